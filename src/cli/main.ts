@@ -1,0 +1,36 @@
+/**
+ * The `concert` command line: one file per command under src/cli/, each
+ * exporting `register(program)`. This file only wires them together and maps
+ * parse errors onto the error contract (exit 2).
+ */
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { EXIT_BAD_INPUT } from './run.js';
+
+type Register = (program: Command) => void;
+
+const commands: Register[] = [];
+
+export function buildProgram(): Command {
+  const program = new Command('concert')
+    .description('Concert: a quantitative laboratory for strategic stability among major powers')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(`error: ${str.replace(/^error: /, '')}`) });
+  for (const register of commands) register(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version exit 0; every parse problem is bad input.
+      process.exitCode = e.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+      return;
+    }
+    throw e;
+  }
+}

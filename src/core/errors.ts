@@ -1,0 +1,78 @@
+/**
+ * Errors as values with locations (DESIGN.md, "Errors").
+ *
+ * Every problem with user input is a {@link Problem}: a message for people plus
+ * where it is (file, line, column, field path). A {@link ConcertError} carries
+ * one or more problems so that validation can report everything wrong in a
+ * file at once. The CLI maps `code: 'bad-input'` to exit 2 and anything else
+ * to exit 1.
+ */
+
+/** A path into a document: object keys and array indices. */
+export type FieldPath = readonly (string | number)[];
+
+/** One problem with an input, located as precisely as the input allows. */
+export interface Problem {
+  /** What is wrong and what was expected, for a person to read. */
+  readonly message: string;
+  /** The file the problem is in, when the input came from a file. */
+  readonly file?: string;
+  /** 1-based line number. */
+  readonly line?: number;
+  /** 1-based column number. */
+  readonly column?: number;
+  /** Field path inside the document, e.g. `['actors', 'USA', 'population']`. */
+  readonly path?: FieldPath;
+}
+
+export type ErrorCode = 'bad-input' | 'internal';
+
+/** The one error family of Concert. */
+export class ConcertError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: readonly Problem[];
+
+  constructor(code: ErrorCode, problems: readonly Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ConcertError';
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+/** Raise a bad-input error with one or more problems. */
+export function badInput(problem: Problem | string, ...more: Problem[]): ConcertError {
+  const first = typeof problem === 'string' ? { message: problem } : problem;
+  return new ConcertError('bad-input', [first, ...more]);
+}
+
+/** Formats a field path as `actors.USA.population` or `payoffs[2][1]`. */
+export function formatPath(path: FieldPath): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? key : `.${key}`;
+  }
+  return out;
+}
+
+/** `file:line:column: path: message`, leaving out what is unknown. */
+export function formatProblem(p: Problem): string {
+  let where = '';
+  if (p.file !== undefined) {
+    where = p.file;
+    if (p.line !== undefined) {
+      where += `:${p.line}`;
+      if (p.column !== undefined) where += `:${p.column}`;
+    }
+  } else if (p.line !== undefined) {
+    where = `line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}`;
+  }
+  const path = p.path !== undefined && p.path.length > 0 ? formatPath(p.path) : '';
+  const prefix = [where, path].filter((s) => s !== '').join(': ');
+  return prefix === '' ? p.message : `${prefix}: ${p.message}`;
+}
+
+export function isConcertError(e: unknown): e is ConcertError {
+  return e instanceof ConcertError;
+}

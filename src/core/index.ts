@@ -1,0 +1,3 @@
+export * from './errors.js';
+export { getHighs, type Highs } from './highs.js';
+export { Rng } from './rng.js';
