@@ -47,3 +47,19 @@ export function action<A extends unknown[]>(
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
+
+/**
+ * The parent command `name` (e.g. `games`), created on first use, so that
+ * several files can add subcommands under one parent.
+ */
+export function group<P extends { commands: readonly unknown[]; command(name: string): unknown }>(
+  program: P,
+  name: string,
+  description: string,
+): ReturnType<P['command']> {
+  const existing = program.commands.find((c) => (c as { name(): string }).name() === name);
+  if (existing) return existing as ReturnType<P['command']>;
+  const cmd = program.command(name) as ReturnType<P['command']> & { description(d: string): unknown };
+  cmd.description(description);
+  return cmd;
+}

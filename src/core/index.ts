@@ -1,3 +1,13 @@
 export * from './errors.js';
 export { getHighs, type Highs } from './highs.js';
 export { Rng } from './rng.js';
+export {
+  type DocumentFormat,
+  issuesToProblems,
+  loadDocument,
+  type Position,
+  parseDocument,
+  readDocument,
+  type SourceDocument,
+  validateDocument,
+} from './document.js';

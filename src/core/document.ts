@@ -1,0 +1,170 @@
+/**
+ * Located documents: parse YAML or JSON keeping every node's position, and
+ * validate against a zod schema so that each problem carries its file, line,
+ * column and field path (DESIGN.md, "Errors"). All problems in a file are
+ * reported together.
+ *
+ * YAML 1.2 is a superset of JSON, so JSON text is first checked with
+ * `JSON.parse` (strict JSON syntax) and then read through the same YAML
+ * document API for positions.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { ConcertError, type FieldPath, type Problem } from './errors.js';
+
+export type DocumentFormat = 'yaml' | 'json';
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A parsed document with a way back from field paths to source positions. */
+export interface SourceDocument {
+  readonly file: string;
+  readonly value: unknown;
+  /**
+   * Position of the node at `path`, or of its nearest existing ancestor. With
+   * `key`, the position of the last segment's key rather than its value.
+   */
+  locate(path: FieldPath, options?: { key?: boolean }): Position | undefined;
+}
+
+/** The largest document Concert will parse, in characters (a guard against runaway input). */
+export const MAX_DOCUMENT_CHARS = 50_000_000;
+
+function formatFor(file: string, format?: DocumentFormat): DocumentFormat {
+  if (format) return format;
+  return extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+}
+
+function jsonSyntaxProblem(text: string, file: string, e: unknown): Problem {
+  const raw = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(raw);
+  let offset = m ? Number(m[1]) : -1;
+  if (offset < 0) {
+    const lc = /line (\d+) column (\d+)/.exec(raw);
+    if (lc) return { file, line: Number(lc[1]), column: Number(lc[2]), message: `invalid JSON: ${cleanJsonMessage(raw)}` };
+    offset = text.length;
+  }
+  const before = text.slice(0, Math.min(offset, text.length));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return { file, line, column, message: `invalid JSON: ${cleanJsonMessage(raw)}` };
+}
+
+function cleanJsonMessage(raw: string): string {
+  return raw.replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+}
+
+/**
+ * Parses YAML or JSON text. Syntax errors become one located problem each;
+ * they are all thrown together as a bad-input {@link ConcertError}.
+ */
+export function parseDocument(text: string, file: string, format?: DocumentFormat): SourceDocument {
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    throw new ConcertError('bad-input', [
+      { file, message: `file is too large (${text.length} characters; at most ${MAX_DOCUMENT_CHARS})` },
+    ]);
+  }
+  const fmt = formatFor(file, format);
+  if (fmt === 'json') {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      throw new ConcertError('bad-input', [jsonSyntaxProblem(text, file, e)]);
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseYaml(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((err): Problem => {
+      const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
+      const message = err.message.split('\n')[0] ?? err.message;
+      return { file, line: pos.line, column: pos.col, message: `YAML syntax error (${err.code}): ${message}` };
+    });
+    throw new ConcertError('bad-input', problems);
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new ConcertError('bad-input', [{ file, message: e instanceof Error ? e.message : String(e) }]);
+  }
+  const contents = doc.contents as Node | null;
+  const locate = (path: FieldPath, options?: { key?: boolean }): Position | undefined => {
+    let node: unknown = contents;
+    let last: { range?: [number, number, number] | null } | undefined = contents ?? undefined;
+    for (const [depth, key] of path.entries()) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+        if (!pair) break;
+        const k = pair.key as { range?: [number, number, number] | null } | null;
+        if (k?.range) last = k;
+        if (options?.key && depth === path.length - 1) break;
+        node = pair.value;
+        const v = pair.value as { range?: [number, number, number] | null } | null;
+        if (v?.range) last = v;
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key] as { range?: [number, number, number] | null } | undefined;
+        if (!item) break;
+        node = item;
+        if (item.range) last = item;
+      } else break;
+    }
+    const offset = last?.range?.[0];
+    if (offset === undefined) return undefined;
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  return { file, value, locate };
+}
+
+/** Reads a file from disk; a missing or unreadable file is bad input naming the path. */
+export function readDocument(path: string, format?: DocumentFormat): SourceDocument {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : String(code);
+    throw new ConcertError('bad-input', [{ file: path, message: `cannot read file: ${why}` }]);
+  }
+  return parseDocument(text, path, format);
+}
+
+/** Turns zod issues into located problems (one per issue). */
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[], doc: SourceDocument): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)) as (string | number)[];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const p = [...path, key];
+        const pos = doc.locate(p, { key: true });
+        problems.push({ file: doc.file, ...pos, path: p, message: 'unknown field: not part of the schema (check spelling)' });
+      }
+      continue;
+    }
+    const pos = doc.locate(path);
+    problems.push({ file: doc.file, ...pos, path, message: issue.message });
+  }
+  return problems;
+}
+
+/**
+ * Validates a parsed document against a schema. Every issue becomes a located
+ * problem; all of them are thrown together.
+ */
+export function validateDocument<S extends z.ZodType>(schema: S, doc: SourceDocument): z.output<S> {
+  const r = schema.safeParse(doc.value);
+  if (r.success) return r.data;
+  throw new ConcertError('bad-input', issuesToProblems(r.error.issues, doc));
+}
+
+/** Reads, parses and validates a YAML or JSON file in one step. */
+export function loadDocument<S extends z.ZodType>(schema: S, path: string, format?: DocumentFormat): z.output<S> {
+  return validateDocument(schema, readDocument(path, format));
+}
