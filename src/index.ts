@@ -1,0 +1,5 @@
+/**
+ * Concert's public library API: the core utilities, the World and every model.
+ * Each folder's index.ts is its public face.
+ */
+export * from './core/index.js';
