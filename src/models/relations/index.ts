@@ -1,0 +1,68 @@
+/**
+ * Relations: signed networks, structural balance, the frustration index,
+ * strategic triangles and balance dynamics (docs/models/relations.md).
+ */
+export {
+  type BalanceReport,
+  balanceReport,
+  balanceReportSync,
+  type RelationChange,
+  type TriangleShift,
+  type WhatIfReport,
+  whatIf,
+  whatIfSync,
+} from './balance.js';
+export { biconnectedBlocks } from './blocks.js';
+export { type ClusteringOptions, type ClusteringResult, clusterPartition } from './clustering.js';
+export {
+  balanceDynamicsEnsemble,
+  continuousBalance,
+  type DynamicsEnsemble,
+  type DynamicsOptions,
+  type DynamicsRun,
+  type TriadDynamicsOptions,
+  triadDynamicsRun,
+} from './dynamics.js';
+export {
+  DEFAULT_ENUMERATION_NODES,
+  type FrustrationOptions,
+  type FrustrationResult,
+  frustrationIndex,
+  frustrationIndexSync,
+  triangleLowerBound,
+} from './frustration.js';
+export { type LocalSearchOptions, localSearchPartition } from './heuristic.js';
+export { type MipOutcome, solveFrustrationMip } from './mip.js';
+export {
+  type NamedSignedEdge,
+  networkFromWorld,
+  type SignedEdge,
+  type SignedNetwork,
+  signedNetwork,
+  withRelation,
+} from './network.js';
+export {
+  edgeCosts,
+  enumerateBestPartition,
+  frustratedEdgeIds,
+  isBalanced,
+  partitionCost,
+} from './partition.js';
+export {
+  classifyTriangle,
+  type StrategicTriangle,
+  strategicTriangle,
+  type TriangleConfiguration,
+  type TriangleRole,
+} from './strategic-triangle.js';
+export {
+  isBalancedPattern,
+  type TriadCensus,
+  type Triangle,
+  type TrianglePattern,
+  triadCensus,
+  triangleBalanceRatio,
+  triangles,
+  weightedTriangleBalanceRatio,
+} from './triads.js';
+export { WALK_BALANCE_MAX_NODES, walkBalance } from './walk.js';
