@@ -1,0 +1,35 @@
+/** Repeated games: matches with noise and consultation, strategies, tournaments, evolutionary dynamics. */
+export {
+  type Action,
+  actionLetter,
+  C,
+  D,
+  PRISONERS_DILEMMA,
+  payoff,
+  payoffTable,
+  type StageGame,
+} from './game.js';
+export {
+  actionPairs,
+  MAX_TURNS,
+  MatchEngine,
+  type MatchResult,
+  type MatchSettings,
+  type MatchSummary,
+  playMatch,
+  sampleLength,
+} from './match.js';
+export { findStrategy, STRATEGIES, suggestStrategies, unknownStrategyMessage } from './registry.js';
+export { type Classifier, History, type Player, type Strategy } from './strategy.js';
+export { FIRST_TOURNAMENT_NAMES } from './strategies/first-tournament.js';
+export { type FourVector, zeroDeterminantVector } from './strategies/memory-one.js';
+export {
+  matchSeed,
+  playTournament,
+  playTournamentMatches,
+  type TournamentResult,
+  type TournamentSpec,
+  type TournamentStanding,
+  tournamentMatchCount,
+} from './tournament.js';
+export { runTournament, type TournamentRunOptions } from './tournament-parallel.js';

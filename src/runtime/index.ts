@@ -1,0 +1,1 @@
+export { defaultWorkerCount, moduleUrl, runChunked, WorkerPool, type WorkerTask } from './pool.js';
