@@ -32,8 +32,14 @@ const fixture = (id: string): Fixture => {
 };
 
 const tribesFile = new URL('../../data/signed_gahuku_gama_tribes_edges.csv', import.meta.url);
-const tribesList = parseSignedEdgeList(readFileSync(tribesFile, 'utf8'), 'signed_gahuku_gama_tribes_edges.csv');
-const tribes = signedNetwork(fixture('balance.tribes.triangle_ratio').input.node_order as string[], tribesList.edges);
+const tribesList = parseSignedEdgeList(
+  readFileSync(tribesFile, 'utf8'),
+  'signed_gahuku_gama_tribes_edges.csv',
+);
+const tribes = signedNetwork(
+  fixture('balance.tribes.triangle_ratio').input.node_order as string[],
+  tribesList.edges,
+);
 
 /** Complete graph on n nodes "1".."n" with signs in igraph edge order (1,2),(1,3),…,(n−1,n). */
 function complete(n: number, signs: readonly number[]): SignedNetwork {
@@ -75,7 +81,11 @@ describe('relations fixtures', () => {
 
   it('Gahuku–Gama triangle census 19/2/40/7 and ratio 59/68 (signnet 0.8676471)', () => {
     const f = fixture('balance.tribes.triangle_ratio');
-    const exp = f.expected as { triangle_counts: Record<string, number>; ratio_decimal: number; tolerance: number };
+    const exp = f.expected as {
+      triangle_counts: Record<string, number>;
+      ratio_decimal: number;
+      tolerance: number;
+    };
     expect(triadCensus(tribes)).toEqual(exp.triangle_counts);
     expect(triangleBalanceRatio(tribes)).toBe(59 / 68);
     expect(Math.abs(triangleBalanceRatio(tribes)! - exp.ratio_decimal)).toBeLessThan(exp.tolerance);
@@ -132,7 +142,10 @@ describe('relations fixtures', () => {
 
 describe('Doreian–Mrvar international networks', () => {
   const windows = parseSignedEdgeListWindows(
-    readFileSync(new URL('../../data/signed_doreian_mrvar_international_1946_1999_edges.csv', import.meta.url), 'utf8'),
+    readFileSync(
+      new URL('../../data/signed_doreian_mrvar_international_1946_1999_edges.csv', import.meta.url),
+      'utf8',
+    ),
     'signed_doreian_mrvar_international_1946_1999_edges.csv',
   );
 
