@@ -16,7 +16,10 @@ import { DefensesSchema, ForcesSchema } from './forces.js';
  */
 export const ActorIdSchema = z
   .string()
-  .regex(/^[A-Z][A-Z0-9_-]{1,15}$/, 'expected an actor id such as "USA" (upper-case letters, digits, - or _)');
+  .regex(
+    /^[A-Z][A-Z0-9_-]{1,15}$/,
+    'expected an actor id such as "USA" (upper-case letters, digits, - or _)',
+  );
 export type ActorId = z.infer<typeof ActorIdSchema>;
 
 const nonNegative = z.number().min(0);
@@ -110,7 +113,11 @@ export const WorldSchema = z
           }
         }
         if (r.a === r.b) {
-          ctx.addIssue({ code: 'custom', path: [list, i, 'b'], message: `an actor cannot relate to itself ("${r.a}")` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, i, 'b'],
+            message: `an actor cannot relate to itself ("${r.a}")`,
+          });
         }
         if (list === 'relations') {
           const key = r.a < r.b ? `${r.a}|${r.b}` : `${r.b}|${r.a}`;
