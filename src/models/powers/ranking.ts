@@ -1,0 +1,91 @@
+/**
+ * The power ranking of a world: an index (CINC or composite), each state's
+ * share and rank, major-power flags with reasons, and the concentration of
+ * the distribution. This is what `concert powers` prints.
+ */
+import { badInput } from '../../core/errors.js';
+import type { ActorId, World } from '../../world/index.js';
+import { cincScores } from './cinc.js';
+import { compositeScores, DEFAULT_WEIGHTS, type Weights } from './composite.js';
+import { type Concentration, concentration } from './concentration.js';
+import { classifyMajors, type MajorClassifierOptions } from './majors.js';
+
+export type PowerIndex = 'cinc' | 'composite';
+
+export interface RankedActor {
+  readonly id: ActorId;
+  readonly name: string;
+  /** The index value (CINC, or the composite's weighted mean of dimension shares). */
+  readonly value: number;
+  /** value / Σ value over all ranked states. */
+  readonly share: number;
+  /** 1 = strongest; equal values share a rank (1, 2, 2, 4). */
+  readonly rank: number;
+  /** Major power by the data-driven classifier. */
+  readonly major: boolean;
+  /** Major power on COW's official list for the year. */
+  readonly cowMajor: boolean;
+  readonly reasons: readonly string[];
+}
+
+export interface PowerRanking {
+  readonly year: number;
+  readonly index: PowerIndex;
+  readonly actors: readonly RankedActor[];
+  readonly concentration: { readonly con: number; readonly hhi: number; readonly effectivePoles: number };
+}
+
+export interface PowerRankingOptions {
+  readonly index?: PowerIndex;
+  /** Composite weights (ignored for CINC). */
+  readonly weights?: Weights;
+  readonly majors?: MajorClassifierOptions;
+}
+
+/**
+ * Ranks every actor that has a value of the chosen index, classifies major
+ * powers ({@link classifyMajors}) and measures concentration
+ * ({@link concentration}) over all ranked actors. Actors with no data for the
+ * index (no NMC capabilities for CINC) are left out. A world in which no
+ * actor has a positive value is bad input.
+ */
+export function powerRanking(world: World, options: PowerRankingOptions = {}): PowerRanking {
+  const index = options.index ?? 'cinc';
+  const scores =
+    index === 'cinc'
+      ? cincScores(world).flatMap((s) => (s.cinc === null ? [] : [{ id: s.id, value: s.cinc }]))
+      : compositeScores(world, options.weights ?? DEFAULT_WEIGHTS).map((s) => ({ id: s.id, value: s.value }));
+  const total = scores.reduce((sum, s) => sum + s.value, 0);
+  if (scores.length === 0 || !(total > 0)) {
+    throw badInput({
+      path: ['actors'],
+      message: `no actor has data for the ${index} index (${index === 'cinc' ? 'NMC capabilities' : 'capabilities or GDP'}); nothing to rank`,
+    });
+  }
+  scores.sort((x, y) => y.value - x.value || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const withShares = scores.map((s) => ({ ...s, share: s.value / total }));
+  const classification = classifyMajors(withShares, options.majors);
+  const conc: Concentration = concentration(scores.map((s) => s.value));
+  let rank = 0;
+  const actors = withShares.map((s, i) => {
+    if (i === 0 || s.value !== withShares[i - 1]?.value) rank = i + 1;
+    const actor = world.actors[s.id];
+    const verdict = classification.verdicts[i];
+    return {
+      id: s.id,
+      name: actor?.name ?? s.id,
+      value: s.value,
+      share: s.share,
+      rank,
+      major: verdict?.major ?? false,
+      cowMajor: actor?.cowMajor ?? false,
+      reasons: verdict?.reasons ?? [],
+    };
+  });
+  return {
+    year: world.year,
+    index,
+    actors,
+    concentration: { con: conc.con, hhi: conc.hhi, effectivePoles: conc.effectivePoles },
+  };
+}
