@@ -4,11 +4,12 @@
  * parse errors onto the error contract (exit 2).
  */
 import { Command, CommanderError } from '@commander-js/extra-typings';
+import { register as arms } from './arms.js';
 import { EXIT_BAD_INPUT } from './run.js';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [];
+const commands: Register[] = [arms];
 
 export function buildProgram(): Command {
   const program = new Command('concert')

@@ -43,3 +43,11 @@ export {
   simulateRichardson,
   type ThresholdCrossing,
 } from './simulate.js';
+export {
+  LAST_STERLING_YEAR,
+  type MilexLookup,
+  type MilexSeries,
+  milexFromWorldInputs,
+  milexFromWorlds,
+  milexSeries,
+} from './series.js';
