@@ -6,6 +6,7 @@
  * describes every rule used here.
  */
 import { ConcertError } from '../core/errors.js';
+import { withDefaultForces } from './default-forces.js';
 import { deriveRelations } from './default-relations.js';
 import { type CowDate, type CrosswalkEntry, loadWorldInputs, type WorldInputs } from './inputs.js';
 import type { Actor, Capabilities, World } from './schema.js';
@@ -140,9 +141,9 @@ export function buildDefaultWorld(year: number = DEFAULT_YEAR): World {
     actors,
     relations,
   };
-  // Nuclear forces and missile defenses for the default year are attached at
-  // this point by the deterrence part of Concert (src/world/default-forces.ts).
-  return world;
+  // Nuclear forces and missile defenses: forces as of 2017, the nearest
+  // compilation (data/forces-2017.json), attached to the default year only.
+  return year === DEFAULT_YEAR ? withDefaultForces(world) : world;
 }
 
 const worlds = new Map<number, World>();
