@@ -33,3 +33,4 @@ export {
   tournamentMatchCount,
 } from './tournament.js';
 export { runTournament, type TournamentRunOptions } from './tournament-parallel.js';
+export * from '../evolution/index.js';

@@ -1,0 +1,191 @@
+/**
+ * The Moran process (Moran 1958; Nowak et al. 2004; Nowak 2006, ch. 6) over
+ * repeated-game strategies, in the Axelrod library's birth–death form
+ * (`MoranProcess(mode="bd")`, Knight et al. 2016).
+ *
+ * A population of N individuals, each playing a strategy. Each generation
+ * every pair of individuals plays a match; individual i's fitness is
+ * f_i = Σ_{j≠i} (score of i against j) / turns, i.e. its mean payoff per turn
+ * summed over its opponents. One individual is chosen to reproduce with
+ * probability f_i / Σ f (uniformly if Σ f = 0), one is chosen uniformly from
+ * all N to die (possibly the parent), and the dead one is replaced by a copy
+ * of the parent. The process stops when one strategy has taken over
+ * (fixation) or after `maxGenerations`.
+ *
+ * For two strategies A and B, with a_XY the mean per-turn payoff of X against
+ * Y, the fitness with k A-players is f_A(k) = (k−1)a_AA + (N−k)a_AB and
+ * f_B(k) = k a_BA + (N−k−1)a_BB, the chain moves k → k+1 with probability
+ * T⁺_k = k f_A/(k f_A + (N−k) f_B) · (N−k)/N and k → k−1 with
+ * T⁻_k = (N−k) f_B/(k f_A + (N−k) f_B) · k/N, and the fixation probabilities
+ * ρ_k solve ρ_k (T⁺_k + T⁻_k) = T⁻_k ρ_{k−1} + T⁺_k ρ_{k+1}, ρ_0 = 0, ρ_N = 1
+ * (Nowak 2006, eq. 6.5; solved here as a tridiagonal system, which stays
+ * finite when a fitness is zero).
+ */
+import { Rng } from '../../../core/rng.js';
+import { MatchEngine, type MatchSettings, type MatchSummary } from '../repeated/match.js';
+import { findStrategy } from '../repeated/registry.js';
+import type { Strategy } from '../repeated/strategy.js';
+import { matchSeed } from '../repeated/tournament.js';
+
+export interface MoranSpec extends MatchSettings {
+  /** The initial population: one strategy name per individual (N ≥ 2). */
+  readonly population: readonly string[];
+  readonly seed?: number;
+  /** Stop after this many generations if no strategy has fixed. Default 100,000. */
+  readonly maxGenerations?: number;
+}
+
+export interface MoranResult {
+  /** The strategy that took over, or null if `maxGenerations` was reached first. */
+  readonly winner: string | null;
+  /** Generations played (births/deaths). */
+  readonly generations: number;
+  /** Count of each strategy, per generation (populations[0] is the start). */
+  readonly populations: readonly Readonly<Record<string, number>>[];
+  /** The fitness of each individual in the first generation. */
+  readonly firstRoundScores: readonly number[];
+}
+
+function resolve(names: readonly string[]): Strategy[] {
+  return names.map((n) => {
+    const s = findStrategy(n);
+    if (!s) throw new RangeError(`unknown strategy "${n}"`);
+    return s;
+  });
+}
+
+function countOf(pop: readonly Strategy[]): Record<string, number> {
+  const c: Record<string, number> = {};
+  for (const s of pop) c[s.name] = (c[s.name] ?? 0) + 1;
+  return c;
+}
+
+/**
+ * One run of the Moran process (see the module comment). Matches between two
+ * deterministic strategies without noise are played once and cached, as the
+ * Axelrod library does; all other matches are replayed each generation, each
+ * from its own (seed, match counter) stream.
+ */
+export function moranProcess(spec: MoranSpec): MoranResult {
+  const pop = resolve(spec.population);
+  const n = pop.length;
+  const seed = spec.seed ?? 0;
+  const rng = Rng.fromSeed(seed);
+  const engine = new MatchEngine();
+  const summary: MatchSummary = { turns: 0, score1: 0, score2: 0, cooperation1: 0, cooperation2: 0 };
+  const noiseless =
+    !(spec.noise ?? 0) && !(spec.misperception ?? 0) && spec.continuationProbability === undefined;
+  const cache = new Map<string, [number, number]>();
+  let matchCounter = 0;
+  const play = (a: Strategy, b: Strategy): [number, number] => {
+    const cacheable = noiseless && !a.classifier.stochastic && !b.classifier.stochastic;
+    const key = `${a.name}\u0000${b.name}`;
+    if (cacheable) {
+      const hit = cache.get(key);
+      if (hit) return hit;
+    }
+    engine.play(a, b, spec, Rng.fromSeed(matchSeed(seed ^ 0x5bd1e995, matchCounter++)), summary);
+    const r: [number, number] = [summary.score1 / summary.turns, summary.score2 / summary.turns];
+    if (cacheable) cache.set(key, r);
+    return r;
+  };
+  const fitness = new Float64Array(n);
+  const populations: Record<string, number>[] = [countOf(pop)];
+  let firstRoundScores: number[] = [];
+  const maxGenerations = spec.maxGenerations ?? 100_000;
+  let generations = 0;
+  const fixed = () => pop.every((s) => s === pop[0]);
+  while (!fixed() && generations < maxGenerations) {
+    fitness.fill(0);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const [fi, fj] = play(pop[i] as Strategy, pop[j] as Strategy);
+        fitness[i] = (fitness[i] as number) + fi;
+        fitness[j] = (fitness[j] as number) + fj;
+      }
+    }
+    if (generations === 0) firstRoundScores = Array.from(fitness);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += fitness[i] as number;
+    let parent = n - 1;
+    if (total > 0) {
+      let u = rng.next() * total;
+      for (let i = 0; i < n; i++) {
+        u -= fitness[i] as number;
+        if (u < 0) {
+          parent = i;
+          break;
+        }
+      }
+    } else {
+      parent = rng.int(0, n - 1);
+    }
+    const dead = rng.int(0, n - 1);
+    pop[dead] = pop[parent] as Strategy;
+    generations++;
+    populations.push(countOf(pop));
+  }
+  return { winner: fixed() ? (pop[0] as Strategy).name : null, generations, populations, firstRoundScores };
+}
+
+/**
+ * Estimated fixation probabilities: the share of `runs` independent Moran
+ * processes (run r seeded from (seed, r)) that each strategy wins, with the
+ * number of runs that did not fix within `maxGenerations`.
+ */
+export function moranFixation(
+  spec: MoranSpec,
+  runs: number,
+): { runs: number; fixation: Record<string, number>; unfixed: number } {
+  const wins: Record<string, number> = {};
+  for (const s of resolve(spec.population)) wins[s.name] = 0;
+  let unfixed = 0;
+  for (let r = 0; r < runs; r++) {
+    const res = moranProcess({ ...spec, seed: matchSeed(spec.seed ?? 0, r) });
+    if (res.winner === null) unfixed++;
+    else wins[res.winner] = (wins[res.winner] ?? 0) + 1;
+  }
+  const fixation: Record<string, number> = {};
+  for (const [k, v] of Object.entries(wins)) fixation[k] = v / runs;
+  return { runs, fixation, unfixed };
+}
+
+/**
+ * Exact fixation probabilities ρ_0 … ρ_N of strategy A in a population of N
+ * A- and B-players under the birth–death Moran process with fitness equal to
+ * summed per-turn payoffs, given the 2×2 matrix of mean per-turn payoffs
+ * [[a_AA, a_AB], [a_BA, a_BB]] (see the module comment for the chain).
+ * ρ_k is the probability that A takes over starting from k A-players.
+ */
+export function moranFixationProbabilities(
+  payoffs: readonly [readonly [number, number], readonly [number, number]],
+  N: number,
+): number[] {
+  const [[aAA, aAB], [aBA, aBB]] = payoffs;
+  const up = new Float64Array(N + 1);
+  const down = new Float64Array(N + 1);
+  for (let k = 1; k < N; k++) {
+    const fA = (k - 1) * aAA + (N - k) * aAB;
+    const fB = k * aBA + (N - k - 1) * aBB;
+    const F = k * fA + (N - k) * fB;
+    const birthA = F > 0 ? (k * fA) / F : k / N;
+    up[k] = birthA * ((N - k) / N);
+    down[k] = (1 - birthA) * (k / N);
+  }
+  // Thomas algorithm on −T⁻_k ρ_{k−1} + (T⁺_k + T⁻_k) ρ_k − T⁺_k ρ_{k+1} = 0, k = 1..N−1.
+  const c = new Float64Array(N + 1);
+  const d = new Float64Array(N + 1);
+  for (let k = 1; k < N; k++) {
+    const a = -(down[k] as number);
+    const b = (up[k] as number) + (down[k] as number);
+    const cc = -(up[k] as number);
+    const rhs = k === N - 1 ? (up[k] as number) : 0;
+    const denom = b - a * (k > 1 ? (c[k - 1] as number) : 0);
+    c[k] = k === N - 1 ? 0 : cc / denom;
+    d[k] = (rhs - a * (k > 1 ? (d[k - 1] as number) : 0)) / denom;
+  }
+  const rho = new Array<number>(N + 1).fill(0);
+  rho[N] = 1;
+  for (let k = N - 1; k >= 1; k--) rho[k] = (d[k] as number) - (c[k] as number) * (rho[k + 1] as number);
+  return rho;
+}

@@ -1,0 +1,176 @@
+/**
+ * Replicator dynamics (Taylor & Jonker 1978; Hofbauer & Sigmund 1998), as in
+ * Nashpy's `replicator_dynamics`, `asymmetric_replicator_dynamics` and the
+ * discrete map.
+ *
+ * Continuous, one population with payoff matrix A (row = focal strategy):
+ *   f = A x,  φ = xᵀ A x,  ẋ_i = x_i (f_i − φ).
+ * With a mutation matrix Q (Q_ji = probability that offspring of j is i,
+ * rows summing to 1), the replicator–mutator equation
+ *   ẋ_i = Σ_j x_j f_j Q_ji − x_i φ.
+ * Two populations (row players x with A, column players y with B):
+ *   ẋ_i = x_i ((A y)_i − xᵀ A y),  ẏ_j = y_j ((xᵀ B)_j − xᵀ B y).
+ * Discrete: x'_i = x_i f_i / φ (then x' ← x' Q with mutation); it needs
+ * positive fitness.
+ *
+ * The ODEs are integrated with the Dormand–Prince 5(4) integrator of
+ * src/core/ode.ts (rtol 1e-10, atol 1e-12 by default) and read at the
+ * requested times from its dense output.
+ */
+import { badInput } from '../../../core/errors.js';
+import { dopri5 } from '../../../core/ode.js';
+
+export type Matrix = readonly (readonly number[])[];
+
+export interface ReplicatorOptions {
+  /** Mutation matrix Q (rows sum to 1); omitted = no mutation. */
+  readonly mutation?: Matrix;
+  readonly rtol?: number;
+  readonly atol?: number;
+}
+
+/** A trajectory: the state at each requested time. */
+export interface Trajectory {
+  readonly t: readonly number[];
+  readonly x: readonly (readonly number[])[];
+}
+
+function times(ts: readonly number[]): number[] {
+  return [...ts];
+}
+
+function integrate(
+  rhs: (t: number, y: Float64Array, dydt: Float64Array) => void,
+  y0: readonly number[],
+  ts: readonly number[],
+  options: { rtol?: number; atol?: number },
+): number[][] {
+  const t0 = ts[0] ?? 0;
+  const t1 = ts[ts.length - 1] ?? 0;
+  if (t1 === t0) return ts.map(() => [...y0]);
+  const sol = dopri5(rhs, t0, y0, t1, {
+    rtol: options.rtol ?? 1e-10,
+    atol: options.atol ?? 1e-12,
+    maxSteps: 10_000_000,
+  });
+  if (sol.status !== 'done') {
+    throw badInput({
+      message: `replicator dynamics: integration stopped early (${sol.status}) at t=${sol.tEnd}`,
+    });
+  }
+  return ts.map((t) => sol.at(t));
+}
+
+/**
+ * Continuous replicator (or replicator–mutator) dynamics of one population
+ * with payoff matrix A from x0, reported at times `ts` (increasing, first =
+ * start time). Units: time in the model's own generations.
+ */
+export function replicatorDynamics(
+  A: Matrix,
+  x0: readonly number[],
+  ts: readonly number[],
+  options: ReplicatorOptions = {},
+): Trajectory {
+  const n = x0.length;
+  const f = new Float64Array(n);
+  const Q = options.mutation;
+  const rhs = (_t: number, x: Float64Array, dx: Float64Array) => {
+    let phi = 0;
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      const row = A[i] as readonly number[];
+      for (let j = 0; j < n; j++) s += (row[j] as number) * (x[j] as number);
+      f[i] = s;
+      phi += (x[i] as number) * s;
+    }
+    for (let i = 0; i < n; i++) {
+      if (Q) {
+        let inflow = 0;
+        for (let j = 0; j < n; j++)
+          inflow += (x[j] as number) * (f[j] as number) * ((Q[j] as readonly number[])[i] as number);
+        dx[i] = inflow - (x[i] as number) * phi;
+      } else {
+        dx[i] = (x[i] as number) * ((f[i] as number) - phi);
+      }
+    }
+  };
+  return { t: times(ts), x: integrate(rhs, x0, ts, options) };
+}
+
+/**
+ * Two-population (asymmetric) replicator dynamics for a bimatrix game (A, B):
+ * row population x, column population y, reported at times `ts`.
+ */
+export function asymmetricReplicatorDynamics(
+  A: Matrix,
+  B: Matrix,
+  x0: readonly number[],
+  y0: readonly number[],
+  ts: readonly number[],
+  options: { rtol?: number; atol?: number } = {},
+): { t: readonly number[]; x: readonly (readonly number[])[]; y: readonly (readonly number[])[] } {
+  const m = x0.length;
+  const n = y0.length;
+  const fx = new Float64Array(m);
+  const fy = new Float64Array(n);
+  const rhs = (_t: number, z: Float64Array, dz: Float64Array) => {
+    let phiX = 0;
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      const row = A[i] as readonly number[];
+      for (let j = 0; j < n; j++) s += (row[j] as number) * (z[m + j] as number);
+      fx[i] = s;
+      phiX += (z[i] as number) * s;
+    }
+    let phiY = 0;
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let i = 0; i < m; i++) s += (z[i] as number) * ((B[i] as readonly number[])[j] as number);
+      fy[j] = s;
+      phiY += (z[m + j] as number) * s;
+    }
+    for (let i = 0; i < m; i++) dz[i] = (z[i] as number) * ((fx[i] as number) - phiX);
+    for (let j = 0; j < n; j++) dz[m + j] = (z[m + j] as number) * ((fy[j] as number) - phiY);
+  };
+  const states = integrate(rhs, [...x0, ...y0], ts, options);
+  return { t: times(ts), x: states.map((s) => s.slice(0, m)), y: states.map((s) => s.slice(m)) };
+}
+
+/**
+ * Discrete replicator map x'_i = x_i (A x)_i / (xᵀ A x), followed by x' ← x' Q
+ * when a mutation matrix is given; returns x_0 … x_steps. Throws bad input if
+ * the mean fitness is not positive (the map is then undefined).
+ */
+export function discreteReplicator(
+  A: Matrix,
+  x0: readonly number[],
+  steps: number,
+  options: { mutation?: Matrix } = {},
+): number[][] {
+  const n = x0.length;
+  const out: number[][] = [[...x0]];
+  let x = [...x0];
+  for (let s = 0; s < steps; s++) {
+    const f = x.map((_, i) =>
+      (A[i] as readonly number[]).reduce((acc, a, j) => acc + a * (x[j] as number), 0),
+    );
+    const phi = x.reduce((acc, xi, i) => acc + xi * (f[i] as number), 0);
+    if (!(phi > 0)) {
+      throw badInput({
+        path: ['A'],
+        message: `discrete replicator needs positive mean fitness; got ${phi} at step ${s}`,
+      });
+    }
+    let next = x.map((xi, i) => (xi * (f[i] as number)) / phi);
+    const Q = options.mutation;
+    if (Q) {
+      next = Array.from({ length: n }, (_, i) =>
+        next.reduce((acc, xj, j) => acc + xj * ((Q[j] as readonly number[])[i] as number), 0),
+      );
+    }
+    x = next;
+    out.push(x);
+  }
+  return out;
+}

@@ -1,0 +1,1 @@
+export * from './repeated/index.js';
