@@ -6,11 +6,12 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { register as arms } from './arms.js';
 import { register as gamesRepeated } from './games-repeated.js';
+import { register as coalitions } from './coalitions.js';
 import { EXIT_BAD_INPUT } from './run.js';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [arms, gamesRepeated];
+const commands: Register[] = [arms, gamesRepeated, coalitions];
 
 export function buildProgram(): Command {
   const program = new Command('concert')

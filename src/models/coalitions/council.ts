@@ -1,0 +1,92 @@
+/**
+ * Voting power in a council whose seats fall into groups (e.g. the UN
+ * Security Council's permanent members with a veto and its elected members):
+ * per-seat and per-group Shapley–Shubik, normalised and absolute Banzhaf
+ * indices, veto players, and Coleman's (1971) power of the collectivity to
+ * act, A = (number of winning coalitions)/2^n — how easily the council can
+ * decide at all.
+ */
+import { generatingFunctionCounts, winningCoalitionCount } from './generating-function.js';
+import { exactSwings } from './power.js';
+import { Rational } from './rational.js';
+import { type SimpleGame, vetoPlayers, winningTable } from './simple-game.js';
+
+export interface ExactNumber {
+  readonly value: number;
+  readonly exact: string;
+}
+
+function ex(x: Rational): ExactNumber {
+  return { value: x.toNumber(), exact: x.toString() };
+}
+
+export interface CouncilGroupPower {
+  readonly group: string;
+  readonly seats: number;
+  readonly players: readonly string[];
+  /** Index of one seat of the group (seats in a group are symmetric in the councils shipped; otherwise the group mean). */
+  readonly shapleyShubikPerSeat: ExactNumber;
+  readonly shapleyShubikTotal: ExactNumber;
+  readonly banzhafPerSeat: ExactNumber;
+  readonly banzhafTotal: ExactNumber;
+  readonly banzhafAbsolutePerSeat: ExactNumber;
+}
+
+export interface CouncilPower {
+  readonly members: number;
+  readonly vetoPlayers: readonly string[];
+  /** Coleman's power of the collectivity to act: winning coalitions / 2^n. */
+  readonly powerToAct: ExactNumber;
+  readonly groups: readonly CouncilGroupPower[];
+}
+
+/**
+ * Group-level power of a council. `groups` maps a group name to its seats;
+ * seats in no group form a group "other". Exact throughout (generating
+ * functions or enumeration); throws if neither fits the game.
+ */
+export function councilPower(
+  game: SimpleGame,
+  groups: Readonly<Record<string, readonly string[]>> = {},
+): CouncilPower {
+  const n = game.players.length;
+  const counts = (game.kind === 'weighted' ? generatingFunctionCounts(game) : undefined) ?? exactSwings(game);
+  if (!counts) throw new RangeError('councilPower: no exact method fits this game');
+  const totalSwings = counts.swings.reduce((a, b) => a + b, 0n);
+  const half = 2n ** BigInt(n - 1);
+  let winning: bigint | undefined;
+  if (game.kind === 'weighted') winning = winningCoalitionCount(game);
+  if (winning === undefined) winning = BigInt(winningTable(game).reduce((a, b) => a + b, 0));
+  const assigned = new Set(Object.values(groups).flat());
+  const entries = Object.entries(groups).map(([g, ps]) => [g, [...ps]] as const);
+  const rest = game.players.filter((p) => !assigned.has(p));
+  if (rest.length > 0) entries.push(['other', rest]);
+  const index = new Map(game.players.map((p, i) => [p, i] as const));
+  const out: CouncilGroupPower[] = entries.map(([group, ps]) => {
+    let ss = Rational.ZERO;
+    let sw = 0n;
+    for (const p of ps) {
+      const i = index.get(p)!;
+      ss = ss.add(counts.shapleyShubik[i]!);
+      sw += counts.swings[i]!;
+    }
+    const seats = BigInt(ps.length);
+    const bz = Rational.of(sw, totalSwings === 0n ? 1n : totalSwings);
+    return {
+      group,
+      seats: ps.length,
+      players: ps,
+      shapleyShubikPerSeat: ex(ss.div(Rational.of(seats))),
+      shapleyShubikTotal: ex(ss),
+      banzhafPerSeat: ex(bz.div(Rational.of(seats))),
+      banzhafTotal: ex(bz),
+      banzhafAbsolutePerSeat: ex(Rational.of(sw, half * seats)),
+    };
+  });
+  return {
+    members: n,
+    vetoPlayers: vetoPlayers(game),
+    powerToAct: ex(Rational.of(winning, 2n ** BigInt(n))),
+    groups: out,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Coalitions: voting power in simple and weighted games, TU games and their
+ * solutions (Shapley value, core, least core, nucleolus, prenucleolus), and
+ * bankruptcy rules. See docs/models/coalitions.md.
+ */
+export { BANKRUPTCY_RULES, type BankruptcyRule, bankruptcyAwards } from './bankruptcy.js';
+export { type CouncilGroupPower, type CouncilPower, councilPower, type ExactNumber } from './council.js';
+export {
+  generatingFunctionCounts,
+  integerLayers,
+  type SwingCounts,
+  winningCoalitionCount,
+} from './generating-function.js';
+export {
+  type LeastCoreResult,
+  leastCore,
+  MAX_LP_PLAYERS,
+  type NucleolusResult,
+  nucleolus,
+} from './nucleolus.js';
+export {
+  banzhafMonteCarlo,
+  enumeratePowerIndices,
+  exactSwings,
+  nullPlayers,
+  POWER_INDICES,
+  type PowerIndexName,
+  type PowerMethod,
+  type PowerOptions,
+  type PowerResult,
+  type PowerValue,
+  powerIndex,
+  shapleyShubikMonteCarlo,
+} from './power.js';
+export { factorial, Rational } from './rational.js';
+export {
+  BankruptcyFileSchema,
+  coalitionDocumentKind,
+  coopGameOrder,
+  LayerSchema,
+  readBankruptcy,
+  readSimpleGame,
+  readTuGame,
+  type SimpleGameDocument,
+  SimpleGameFileSchema,
+  TuGameFileSchema,
+} from './schema.js';
+export { type AllocationValue, shapleySample, shapleyValue } from './shapley.js';
+export {
+  defaultPlayerNames,
+  isWinning,
+  type ListedGame,
+  layeredVotingGame,
+  listedGame,
+  MAX_ENUMERATION_PLAYERS,
+  minimalBlockingCoalitions,
+  minimalWinningCoalitions,
+  type SimpleGame,
+  vetoPlayers,
+  type WeightedGame,
+  type WeightedLayer,
+  weightedVotingGame,
+  winningTable,
+} from './simple-game.js';
+export {
+  bankruptcyGame,
+  coalitionLabel,
+  grandCoalitionWorth,
+  MAX_TABLE_PLAYERS,
+  superadditivityViolations,
+  type TuGame,
+  tradeSurplusGame,
+  tuGameFromSimpleGame,
+  tuGameFromTable,
+} from './tu-game.js';

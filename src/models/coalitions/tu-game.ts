@@ -1,0 +1,136 @@
+/**
+ * Transferable-utility (TU) games (N, v) with v(∅) = 0, stored as a table
+ * indexed by bitmask (bit i = player i), for n ≤ 20 players, or as a worth
+ * function for larger games built from a rule (weighted voting, bankruptcy).
+ *
+ * Constructors state their construction: from a table, from a simple game
+ * (v(S) = 1 if S wins, else 0), from a bankruptcy problem (O'Neill 1982:
+ * v(S) = max(0, E − Σ_{i∉S} d_i)), and from trade among a World's actors
+ * (see {@link tradeSurplusGame}).
+ */
+import type { ActorId, World } from '../../world/schema.js';
+import { isWinning, type SimpleGame } from './simple-game.js';
+
+/** Largest n for which the 2^n worths are tabulated. */
+export const MAX_TABLE_PLAYERS = 20;
+
+export interface TuGame {
+  readonly players: readonly string[];
+  /** v(S) for every coalition S, indexed by bitmask; present when n ≤ 20. */
+  readonly table?: Float64Array;
+  /** v(S) for a membership vector (members[i] ≠ 0 iff i ∈ S). */
+  worth(members: ArrayLike<number>): number;
+}
+
+function maskOf(members: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < members.length; i++) if (members[i]) m |= 1 << i;
+  return m;
+}
+
+/** A TU game from its table v[mask] (v[0] must be 0). */
+export function tuGameFromTable(players: readonly string[], table: Float64Array): TuGame {
+  return { players, table, worth: (members) => table[maskOf(members)]! };
+}
+
+function tabulate(players: readonly string[], worth: (members: ArrayLike<number>) => number): TuGame {
+  const n = players.length;
+  if (n > MAX_TABLE_PLAYERS) return { players, worth };
+  const table = new Float64Array(2 ** n);
+  const members = new Uint8Array(n);
+  for (let mask = 1; mask < table.length; mask++) {
+    for (let i = 0; i < n; i++) members[i] = (mask >>> i) & 1;
+    table[mask] = worth(members);
+  }
+  return { players, table, worth };
+}
+
+/** The TU game of a simple game: v(S) = 1 if S wins, else 0. */
+export function tuGameFromSimpleGame(game: SimpleGame): TuGame {
+  return tabulate(game.players, (members) => (isWinning(game, members) ? 1 : 0));
+}
+
+/**
+ * The bankruptcy game of estate E and claims d (O'Neill 1982; Aumann &
+ * Maschler 1985): v(S) = max(0, E − Σ_{i∉S} d_i), what S is sure to get after
+ * everyone outside S is paid in full. Same unit as the estate.
+ */
+export function bankruptcyGame(
+  estate: number,
+  claims: readonly number[],
+  players?: readonly string[],
+): TuGame {
+  const total = claims.reduce((a, b) => a + b, 0);
+  const names = players ?? claims.map((_, i) => `P${i + 1}`);
+  return tabulate(names, (members) => {
+    let outside = total;
+    for (let i = 0; i < claims.length; i++) if (members[i]) outside -= claims[i]!;
+    return Math.max(0, estate - outside);
+  });
+}
+
+/**
+ * Trade surplus game on a World: v(S) = Σ over pairs {a, b} ⊆ S of the World's
+ * bilateral trade (imports of a from b plus imports of b from a, current
+ * million US$). It is the trade the coalition's members keep among themselves
+ * if each dyad's trade continues only when both partners are in the coalition;
+ * a pair with no `trade` entry counts 0. This measures trade volume at stake,
+ * not welfare gains from trade (those are a smaller, model-dependent share of
+ * volume). The game is convex (supermodular), so its core is non-empty and the
+ * Shapley value gives each partner half of each of its dyads' trade.
+ */
+export function tradeSurplusGame(world: World, actors: readonly ActorId[]): TuGame {
+  const n = actors.length;
+  const pair = Array.from({ length: n }, () => new Float64Array(n));
+  const index = new Map(actors.map((a, i) => [a, i] as const));
+  for (const flow of world.trade ?? []) {
+    const i = index.get(flow.a);
+    const j = index.get(flow.b);
+    if (i === undefined || j === undefined) continue;
+    const volume = flow.importsOfAFromBUsdM + flow.importsOfBFromAUsdM;
+    pair[i]![j] = pair[i]![j]! + volume;
+    pair[j]![i] = pair[j]![i]! + volume;
+  }
+  return tabulate(actors, (members) => {
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      if (!members[i]) continue;
+      for (let j = i + 1; j < n; j++) if (members[j]) v += pair[i]![j]!;
+    }
+    return v;
+  });
+}
+
+/** The grand coalition's worth v(N). */
+export function grandCoalitionWorth(game: TuGame): number {
+  return game.worth(new Uint8Array(game.players.length).fill(1));
+}
+
+/**
+ * Coalitions S, T (disjoint, non-empty) that violate superadditivity
+ * v(S ∪ T) ≥ v(S) + v(T), up to `limit` examples (n ≤ 20). Tolerance 1e-9
+ * relative to the largest |v|.
+ */
+export function superadditivityViolations(game: TuGame, limit = 3): Array<{ s: number; t: number }> {
+  const v = game.table;
+  if (!v) return [];
+  const out: Array<{ s: number; t: number }> = [];
+  let scale = 0;
+  for (const x of v) scale = Math.max(scale, Math.abs(x));
+  const tol = 1e-9 * Math.max(1, scale);
+  const full = v.length - 1;
+  for (let s = 1; s < full && out.length < limit; s++) {
+    const rest = full ^ s;
+    for (let t = rest; t > 0 && out.length < limit; t = (t - 1) & rest) {
+      if (t < s) continue;
+      if (v[s | t]! < v[s]! + v[t]! - tol) out.push({ s, t });
+    }
+  }
+  return out;
+}
+
+/** Player names of a bitmask coalition, e.g. `{A,B}`. */
+export function coalitionLabel(players: readonly string[], mask: number): string {
+  const names = players.filter((_, i) => mask & (1 << i));
+  return `{${names.join(',')}}`;
+}
