@@ -3,3 +3,5 @@
  * Each folder's index.ts is its public face.
  */
 export * from './core/index.js';
+export * from './models/arms/index.js';
+export * from './models/coalitions/index.js';

@@ -6,8 +6,8 @@ import type { Command } from '@commander-js/extra-typings';
 import { parseDocument, readDocument, type SourceDocument, validateDocument } from '../core/document.js';
 import { badInput, type Problem } from '../core/errors.js';
 import {
-  type Eigenvalue,
-  type Equilibrium,
+  type RichardsonEigenvalue,
+  type RichardsonEquilibrium,
   fitRichardson,
   type RichardsonFit,
   RichardsonFileSchema,
@@ -17,7 +17,7 @@ import {
   milexSeries,
   richardsonEquilibrium,
   richardsonStability,
-  type Stability,
+  type RichardsonStability,
   simulateRichardson,
 } from '../models/arms/index.js';
 import { FIRST_YEAR, LAST_YEAR, loadWorldInputs } from '../world/index.js';
@@ -31,13 +31,13 @@ function num(x: number): string {
   return fixed(x, 4);
 }
 
-function eigenText(e: Eigenvalue): string {
+function eigenText(e: RichardsonEigenvalue): string {
   if (e.im === 0) return fixed(e.re, 4);
   return `${fixed(e.re, 4)} ${e.im < 0 ? '−' : '+'} ${fixed(Math.abs(e.im), 4)}i`;
 }
 
 /** The JSON block every arms command shares (DESIGN.md: `{actors, coefficients, equilibrium, eigenvalues, stable, ...}`). */
-function systemJson(system: RichardsonSystem, eq: Equilibrium, st: Stability) {
+function systemJson(system: RichardsonSystem, eq: RichardsonEquilibrium, st: RichardsonStability) {
   return {
     actors: system.actors,
     coefficients: { reaction: system.reaction, fatigue: system.fatigue, grievance: system.grievance },
@@ -51,12 +51,12 @@ function systemJson(system: RichardsonSystem, eq: Equilibrium, st: Stability) {
   };
 }
 
-function systemText(system: RichardsonSystem, eq: Equilibrium, st: Stability): string {
+function systemText(system: RichardsonSystem, eq: RichardsonEquilibrium, st: RichardsonStability): string {
   const lines: string[] = [];
   const eqText = eq.equilibrium
     ? system.actors.map((id, i) => `${id} ${num(eq.equilibrium![i]!)}`).join(', ')
     : 'none (K − A is singular: no unique equilibrium)';
-  lines.push(`Equilibrium x* = −(K − A)⁻¹g: ${eqText}`);
+  lines.push(`RichardsonEquilibrium x* = −(K − A)⁻¹g: ${eqText}`);
   if (eq.equilibrium && !eq.nonNegative)
     lines.push('  (some components are negative: not a feasible spending level)');
   lines.push(`Eigenvalues of K − A (per year): ${st.eigenvalues.map(eigenText).join(', ')}`);

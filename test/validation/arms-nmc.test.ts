@@ -47,7 +47,9 @@ describe('milexSeries on COW NMC v6.0', () => {
     expect(problems(() => milexSeries(['USA', 'ZZZ', 'DEU', 'CUB'], 1940, 1960, lookup))).toEqual([
       expect.stringMatching(/^unknown state "ZZZ"/),
       expect.stringMatching(/^"DEU" is not a COW system member in 1946–1960/),
-      expect.stringMatching(/^COW NMC has no military expenditure for "CUB" in 1941, 1943–1947, 1949, 1951, 1954, 1958–1959$/),
+      expect.stringMatching(
+        /^COW NMC has no military expenditure for "CUB" in 1941, 1943–1947, 1949, 1951, 1954, 1958–1959$/,
+      ),
     ]);
     expect(problems(() => milexSeries(['USA'], 1900, 1920, lookup))[0]).toMatch(
       /crosses COW's change of milex units/,

@@ -23,16 +23,16 @@
 import { SingularValueDecomposition } from 'ml-matrix';
 import { badInput } from '../../core/errors.js';
 import {
-  type Eigenvalue,
-  type Equilibrium,
+  type RichardsonEigenvalue,
+  type RichardsonEquilibrium,
+  type RichardsonStability,
   richardsonEquilibrium,
   richardsonStability,
-  type Stability,
 } from './linear.js';
 import type { RichardsonSystem } from './schema.js';
 
 /** Yearly levels of each actor, e.g. military expenditure. */
-export interface YearlySeries {
+export interface RichardsonSeries {
   readonly actors: readonly string[];
   /** Consecutive calendar years. */
   readonly years: readonly number[];
@@ -43,20 +43,20 @@ export interface YearlySeries {
 export type FitRegressor = 'start' | 'midpoint';
 
 /** An estimate with its classical standard error and t statistic (estimate / standard error). */
-export interface Estimate {
+export interface FittedEstimate {
   readonly estimate: number;
   readonly standardError: number;
   readonly tStatistic: number;
 }
 
-export interface EquationFit {
+export interface RichardsonEquationFit {
   readonly actor: string;
   /** k_ij for every other actor j, per year. */
-  readonly reaction: ({ readonly actor: string } & Estimate)[];
+  readonly reaction: ({ readonly actor: string } & FittedEstimate)[];
   /** a_i, per year (the negative of the own-level coefficient; may come out negative: self-stimulation). */
-  readonly fatigue: Estimate;
+  readonly fatigue: FittedEstimate;
   /** g_i, in units of the series per year. */
-  readonly grievance: Estimate;
+  readonly grievance: FittedEstimate;
   readonly rSquared: number;
   /** √(RSS/(n − p)), units of the series per year. */
   readonly residualStandardError: number;
@@ -74,15 +74,15 @@ export interface RichardsonFit {
   readonly parameters: number;
   readonly regressor: FitRegressor;
   readonly estimator: string;
-  readonly equations: EquationFit[];
+  readonly equations: RichardsonEquationFit[];
   /** The point estimates as a continuous-time system (Δt = 1 year, Euler reading). */
   readonly system: RichardsonSystem;
-  readonly equilibrium: Equilibrium;
+  readonly equilibrium: RichardsonEquilibrium;
   /** Stability of the continuous-time reading dx/dt = M̂x + ĝ. */
-  readonly stability: Stability;
+  readonly stability: RichardsonStability;
   /** Stability of the estimated yearly map x(t+1) = (I + M̂)x(t) + ĝ: spectral radius < 1. */
   readonly discrete: {
-    readonly eigenvalues: Eigenvalue[];
+    readonly eigenvalues: RichardsonEigenvalue[];
     readonly spectralRadius: number;
     readonly stable: boolean;
   };
@@ -130,7 +130,7 @@ function ols(x: number[][], y: number[], describe: () => string): OlsResult {
   return { beta, se, residuals, rSquared: tss > 0 ? 1 - rss / tss : 0, sigma: Math.sqrt(sigma2) };
 }
 
-function estimate(value: number, se: number): Estimate {
+function estimate(value: number, se: number): FittedEstimate {
   return { estimate: value, standardError: se, tStatistic: se > 0 ? value / se : value === 0 ? 0 : Infinity };
 }
 
@@ -144,7 +144,7 @@ function durbinWatson(e: readonly number[]): number {
   return den > 0 ? num / den : 2;
 }
 
-function checkSeries(series: YearlySeries, parameters: number): void {
+function checkSeries(series: RichardsonSeries, parameters: number): void {
   const { years, values, actors } = series;
   for (let t = 1; t < years.length; t++) {
     if (years[t] !== years[t - 1]! + 1) {
@@ -185,7 +185,7 @@ function checkSeries(series: YearlySeries, parameters: number): void {
  * non-consecutive years, missing values, too few years, or collinear series.
  */
 export function fitRichardson(
-  series: YearlySeries,
+  series: RichardsonSeries,
   options: { regressor?: FitRegressor } = {},
 ): RichardsonFit {
   const regressor = options.regressor ?? 'start';
@@ -198,7 +198,7 @@ export function fitRichardson(
   const z = Array.from({ length: obs }, (_, t) =>
     regressor === 'start' ? x[t]! : x[t]!.map((v, i) => (v + x[t + 1]![i]!) / 2),
   );
-  const equations: EquationFit[] = [];
+  const equations: RichardsonEquationFit[] = [];
   const reaction: number[][] = [];
   const fatigue: number[] = [];
   const grievance: number[] = [];
@@ -249,9 +249,9 @@ export function fitRichardson(
 
 export interface AdditiveFit {
   /** k − a, per year. */
-  readonly slope: Estimate;
+  readonly slope: FittedEstimate;
   /** g + h, units per year. */
-  readonly intercept: Estimate;
+  readonly intercept: FittedEstimate;
   /** S* = −(g + h)/(k − a), units (null when the slope is 0). */
   readonly equilibrium: number | null;
   readonly rSquared: number;

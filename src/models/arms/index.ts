@@ -6,43 +6,34 @@
  */
 export {
   type AdditiveFit,
-  type Estimate,
-  type EquationFit,
   type FitRegressor,
+  type FittedEstimate,
   fitRichardson,
   fitRichardsonAdditive,
+  type RichardsonEquationFit,
   type RichardsonFit,
-  type YearlySeries,
+  type RichardsonSeries,
 } from './fit.js';
 export {
-  type Eigenvalue,
-  type Equilibrium,
-  matrixExponential,
+  type RichardsonEigenvalue,
+  type RichardsonEquilibrium,
+  type RichardsonStability,
   richardsonClosedForm,
   richardsonEquilibrium,
   richardsonMatrix,
   richardsonStability,
   richardsonStep,
-  type Stability,
 } from './linear.js';
 export {
-  MAX_ACTORS,
-  MAX_HORIZON_YEARS,
+  type ArmsThreshold,
+  ArmsThresholdSchema,
+  MAX_ARMS_ACTORS,
+  MAX_ARMS_HORIZON_YEARS,
   type RichardsonFile,
   RichardsonFileSchema,
   type RichardsonSystem,
   RichardsonSystemSchema,
-  type Threshold,
-  ThresholdSchema,
 } from './schema.js';
-export {
-  type PerceivedThreat,
-  type RichardsonPath,
-  richardsonRate,
-  type SimulateOptions,
-  simulateRichardson,
-  type ThresholdCrossing,
-} from './simulate.js';
 export {
   LAST_STERLING_YEAR,
   type MilexLookup,
@@ -51,3 +42,11 @@ export {
   milexFromWorlds,
   milexSeries,
 } from './series.js';
+export {
+  type PerceivedThreat,
+  type RichardsonPath,
+  richardsonRate,
+  type SimulateOptions,
+  simulateRichardson,
+  type ThresholdCrossing,
+} from './simulate.js';

@@ -13,7 +13,7 @@ import { EigenvalueDecomposition, LuDecomposition, Matrix, SingularValueDecompos
 import type { RichardsonSystem } from './schema.js';
 
 /** A complex eigenvalue, per year. */
-export interface Eigenvalue {
+export interface RichardsonEigenvalue {
   readonly re: number;
   readonly im: number;
 }
@@ -23,7 +23,7 @@ export function richardsonMatrix(system: RichardsonSystem): number[][] {
   return system.reaction.map((row, i) => row.map((k, j) => (i === j ? -system.fatigue[i]! : k)));
 }
 
-export interface Equilibrium {
+export interface RichardsonEquilibrium {
   /** x* = −M⁻¹·g (units of x), or null when M is singular (no unique equilibrium). */
   readonly equilibrium: number[] | null;
   readonly singular: boolean;
@@ -42,7 +42,7 @@ const SINGULAR_RCOND = 1e-12;
  * there is no unique equilibrium (a zero eigenvalue: a line of equilibria or
  * none). Two actors: x* = ((b·g + k·h), (l·g + a·h)) / (a·b − k·l).
  */
-export function richardsonEquilibrium(system: RichardsonSystem): Equilibrium {
+export function richardsonEquilibrium(system: RichardsonSystem): RichardsonEquilibrium {
   const m = new Matrix(richardsonMatrix(system));
   const n = m.rows;
   const svd = new SingularValueDecomposition(m, {
@@ -65,9 +65,9 @@ export function richardsonEquilibrium(system: RichardsonSystem): Equilibrium {
   };
 }
 
-export interface Stability {
+export interface RichardsonStability {
   /** Eigenvalues of M = K − A, per year, sorted by real part (largest first). */
-  readonly eigenvalues: Eigenvalue[];
+  readonly eigenvalues: RichardsonEigenvalue[];
   /** max Re λ, per year: the slowest (or fastest growing) mode's rate. */
   readonly maxRealPart: number;
   /** Every eigenvalue has Re λ < 0 (below −1e-12·max(1, ‖M‖_F), to ignore round-off): every path converges to x*. */
@@ -83,7 +83,7 @@ export interface Stability {
  * Richardson's condition a·b > k·l (with a, b > 0): "fatigue and expense"
  * outweigh the mutual reactions.
  */
-export function richardsonStability(system: RichardsonSystem): Stability {
+export function richardsonStability(system: RichardsonSystem): RichardsonStability {
   const m = new Matrix(richardsonMatrix(system));
   if (m.rows === 0) return { eigenvalues: [], maxRealPart: -Infinity, stable: true, margin: Infinity };
   const evd = new EigenvalueDecomposition(m);

@@ -12,14 +12,14 @@ import { z } from 'zod';
 import { ActorIdSchema } from '../../world/schema.js';
 
 /** The largest system accepted from user input (actors). */
-export const MAX_ACTORS = 200;
+export const MAX_ARMS_ACTORS = 200;
 
 /** The longest horizon accepted from user input, in years. */
-export const MAX_HORIZON_YEARS = 10_000;
+export const MAX_ARMS_HORIZON_YEARS = 10_000;
 
 const SystemShape = {
   /** Actor ids (ISO 3166-1 alpha-3 for states), one per row and column. */
-  actors: z.array(ActorIdSchema).min(1, 'expected at least one actor').max(MAX_ACTORS),
+  actors: z.array(ActorIdSchema).min(1, 'expected at least one actor').max(MAX_ARMS_ACTORS),
   /** Reaction (defence) coefficients k_ij ≥ or ≤ 0, per year; zero diagonal. Row i: how actor i reacts to j. */
   reaction: z.array(z.array(z.number())),
   /** Fatigue-and-expense coefficients a_i ≥ 0, per year. */
@@ -97,7 +97,7 @@ export interface RichardsonSystem {
 }
 
 /** A threshold event: actor `actor`'s level crosses `level` (units of x). */
-export const ThresholdSchema = z.strictObject({
+export const ArmsThresholdSchema = z.strictObject({
   /** Name to report the event under; default "<actor> crosses <level>". */
   name: z.string().min(1).optional(),
   actor: ActorIdSchema,
@@ -106,7 +106,7 @@ export const ThresholdSchema = z.strictObject({
   /** Stop the simulation at the first crossing. */
   stop: z.boolean().default(false),
 });
-export type Threshold = z.output<typeof ThresholdSchema>;
+export type ArmsThreshold = z.output<typeof ArmsThresholdSchema>;
 
 /** The `concert arms simulate` file: a system, an initial state, a horizon and optional thresholds. */
 export const RichardsonFileSchema = z
@@ -121,10 +121,10 @@ export const RichardsonFileSchema = z
     horizonYears: z
       .number()
       .positive('horizonYears must be > 0')
-      .max(MAX_HORIZON_YEARS, `horizonYears must be ≤ ${MAX_HORIZON_YEARS}`),
+      .max(MAX_ARMS_HORIZON_YEARS, `horizonYears must be ≤ ${MAX_ARMS_HORIZON_YEARS}`),
     /** Spacing of the reported states, years. Default 1. */
     outputStepYears: z.number().positive('outputStepYears must be > 0').default(1),
-    thresholds: z.array(ThresholdSchema).default([]),
+    thresholds: z.array(ArmsThresholdSchema).default([]),
   })
   .superRefine((value, ctx) => {
     checkSystem(value, ctx);

@@ -10,7 +10,7 @@
  */
 import { badInput, type Problem } from '../../core/errors.js';
 import { crosswalkEntry, type World, type WorldInputs } from '../../world/index.js';
-import type { YearlySeries } from './fit.js';
+import type { RichardsonSeries } from './fit.js';
 
 /**
  * Military expenditure of actor `id` in `year`, thousands (COW units):
@@ -48,7 +48,7 @@ export function milexFromWorldInputs(inputs: WorldInputs): MilexLookup {
 /** The last year in which COW NMC reports `milex` in thousands of British pounds. */
 export const LAST_STERLING_YEAR = 1913;
 
-export interface MilexSeries extends YearlySeries {
+export interface MilexSeries extends RichardsonSeries {
   /** "thousands of British pounds" or "thousands of current US$". */
   readonly unit: string;
 }

@@ -13,7 +13,7 @@
  * classic linear system (Richardson 1960).
  */
 import { dopri5, type OdeEvent, type OdeStatus } from '../../core/ode.js';
-import type { RichardsonSystem, Threshold } from './schema.js';
+import type { ArmsThreshold, RichardsonSystem } from './schema.js';
 
 /**
  * θ_ij: the threat that `observer` i perceives from `adversary` j given the
@@ -33,7 +33,7 @@ export interface SimulateOptions {
   /** Spacing of reported states, years. Default 1. */
   readonly outputStepYears?: number;
   /** Threshold events (actor ids as in `system.actors`). */
-  readonly thresholds?: readonly Threshold[];
+  readonly thresholds?: readonly ArmsThreshold[];
   /** θ_ij; default θ_ij = x_j (the linear Richardson model). */
   readonly threat?: PerceivedThreat;
   /** Integrator tolerances (relative, absolute). Defaults 1e-8 and 1e-10·(1 + max|x0|). */
