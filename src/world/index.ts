@@ -14,4 +14,13 @@ export {
 } from './default.js';
 export { deriveRelations, RELATION_RULE, RELATION_RULE_ID, relationKindOf } from './default-relations.js';
 export { type CrosswalkEntry, loadWorldInputs, type WorldInputs } from './inputs.js';
-export { type Extends, ExtendsSchema, loadWorldFile, parseWorld, worldFromDocument } from './load.js';
+export {
+  type Extends,
+  ExtendsSchema,
+  loadWorldFile,
+  parseWorld,
+  parseYear,
+  resolveWorld,
+  worldFromDocument,
+} from './load.js';
+export { summarizeWorld, type WorldSummary, type WorldSummaryOptions } from './summary.js';

@@ -6,7 +6,7 @@
 import { badInput } from '../../core/errors.js';
 import type { ActorId, World } from '../../world/index.js';
 import { cincScores } from './cinc.js';
-import { compositeScores, DEFAULT_WEIGHTS, type Weights } from './composite.js';
+import { compositeScores, DEFAULT_WEIGHTS, DIMENSIONS, type Weights } from './composite.js';
 import { type Concentration, concentration } from './concentration.js';
 import { classifyMajors, type MajorClassifierOptions } from './majors.js';
 
@@ -25,6 +25,7 @@ export interface RankedActor {
   readonly major: boolean;
   /** Major power on COW's official list for the year. */
   readonly cowMajor: boolean;
+  /** Why the classifier put the state in or out, then notes on missing data. */
   readonly reasons: readonly string[];
 }
 
@@ -51,10 +52,30 @@ export interface PowerRankingOptions {
  */
 export function powerRanking(world: World, options: PowerRankingOptions = {}): PowerRanking {
   const index = options.index ?? 'cinc';
-  const scores =
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const scores: { id: ActorId; value: number; notes: string[] }[] =
     index === 'cinc'
-      ? cincScores(world).flatMap((s) => (s.cinc === null ? [] : [{ id: s.id, value: s.cinc }]))
-      : compositeScores(world, options.weights ?? DEFAULT_WEIGHTS).map((s) => ({ id: s.id, value: s.value }));
+      ? cincScores(world).flatMap((s) =>
+          s.cinc === null
+            ? []
+            : [
+                {
+                  id: s.id,
+                  value: s.cinc,
+                  notes:
+                    s.componentsUsed < 6
+                      ? [`CINC is the mean of the ${s.componentsUsed} NMC components reported`]
+                      : [],
+                },
+              ],
+        )
+      : compositeScores(world, weights).map((s) => ({
+          id: s.id,
+          value: s.value,
+          notes: DIMENSIONS.filter((d) => weights[d] > 0 && s.dimensions[d] === null).map(
+            (d) => `no ${d} data: that dimension is left out of this state's weighted mean`,
+          ),
+        }));
   const total = scores.reduce((sum, s) => sum + s.value, 0);
   if (scores.length === 0 || !(total > 0)) {
     throw badInput({
@@ -79,7 +100,7 @@ export function powerRanking(world: World, options: PowerRankingOptions = {}): P
       rank,
       major: verdict?.major ?? false,
       cowMajor: actor?.cowMajor ?? false,
-      reasons: verdict?.reasons ?? [],
+      reasons: [...(verdict?.reasons ?? []), ...s.notes],
     };
   });
   return {
