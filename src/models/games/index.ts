@@ -1,1 +1,2 @@
 export * from './repeated/index.js';
+export * from './normal/index.js';

@@ -1,0 +1,259 @@
+/**
+ * Normal-form (strategic-form) games with any number of players.
+ *
+ * A game lists its players, each player's pure strategies, and for every pure
+ * profile the payoff to every player. Profiles are numbered as in Gambit's
+ * .nfg format: player 1's strategy varies fastest, then player 2's, and so on
+ * (profile index k = s₁ + n₁·s₂ + n₁n₂·s₃ + …, strategies counted from 0).
+ * Payoffs are exact rationals, so equilibria can be computed exactly.
+ */
+import { Fraction, rationalFromNumber } from './rational.js';
+
+/** A finite game in strategic form. Valid by construction (see {@link makeGame}). */
+export interface NormalFormGame {
+  readonly title: string;
+  /** Player names, unique. */
+  readonly players: readonly string[];
+  /** `strategies[i]`: player i's pure strategy names (at least one each). */
+  readonly strategies: readonly (readonly string[])[];
+  /** `payoffs[k][i]`: payoff to player i at pure profile k (Gambit order, player 1 fastest). */
+  readonly payoffs: readonly (readonly Fraction[])[];
+}
+
+/** A pure profile: one strategy index per player. */
+export type PureProfile = readonly number[];
+
+/** Number of strategies of each player. */
+export function strategyCounts(game: NormalFormGame): number[] {
+  return game.strategies.map((s) => s.length);
+}
+
+/** Number of pure profiles, ∏ nᵢ. */
+export function profileCount(game: NormalFormGame): number {
+  return game.strategies.reduce((n, s) => n * s.length, 1);
+}
+
+/** The index of a pure profile in Gambit order (player 1's strategy varies fastest). */
+export function profileIndex(game: NormalFormGame, profile: PureProfile): number {
+  let k = 0;
+  let stride = 1;
+  for (let i = 0; i < game.strategies.length; i++) {
+    k += (profile[i] ?? 0) * stride;
+    stride *= game.strategies[i]!.length;
+  }
+  return k;
+}
+
+/** The pure profile with index k (inverse of {@link profileIndex}). */
+export function profileAt(game: NormalFormGame, k: number): number[] {
+  const out: number[] = [];
+  for (const s of game.strategies) {
+    out.push(k % s.length);
+    k = Math.floor(k / s.length);
+  }
+  return out;
+}
+
+/**
+ * Builds a game, checking shapes: one strategy list per player, one payoff
+ * vector of length N per profile. Throws RangeError on an inconsistent shape
+ * (inputs from users are validated earlier with located messages).
+ */
+export function makeGame(
+  players: readonly string[],
+  strategies: readonly (readonly string[])[],
+  payoffs: readonly (readonly Fraction[])[],
+  title = '',
+): NormalFormGame {
+  if (players.length === 0) throw new RangeError('a game needs at least one player');
+  if (strategies.length !== players.length) throw new RangeError('one strategy list per player');
+  if (strategies.some((s) => s.length === 0)) throw new RangeError('every player needs a strategy');
+  const count = strategies.reduce((n, s) => n * s.length, 1);
+  if (payoffs.length !== count)
+    throw new RangeError(`expected ${count} payoff vectors, got ${payoffs.length}`);
+  if (payoffs.some((p) => p.length !== players.length))
+    throw new RangeError('one payoff per player per profile');
+  return { title, players: [...players], strategies: strategies.map((s) => [...s]), payoffs };
+}
+
+type Num = number | string | Fraction;
+
+function toFraction(x: Num): Fraction {
+  if (x instanceof Fraction) return x;
+  if (typeof x === 'number') return rationalFromNumber(x);
+  return new Fraction(x);
+}
+
+/**
+ * A two-player game from payoff matrices: `A[i][j]` to the row player and
+ * `B[i][j]` to the column player when row plays i and column plays j. With
+ * `B` omitted the game is zero-sum (B = −A). Entries may be numbers, exact
+ * strings such as `"1/3"`, or fractions.
+ */
+export function bimatrixGame(
+  A: readonly (readonly Num[])[],
+  B?: readonly (readonly Num[])[],
+  options: {
+    title?: string;
+    players?: readonly [string, string];
+    strategies?: readonly [string[], string[]];
+  } = {},
+): NormalFormGame {
+  const m = A.length;
+  const n = A[0]?.length ?? 0;
+  if (m === 0 || n === 0 || A.some((r) => r.length !== n))
+    throw new RangeError('A must be a non-empty m×n matrix');
+  if (B && (B.length !== m || B.some((r) => r.length !== n)))
+    throw new RangeError('B must have the shape of A');
+  const payoffs: Fraction[][] = [];
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < m; i++) {
+      const a = toFraction(A[i]![j]!);
+      payoffs.push([a, B ? toFraction(B[i]![j]!) : a.neg()]);
+    }
+  }
+  const strategies = options.strategies ?? [
+    Array.from({ length: m }, (_, i) => String(i + 1)),
+    Array.from({ length: n }, (_, j) => String(j + 1)),
+  ];
+  return makeGame(options.players ?? ['1', '2'], strategies, payoffs, options.title ?? '');
+}
+
+/** The payoff matrices (A, B) of a two-player game, exact. */
+export function bimatrix(game: NormalFormGame): { A: Fraction[][]; B: Fraction[][] } {
+  if (game.players.length !== 2) throw new RangeError('bimatrix needs a two-player game');
+  const m = game.strategies[0]!.length;
+  const n = game.strategies[1]!.length;
+  const A: Fraction[][] = [];
+  const B: Fraction[][] = [];
+  for (let i = 0; i < m; i++) {
+    A.push([]);
+    B.push([]);
+    for (let j = 0; j < n; j++) {
+      const p = game.payoffs[i + m * j]!;
+      A[i]!.push(p[0]!);
+      B[i]!.push(p[1]!);
+    }
+  }
+  return { A, B };
+}
+
+/**
+ * A game is constant-sum when every profile's payoffs add up to the same
+ * total (zero-sum when that total is 0).
+ */
+export function constantSum(game: NormalFormGame): Fraction | undefined {
+  let total: Fraction | undefined;
+  for (const p of game.payoffs) {
+    const s = p.reduce((acc, x) => acc.add(x), new Fraction(0));
+    if (total === undefined) total = s;
+    else if (!total.equals(s)) return undefined;
+  }
+  return total;
+}
+
+/**
+ * Expected payoff to every player of a mixed profile (probabilities per
+ * player), in floating point: Σₖ uᵢ(k) ∏ⱼ σⱼ(kⱼ).
+ */
+export function expectedPayoffs(game: NormalFormGame, sigma: readonly (readonly number[])[]): number[] {
+  const N = game.players.length;
+  const out = new Array<number>(N).fill(0);
+  const count = game.payoffs.length;
+  for (let k = 0; k < count; k++) {
+    const prof = profileAt(game, k);
+    let w = 1;
+    for (let i = 0; i < N && w !== 0; i++) w *= sigma[i]![prof[i]!]!;
+    if (w === 0) continue;
+    const p = game.payoffs[k]!;
+    for (let i = 0; i < N; i++) out[i]! += w * p[i]!.valueOf();
+  }
+  return out;
+}
+
+/** Expected payoffs of a mixed profile given as exact probabilities. */
+export function expectedPayoffsExact(
+  game: NormalFormGame,
+  sigma: readonly (readonly Fraction[])[],
+): Fraction[] {
+  const N = game.players.length;
+  const out = Array.from({ length: N }, () => new Fraction(0));
+  for (let k = 0; k < game.payoffs.length; k++) {
+    const prof = profileAt(game, k);
+    let w = new Fraction(1);
+    for (let i = 0; i < N && w.n !== 0n; i++) w = w.mul(sigma[i]![prof[i]!]!);
+    if (w.n === 0n) continue;
+    const p = game.payoffs[k]!;
+    for (let i = 0; i < N; i++) out[i] = out[i]!.add(w.mul(p[i]!));
+  }
+  return out;
+}
+
+/**
+ * Payoff to player i of each of its pure strategies against the others'
+ * mixed strategies (floating point): vᵢ(s) = uᵢ(s, σ₋ᵢ).
+ */
+export function strategyValues(
+  game: NormalFormGame,
+  sigma: readonly (readonly number[])[],
+  i: number,
+): number[] {
+  const N = game.players.length;
+  const out = new Array<number>(game.strategies[i]!.length).fill(0);
+  for (let k = 0; k < game.payoffs.length; k++) {
+    const prof = profileAt(game, k);
+    let w = 1;
+    for (let j = 0; j < N && w !== 0; j++) if (j !== i) w *= sigma[j]![prof[j]!]!;
+    if (w === 0) continue;
+    out[prof[i]!]! += w * game.payoffs[k]![i]!.valueOf();
+  }
+  return out;
+}
+
+/** Exact version of {@link strategyValues}. */
+export function strategyValuesExact(
+  game: NormalFormGame,
+  sigma: readonly (readonly Fraction[])[],
+  i: number,
+): Fraction[] {
+  const N = game.players.length;
+  const out = game.strategies[i]!.map(() => new Fraction(0));
+  for (let k = 0; k < game.payoffs.length; k++) {
+    const prof = profileAt(game, k);
+    let w = new Fraction(1);
+    for (let j = 0; j < N && w.n !== 0n; j++) if (j !== i) w = w.mul(sigma[j]![prof[j]!]!);
+    if (w.n === 0n) continue;
+    const s = prof[i]!;
+    out[s] = out[s]!.add(w.mul(game.payoffs[k]![i]!));
+  }
+  return out;
+}
+
+/**
+ * Largest gain any player can get by a unilateral pure deviation from a mixed
+ * profile (the profile's "regret"; 0 exactly at a Nash equilibrium).
+ */
+export function regret(game: NormalFormGame, sigma: readonly (readonly number[])[]): number {
+  let worst = 0;
+  for (let i = 0; i < game.players.length; i++) {
+    const v = strategyValues(game, sigma, i);
+    const current = v.reduce((acc, x, s) => acc + x * sigma[i]![s]!, 0);
+    worst = Math.max(worst, Math.max(...v) - current);
+  }
+  return worst;
+}
+
+/**
+ * True when the exact mixed profile is a Nash equilibrium: every strategy a
+ * player uses with positive probability earns the player's maximal payoff
+ * against the others (Nash 1951, the best-response condition).
+ */
+export function isNashEquilibrium(game: NormalFormGame, sigma: readonly (readonly Fraction[])[]): boolean {
+  for (let i = 0; i < game.players.length; i++) {
+    const v = strategyValuesExact(game, sigma, i);
+    let best = v[0]!;
+    for (const x of v) if (x.gt(best)) best = x;
+    for (let s = 0; s < v.length; s++) if (sigma[i]![s]!.n !== 0n && v[s]!.lt(best)) return false;
+  }
+  return true;
+}
