@@ -20,6 +20,7 @@ import {
   findStrategy,
   MAX_TURNS,
   type MatchSettings,
+  matchSeed,
   playMatch,
   runTournament,
   STRATEGIES,
@@ -216,7 +217,7 @@ export function register(program: Command): void {
         const s2 = strategyOrProblem(p2, 'player2', problems);
         const settings = readSettings(o, problems);
         fail(problems);
-        const r = playMatch(s1!, s2!, settings, Rng.fromSeed(settings.seed));
+        const r = playMatch(s1!, s2!, settings, Rng.fromSeed(matchSeed(settings.seed, 0)));
         const actions = actionPairs(r.actions);
         if (o.json) {
           printJson({
@@ -464,7 +465,7 @@ export function register(program: Command): void {
             labels = strategies.map((s) => s!.name);
             A = strategies.map((a, i) =>
               strategies.map((b, j) => {
-                const r = playMatch(a!, b!, settings, Rng.fromSeed(settings.seed + 7919 * i + j));
+                const r = playMatch(a!, b!, settings, Rng.fromSeed(matchSeed(settings.seed, i * 1000 + j)));
                 return (r.scores[0] as number) / r.turns;
               }),
             );

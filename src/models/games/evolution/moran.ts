@@ -70,7 +70,8 @@ export function moranProcess(spec: MoranSpec): MoranResult {
   const pop = resolve(spec.population);
   const n = pop.length;
   const seed = spec.seed ?? 0;
-  const rng = Rng.fromSeed(seed);
+  // Hash the seed: pure-rand's xoroshiro128+ seeded with a small integer starts with outputs near 1.
+  const rng = Rng.fromSeed(matchSeed(seed, 0x7fffffff));
   const engine = new MatchEngine();
   const summary: MatchSummary = { turns: 0, score1: 0, score2: 0, cooperation1: 0, cooperation2: 0 };
   const noiseless =

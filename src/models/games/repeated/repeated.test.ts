@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../../core/rng.js';
+import { moranFixationProbabilities } from '../evolution/moran.js';
+import {
+  actionPairs,
+  findStrategy,
+  matchSeed,
+  playMatch,
+  playTournament,
+  runTournament,
+  STRATEGIES,
+  type Strategy,
+  suggestStrategies,
+  zeroDeterminantVector,
+} from './index.js';
+
+const S = (n: string): Strategy => findStrategy(n) as Strategy;
+const play = (a: string, b: string, turns: number, extra = {}) =>
+  actionPairs(playMatch(S(a), S(b), { turns, ...extra }, Rng.fromSeed(5)).actions).join(' ');
+
+describe('strategies read like match transcripts', () => {
+  it('has at least 40 strategies with unique Axelrod-library names', () => {
+    expect(STRATEGIES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(STRATEGIES.map((s) => s.name)).size).toBe(STRATEGIES.length);
+  });
+  it('Suspicious Tit For Tat vs Tit For Tat echoes the first defection for ever', () => {
+    expect(play('Suspicious Tit For Tat', 'Tit For Tat', 5)).toBe('DC CD DC CD DC');
+  });
+  it('Two Tits For Tat answers one defection with two', () => {
+    expect(play('Two Tits For Tat', 'Alternator', 5)).toBe('CC CD DC DD DC');
+  });
+  it('Gradual punishes the n-th defection n times then calms twice', () => {
+    expect(play('Gradual', 'Defector', 8)).toBe('CD DD CD CD DD DD DD DD');
+  });
+  it('Prober exploits an unconditional cooperator; Handshake recognises itself', () => {
+    expect(play('Prober', 'Cooperator', 5)).toBe('DC CC CC DC DC');
+    expect(play('Handshake', 'Handshake', 4)).toBe('CC DD CC CC');
+  });
+  it('First by Shubik retaliates one turn longer after each departure from mutual cooperation', () => {
+    expect(play('First by Shubik', 'Alternator', 8)).toBe('CC CD DC CD DC DD CC CD');
+  });
+  it('First by Davis cooperates 10 turns, then holds a grudge', () => {
+    expect(play('First by Davis', 'Defector', 12).split(' ').slice(9)).toEqual(['CD', 'DD', 'DD']);
+  });
+  it('First by Stein and Rapoport and Tideman and Chieruzzi defect on the last two turns', () => {
+    expect(play('First by Stein and Rapoport', 'Cooperator', 20).split(' ').slice(-3)).toEqual([
+      'CC',
+      'DC',
+      'DC',
+    ]);
+    expect(play('First by Tideman and Chieruzzi', 'Cooperator', 20).split(' ').slice(-3)).toEqual([
+      'CC',
+      'DC',
+      'DC',
+    ]);
+  });
+  it('First by Downing opens with two defections', () => {
+    expect(play('First by Downing', 'Cooperator', 3).split(' ').slice(0, 2)).toEqual(['DC', 'DC']);
+  });
+  it('ZD strategies have the published four-vectors', () => {
+    const g = { R: 3, S: 0, T: 5, P: 1 };
+    const v = (phi: number, s: number, l: number) =>
+      zeroDeterminantVector(g, phi, s, l, 'x').map((p) => +p.toFixed(12));
+    expect(v(1 / 9, 0.5, 1)).toEqual([8 / 9, 0.5, 1 / 3, 0].map((p) => +p.toFixed(12)));
+    expect(v(0.25, 0.5, 3)).toEqual([1, 0.125, 1, 0.25]);
+  });
+  it('unknown names get suggestions', () => {
+    expect(suggestStrategies('Tit For Tatt')[0]).toBe('Tit For Tat');
+    expect(suggestStrategies('grudgr')).toContain('Grudger');
+  });
+});
+
+describe('noise, misperception and consultation', () => {
+  it('full consultation restores cooperation between Tit For Tats under misperception', () => {
+    const r0 = playMatch(S('TFT'), S('TFT'), { turns: 2000, misperception: 0.05 }, Rng.fromSeed(1));
+    const r1 = playMatch(
+      S('TFT'),
+      S('TFT'),
+      { turns: 2000, misperception: 0.05, consultation: 1 },
+      Rng.fromSeed(1),
+    );
+    expect(r1.cooperation).toEqual([2000, 2000]);
+    expect(r0.cooperation[0]).toBeLessThan(1500);
+  });
+  it('misperception never changes unconditional players’ payoffs', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer(), (m, seed) => {
+        const r = playMatch(
+          S('Cooperator'),
+          S('Defector'),
+          { turns: 50, misperception: m },
+          Rng.fromSeed(seed),
+        );
+        return r.scores[0] === 0 && r.scores[1] === 250;
+      }),
+      { numRuns: 50 },
+    );
+  });
+  it('same seed, same match; continuation length is geometric with the right mean', () => {
+    const a = playMatch(S('GTFT'), S('Random'), { turns: 100, noise: 0.1 }, Rng.fromSeed(9));
+    const b = playMatch(S('GTFT'), S('Random'), { turns: 100, noise: 0.1 }, Rng.fromSeed(9));
+    expect(a).toEqual(b);
+    let total = 0;
+    for (let i = 0; i < 4000; i++)
+      total += playMatch(
+        S('TFT'),
+        S('TFT'),
+        { continuationProbability: 0.9 },
+        Rng.fromSeed(matchSeed(1, i)),
+      ).turns;
+    expect(total / 4000).toBeGreaterThan(9.5);
+    expect(total / 4000).toBeLessThan(10.5);
+  });
+});
+
+describe('tournaments', () => {
+  it('give the same result on 2 workers as in this thread', async () => {
+    const spec = {
+      players: ['TFT', 'Random', 'GTFT', 'Defector', 'First by Joss'],
+      turns: 50,
+      repetitions: 4,
+      noise: 0.05,
+      seed: 3,
+    };
+    const inline = playTournament(spec);
+    const pooled = await runTournament(spec, { workers: 2 });
+    expect(pooled).toEqual(inline);
+  });
+});
+
+describe('Moran fixation probabilities', () => {
+  it('are k/N for neutral strategies and favour Defector against Tit For Tat in small populations', () => {
+    expect(
+      moranFixationProbabilities(
+        [
+          [2, 2],
+          [2, 2],
+        ],
+        4,
+      ).map((x) => +x.toFixed(12)),
+    ).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    const rho = moranFixationProbabilities(
+      [
+        [3, 199 / 200],
+        [204 / 200, 1],
+      ],
+      6,
+    );
+    expect(rho[1]).toBeGreaterThan(0.29);
+    expect(rho[1]).toBeLessThan(0.3);
+  });
+});
