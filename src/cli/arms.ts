@@ -6,18 +6,18 @@ import type { Command } from '@commander-js/extra-typings';
 import { parseDocument, readDocument, type SourceDocument, validateDocument } from '../core/document.js';
 import { badInput, type Problem } from '../core/errors.js';
 import {
-  type RichardsonEigenvalue,
-  type RichardsonEquilibrium,
   fitRichardson,
-  type RichardsonFit,
-  RichardsonFileSchema,
-  type RichardsonSystem,
-  RichardsonSystemSchema,
   milexFromWorldInputs,
   milexSeries,
+  type RichardsonEigenvalue,
+  type RichardsonEquilibrium,
+  RichardsonFileSchema,
+  type RichardsonFit,
+  type RichardsonStability,
+  type RichardsonSystem,
+  RichardsonSystemSchema,
   richardsonEquilibrium,
   richardsonStability,
-  type RichardsonStability,
   simulateRichardson,
 } from '../models/arms/index.js';
 import { FIRST_YEAR, LAST_YEAR, loadWorldInputs } from '../world/index.js';
@@ -56,7 +56,7 @@ function systemText(system: RichardsonSystem, eq: RichardsonEquilibrium, st: Ric
   const eqText = eq.equilibrium
     ? system.actors.map((id, i) => `${id} ${num(eq.equilibrium![i]!)}`).join(', ')
     : 'none (K − A is singular: no unique equilibrium)';
-  lines.push(`RichardsonEquilibrium x* = −(K − A)⁻¹g: ${eqText}`);
+  lines.push(`Equilibrium x* = −(K − A)⁻¹g: ${eqText}`);
   if (eq.equilibrium && !eq.nonNegative)
     lines.push('  (some components are negative: not a feasible spending level)');
   lines.push(`Eigenvalues of K − A (per year): ${st.eigenvalues.map(eigenText).join(', ')}`);

@@ -129,22 +129,56 @@ const D5 = 701980252875 / 199316789632;
 const D6 = -1453857185 / 822651844;
 const D7 = 69997945 / 29380423;
 
-/** One accepted step's interpolation data: y(t0 + θh) = r1 + θ(r2 + (1−θ)(r3 + θ(r4 + (1−θ)r5))). */
-interface Segment {
-  readonly t0: number;
-  readonly h: number;
-  readonly r: Float64Array; // 5 blocks of n
+/**
+ * Interpolation data of the accepted steps, packed into one growing buffer
+ * (typed-array allocation per step would dominate the cost of small systems):
+ * step k covers [t0[k], t0[k] + h[k]] and owns 5n coefficients r1…r5 at
+ * offset 5nk, with y(t0 + θh) = r1 + θ(r2 + (1−θ)(r3 + θ(r4 + (1−θ)r5))).
+ */
+class DenseOutput {
+  readonly t0: number[] = [];
+  readonly h: number[] = [];
+  coefficients: Float64Array;
+
+  constructor(readonly n: number) {
+    this.coefficients = new Float64Array(5 * n * 16);
+  }
+
+  /** Reserves the block of the next step and returns its offset. */
+  push(t0: number, h: number): number {
+    const offset = 5 * this.n * this.t0.length;
+    if (offset + 5 * this.n > this.coefficients.length) {
+      const bigger = new Float64Array(2 * this.coefficients.length);
+      bigger.set(this.coefficients);
+      this.coefficients = bigger;
+    }
+    this.t0.push(t0);
+    this.h.push(h);
+    return offset;
+  }
+
+  /** y(t) from step k's interpolant, written into `out`. */
+  interpolate(k: number, t: number, out: Float64Array): void {
+    const n = this.n;
+    const theta = (t - this.t0[k]!) / this.h[k]!;
+    const theta1 = 1 - theta;
+    const r = this.coefficients;
+    const o = 5 * n * k;
+    for (let i = 0; i < n; i++) {
+      out[i] =
+        r[o + i]! +
+        theta *
+          (r[o + n + i]! +
+            theta1 * (r[o + 2 * n + i]! + theta * (r[o + 3 * n + i]! + theta1 * r[o + 4 * n + i]!)));
+    }
+  }
 }
 
-function interpolate(seg: Segment, n: number, t: number, out: Float64Array): void {
-  const theta = (t - seg.t0) / seg.h;
-  const theta1 = 1 - theta;
-  const r = seg.r;
-  for (let i = 0; i < n; i++) {
-    out[i] =
-      r[i]! +
-      theta * (r[n + i]! + theta1 * (r[2 * n + i]! + theta * (r[3 * n + i]! + theta1 * r[4 * n + i]!)));
-  }
+/** A plain-array copy (much cheaper than Array.from on a typed array). */
+function copy(v: Float64Array): number[] {
+  const out = new Array<number>(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i]!;
+  return out;
 }
 
 function allFinite(v: Float64Array): boolean {
@@ -247,8 +281,8 @@ export function dopri5(
   const probe = new Float64Array(n);
 
   const ts: number[] = [t0];
-  const ys: number[][] = [Array.from(y)];
-  const segments: Segment[] = [];
+  const ys: number[][] = [copy(y)];
+  const dense = new DenseOutput(n);
   const outT: number[] = [];
   const outY: number[][] = [];
   const hits: EventHit[] = [];
@@ -260,7 +294,7 @@ export function dopri5(
   const solution = (status: OdeStatus, tEnd: number, yEnd: Float64Array): OdeSolution => ({
     status,
     tEnd,
-    yEnd: Array.from(yEnd),
+    yEnd: copy(yEnd),
     t: ts,
     y: ys,
     output: { t: outT, y: outY },
@@ -268,17 +302,17 @@ export function dopri5(
     stats: { accepted, rejected, evaluations },
     at(t: number): number[] {
       if (!(t >= t0 && t <= tEnd)) throw new RangeError(`dense output: t=${t} outside [${t0}, ${tEnd}]`);
-      if (segments.length === 0) return Array.from(ys[0]!);
+      if (dense.t0.length === 0) return [...ys[0]!];
       let lo = 0;
-      let hi = segments.length - 1;
+      let hi = dense.t0.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (segments[mid]!.t0 <= t) lo = mid;
+        if (dense.t0[mid]! <= t) lo = mid;
         else hi = mid - 1;
       }
       const out = new Float64Array(n);
-      interpolate(segments[lo]!, n, t, out);
-      return Array.from(out);
+      dense.interpolate(lo, t, out);
+      return copy(out);
     },
   });
 
@@ -286,7 +320,7 @@ export function dopri5(
   while (nextOutput < outputTimes.length && outputTimes[nextOutput]! <= t0) {
     if (outputTimes[nextOutput] === t0) {
       outT.push(t0);
-      outY.push(Array.from(y));
+      outY.push(copy(y));
     }
     nextOutput++;
   }
@@ -373,18 +407,19 @@ export function dopri5(
 
     // Accepted: build the continuous extension on [t, tNew].
     accepted++;
-    const r = new Float64Array(5 * n);
+    const o = dense.push(t, h);
+    const seg = dense.t0.length - 1;
+    const r = dense.coefficients;
     for (let i = 0; i < n; i++) {
       const ydiff = y1[i]! - y[i]!;
       const bspl = h * k1[i]! - ydiff;
-      r[i] = y[i]!;
-      r[n + i] = ydiff;
-      r[2 * n + i] = bspl;
-      r[3 * n + i] = ydiff - h * k7[i]! - bspl;
-      r[4 * n + i] = h * (D1 * k1[i]! + D3 * k3[i]! + D4 * k4[i]! + D5 * k5[i]! + D6 * k6[i]! + D7 * k7[i]!);
+      r[o + i] = y[i]!;
+      r[o + n + i] = ydiff;
+      r[o + 2 * n + i] = bspl;
+      r[o + 3 * n + i] = ydiff - h * k7[i]! - bspl;
+      r[o + 4 * n + i] =
+        h * (D1 * k1[i]! + D3 * k3[i]! + D4 * k4[i]! + D5 * k5[i]! + D6 * k6[i]! + D7 * k7[i]!);
     }
-    const seg: Segment = { t0: t, h, r };
-    segments.push(seg);
 
     // Events: the earliest sign change within this step wins.
     let stopAt: { t: number; index: number; dir: 'rising' | 'falling' } | undefined;
@@ -394,7 +429,7 @@ export function dopri5(
       const dir = crossed(gPrev[e]!, g1, ev.direction ?? 'either');
       if (dir !== undefined) {
         const gAt = (tt: number): number => {
-          interpolate(seg, n, tt, probe);
+          dense.interpolate(seg, tt, probe);
           return ev.g(tt, probe);
         };
         const te = locateRoot(gAt, t, gPrev[e]!, tNew, g1);
@@ -405,24 +440,24 @@ export function dopri5(
     found.sort((a, b) => a.t - b.t);
     for (const hit of found) {
       if (stopAt !== undefined) break;
-      interpolate(seg, n, hit.t, probe);
-      hits.push({ name: events[hit.index]!.name, t: hit.t, y: Array.from(probe), direction: hit.dir });
+      dense.interpolate(seg, hit.t, probe);
+      hits.push({ name: events[hit.index]!.name, t: hit.t, y: copy(probe), direction: hit.dir });
       if (events[hit.index]!.terminal) stopAt = hit;
     }
     const tStop = stopAt?.t ?? tNew;
 
     while (nextOutput < outputTimes.length && outputTimes[nextOutput]! <= tStop) {
       const to = outputTimes[nextOutput]!;
-      interpolate(seg, n, to, probe);
+      dense.interpolate(seg, to, probe);
       outT.push(to);
-      outY.push(Array.from(probe));
+      outY.push(copy(probe));
       nextOutput++;
     }
 
     if (stopAt !== undefined) {
-      interpolate(seg, n, tStop, probe);
+      dense.interpolate(seg, tStop, probe);
       ts.push(tStop);
-      ys.push(Array.from(probe));
+      ys.push(copy(probe));
       return solution('event', tStop, probe);
     }
 
@@ -430,7 +465,7 @@ export function dopri5(
     y.set(y1);
     k1.set(k7);
     ts.push(t);
-    ys.push(Array.from(y));
+    ys.push(copy(y));
     if (!allFinite(k1)) return solution('non-finite', t, y);
     h = Math.min(h * fac, maxStep);
   }
