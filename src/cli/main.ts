@@ -5,17 +5,20 @@
  */
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { register as arms } from './arms.js';
+import { register as balance } from './balance.js';
+import { register as gamesEquilibria } from './games-equilibria.js';
 import { register as gamesRepeated } from './games-repeated.js';
 import { register as coalitions } from './coalitions.js';
 import { register as overview } from './overview.js';
 import { register as powers } from './powers.js';
+import { register as triangle } from './triangle.js';
 import { register as validate } from './validate.js';
 import { register as world } from './world.js';
 import { EXIT_BAD_INPUT } from './run.js';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [arms, gamesRepeated, coalitions, powers, world, validate, overview];
+const commands: Register[] = [arms, balance, triangle, gamesEquilibria, gamesRepeated, coalitions, powers, world, validate, overview];
 
 export function buildProgram(): Command {
   const program = new Command('concert')

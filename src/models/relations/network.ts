@@ -68,13 +68,17 @@ export function signedNetwork(nodes: readonly string[], edges: readonly NamedSig
 
 /**
  * The signed network of a World's relations: one node per actor (in the
- * world's actor order), one edge per relation with a non-zero score; the edge
- * weight is the score and the kind is kept.
+ * world's actor order), one edge per relation that has a sign — a non-zero
+ * score whose kind is not `neutral` (a neutral relation is neither friend nor
+ * foe, whatever small score it carries); the edge weight is the score and the
+ * kind is kept.
  */
 export function networkFromWorld(world: World): SignedNetwork {
   return signedNetwork(
     Object.keys(world.actors),
-    world.relations.map((r) => ({ from: r.a, to: r.b, weight: r.score, kind: r.kind })),
+    world.relations
+      .filter((r) => r.kind !== 'neutral')
+      .map((r) => ({ from: r.a, to: r.b, weight: r.score, kind: r.kind })),
   );
 }
 
