@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../core/rng.js';
+import { generatingFunctionCounts, winningCoalitionCount } from './generating-function.js';
+import { enumeratePowerIndices, exactSwings, nullPlayers, POWER_INDICES, powerIndex } from './power.js';
+import { Rational, sumRationals } from './rational.js';
+import {
+  enumerationCounts,
+  layeredVotingGame,
+  listedGame,
+  minimalBlockingCoalitions,
+  minimalWinningCoalitions,
+  vetoPlayers,
+  weightedVotingGame,
+  winningTable,
+} from './simple-game.js';
+
+const weightedGameArb = fc
+  .array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 8 })
+  .filter((w) => w.some((x) => x > 0))
+  .chain((w) => {
+    const total = w.reduce((a, b) => a + b, 0);
+    return fc.record({ weights: fc.constant(w), quota: fc.integer({ min: 1, max: total }) });
+  });
+
+describe('power indices (properties)', () => {
+  it('every index sums to 1 exactly, and generating functions agree with enumeration', () => {
+    fc.assert(
+      fc.property(weightedGameArb, ({ weights, quota }) => {
+        const game = weightedVotingGame(weights, quota);
+        const all = enumeratePowerIndices(game);
+        for (const index of [
+          'shapley-shubik',
+          'banzhaf',
+          'deegan-packel',
+          'holler-packel',
+          'johnston',
+        ] as const) {
+          expect(sumRationals(all[index]).toString()).toBe('1');
+        }
+        const gf = generatingFunctionCounts(game)!;
+        expect(gf.shapleyShubik.map(String)).toEqual(all['shapley-shubik'].map(String));
+        const n = weights.length;
+        expect(gf.swings.map((s) => Rational.of(s, 2n ** BigInt(n - 1)).toString())).toEqual(
+          all['banzhaf-absolute'].map(String),
+        );
+        const wins = winningTable(game).reduce((a, b) => a + b, 0);
+        expect(winningCoalitionCount(game)).toBe(BigInt(wins));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('players with equal weight get equal power; a zero-weight player is null in every index', () => {
+    fc.assert(
+      fc.property(weightedGameArb, ({ weights, quota }) => {
+        const game = weightedVotingGame([...weights, 0], quota);
+        const all = enumeratePowerIndices(game);
+        const last = weights.length;
+        for (const index of POWER_INDICES) {
+          expect(all[index][last]!.isZero()).toBe(true);
+          for (let i = 0; i < weights.length; i++) {
+            for (let j = 0; j < weights.length; j++) {
+              if (weights[i] === weights[j]) expect(all[index][i]!.cmp(all[index][j]!)).toBe(0);
+            }
+          }
+        }
+        expect(nullPlayers(game)).toContain(`P${last + 1}`);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a veto player belongs to every minimal winning coalition, and alone blocks', () => {
+    fc.assert(
+      fc.property(weightedGameArb, ({ weights, quota }) => {
+        const game = weightedVotingGame(weights, quota);
+        const mwc = minimalWinningCoalitions(game);
+        const blocking = minimalBlockingCoalitions(game);
+        for (const p of vetoPlayers(game)) {
+          const i = game.players.indexOf(p);
+          for (const c of mwc) expect(c).toContain(i);
+          expect(blocking).toContainEqual([i]);
+        }
+        expect(mwc.length).toBe(enumerationCounts(game).minimalWinningCount);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('layered games: generating functions match enumeration (double majority with a veto group)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 1, max: 6 })), {
+          minLength: 2,
+          maxLength: 9,
+        }),
+        fc.integer({ min: 1, max: 100 }),
+        (seats, share) => {
+          const players = seats.map((_, i) => `S${i}`);
+          const veto = seats.map(([v]) => v);
+          const pop = seats.map(([, p]) => p);
+          const vetoTotal = veto.reduce((a, b) => a + b, 0);
+          const popTotal = pop.reduce((a, b) => a + b, 0);
+          const layers = [
+            { weights: pop, quota: Math.max(1, Math.ceil((share / 100) * popTotal)) },
+            ...(vetoTotal > 0 ? [{ weights: veto, quota: vetoTotal }] : []),
+          ];
+          const game = layeredVotingGame(players, layers);
+          const gf = generatingFunctionCounts(game)!;
+          const all = enumeratePowerIndices(game);
+          expect(gf.shapleyShubik.map(String)).toEqual(all['shapley-shubik'].map(String));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe('power indices (behaviour)', () => {
+  it('the layered UNSC (P5 concurrence ∩ 9 of 15) equals the weighted form [39; 7×5, 1×10]', () => {
+    const players = ['CHN', 'FRA', 'RUS', 'GBR', 'USA', ...Array.from({ length: 10 }, (_, i) => `E${i + 1}`)];
+    const layered = layeredVotingGame(players, [
+      { weights: players.map((_, i) => (i < 5 ? 1 : 0)), quota: 5 },
+      { weights: players.map(() => 1), quota: 9 },
+    ]);
+    const weighted = weightedVotingGame(
+      players.map((_, i) => (i < 5 ? 7 : 1)),
+      39,
+      players,
+    );
+    for (const index of POWER_INDICES) {
+      expect(powerIndex(layered, index).values.map((v) => v.exact)).toEqual(
+        powerIndex(weighted, index).values.map((v) => v.exact),
+      );
+    }
+    expect(vetoPlayers(layered)).toEqual(['CHN', 'FRA', 'RUS', 'GBR', 'USA']);
+  });
+
+  it('listed games: the 3-player majority game gives everyone 1/3 in every index', () => {
+    const game = listedGame(
+      ['A', 'B', 'C'],
+      [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+      ],
+    );
+    for (const index of POWER_INDICES.filter((x) => x !== 'banzhaf-absolute')) {
+      expect(powerIndex(game, index).values.map((v) => v.exact)).toEqual(['1/3', '1/3', '1/3']);
+    }
+    // each player is decisive in 2 of the 4 profiles of the others
+    expect(powerIndex(game, 'banzhaf-absolute').values.map((v) => v.exact)).toEqual(['1/2', '1/2', '1/2']);
+  });
+
+  it('Deegan–Packel and Holler–Packel differ from Banzhaf on [6; 4,3,2,1]', () => {
+    const game = weightedVotingGame([4, 3, 2, 1], 6);
+    // MWCs: {1,2}, {1,3}, {2,3,4}
+    expect(powerIndex(game, 'holler-packel').values.map((v) => v.exact)).toEqual([
+      '2/7',
+      '2/7',
+      '2/7',
+      '1/7',
+    ]);
+    expect(powerIndex(game, 'deegan-packel').values.map((v) => v.exact)).toEqual([
+      '1/3',
+      '5/18',
+      '5/18',
+      '1/9',
+    ]);
+  });
+
+  it('decimal weights are scaled to integers for generating functions', () => {
+    const r = powerIndex(weightedVotingGame([0.4, 0.3, 0.2, 0.1], 0.6), 'banzhaf');
+    expect(r.method).toBe('generating-function');
+    expect(r.values.map((v) => v.exact)).toEqual(['5/12', '1/4', '1/4', '1/12']);
+  });
+
+  it('200 players: exact bigint generating functions, Shapley–Shubik sums to 1', () => {
+    const weights = Array.from({ length: 200 }, (_, i) => 1 + (i % 7));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const game = weightedVotingGame(weights, Math.floor(total / 2) + 1);
+    const counts = exactSwings(game)!;
+    expect(sumRationals(counts.shapleyShubik).toString()).toBe('1');
+    expect(counts.swings[6]! > counts.swings[0]!).toBe(true);
+  });
+
+  it('Monte Carlo estimates cover the exact values (seeded, reproducible)', () => {
+    const weights = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1, 1];
+    const game = weightedVotingGame(weights, 30);
+    for (const index of ['shapley-shubik', 'banzhaf', 'banzhaf-absolute'] as const) {
+      const exact = powerIndex(game, index).values;
+      const mc = powerIndex(game, index, { method: 'monte-carlo', samples: 20_000, rng: Rng.fromSeed(7) });
+      const again = powerIndex(game, index, { method: 'monte-carlo', samples: 20_000, rng: Rng.fromSeed(7) });
+      expect(again.values).toEqual(mc.values);
+      mc.values.forEach((v, i) => {
+        expect(Math.abs(v.value - exact[i]!.value)).toBeLessThanOrEqual(2 * v.halfWidth95! + 1e-12);
+      });
+    }
+  });
+
+  it('refuses Johnston beyond the enumeration limit and Monte Carlo for Deegan–Packel', () => {
+    const big = weightedVotingGame(Array(30).fill(1), 16);
+    expect(() => powerIndex(big, 'johnston')).toThrow(/minimal winning coalitions/);
+    expect(() => powerIndex(big, 'deegan-packel', { method: 'monte-carlo', rng: Rng.fromSeed(1) })).toThrow(
+      /Monte Carlo is available/,
+    );
+  });
+});
+
+describe('Rational', () => {
+  it('reads decimals exactly and converts huge fractions to doubles', () => {
+    expect(Rational.fromDecimal(0.1).toString()).toBe('1/10');
+    expect(Rational.fromDecimal(17437.5).toString()).toBe('34875/2');
+    expect(Rational.fromDecimal(1e-7).toString()).toBe('1/10000000');
+    const huge = Rational.of(10n ** 400n + 1n, 3n * 10n ** 400n);
+    expect(huge.toNumber()).toBeCloseTo(1 / 3, 15);
+    const tiny = Rational.of(2n ** 1100n + 1n, 2n ** 1100n * 10n ** 300n).toNumber();
+    expect(tiny / 1e-300).toBeCloseTo(1, 12);
+  });
+});
