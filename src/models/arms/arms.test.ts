@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isConcertError } from '../../core/errors.js';
 import {
+  coupledJacobian,
+  coupledStability,
   fitRichardson,
   type PerceivedThreat,
   type RichardsonSystem,
@@ -297,5 +299,39 @@ describe('fitRichardson', () => {
     expect(problemOf(() => fitRichardson({ actors, years: ok, values: ok.map((y) => [y, 2 * y]) }))).toMatch(
       /collinear/,
     );
+  });
+});
+
+describe('coupledJacobian / coupledStability', () => {
+  const nonlinear: PerceivedThreat = (_observer, adversary, x) => x[adversary]! + 0.1 * x[adversary]! ** 2;
+
+  it('equals K − A for the linear model and matches richardsonStability', () => {
+    const sys: RichardsonSystem = {
+      actors: ['A', 'B', 'C'],
+      reaction: [
+        [0, 0.2, 0.1],
+        [0.3, 0, 0],
+        [0.1, 0.4, 0],
+      ],
+      fatigue: [0.5, 0.6, 0.7],
+      grievance: [1, 2, 3],
+    };
+    expect(coupledJacobian(sys, [5, 7, 11])).toEqual([
+      [expect.closeTo(-0.5, 8), expect.closeTo(0.2, 8), expect.closeTo(0.1, 8)],
+      [expect.closeTo(0.3, 8), expect.closeTo(-0.6, 8), expect.closeTo(0, 8)],
+      [expect.closeTo(0.1, 8), expect.closeTo(0.4, 8), expect.closeTo(-0.7, 8)],
+    ]);
+    expect(coupledStability(sys, [5, 7, 11]).maxRealPart).toBeCloseTo(
+      richardsonStability(sys).maxRealPart,
+      7,
+    );
+  });
+
+  it('a convex threat function loses stability at high levels: ∂θ/∂x = 1 + 0.2x', () => {
+    const sys = symmetric(0.5, 1, 1);
+    // J = [[−1, 0.5(1 + 0.2x)], [0.5(1 + 0.2x), −1]]: max Re λ = −1 + 0.5(1 + 0.2x), zero at x = 5.
+    expect(coupledStability(sys, [1, 1], nonlinear).maxRealPart).toBeCloseTo(-1 + 0.5 * 1.2, 6);
+    expect(coupledStability(sys, [1, 1], nonlinear).stable).toBe(true);
+    expect(coupledStability(sys, [6, 6], nonlinear).stable).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * adversary's effective capacity, and least-squares fitting to yearly series.
  * See docs/models/arms.md.
  */
+export { coupledJacobian, coupledStability } from './coupling.js';
 export {
   type AdditiveFit,
   type FitRegressor,
@@ -15,6 +16,7 @@ export {
   type RichardsonSeries,
 } from './fit.js';
 export {
+  matrixStability,
   type RichardsonEigenvalue,
   type RichardsonEquilibrium,
   type RichardsonStability,

@@ -84,7 +84,16 @@ export interface RichardsonStability {
  * outweigh the mutual reactions.
  */
 export function richardsonStability(system: RichardsonSystem): RichardsonStability {
-  const m = new Matrix(richardsonMatrix(system));
+  return matrixStability(richardsonMatrix(system));
+}
+
+/**
+ * Eigenvalues and stability of a square rate matrix J (per year), e.g. the
+ * Jacobian of a coupled system at a state: stable iff max Re λ(J) < 0 (below
+ * −1e-12·max(1, ‖J‖_F), to ignore round-off).
+ */
+export function matrixStability(matrix: readonly (readonly number[])[]): RichardsonStability {
+  const m = new Matrix(matrix.map((row) => [...row]));
   if (m.rows === 0) return { eigenvalues: [], maxRealPart: -Infinity, stable: true, margin: Infinity };
   const evd = new EigenvalueDecomposition(m);
   const eigenvalues = evd.realEigenvalues
