@@ -263,9 +263,10 @@ export function register(program: Command): void {
       'tournament spec (players, turns, repetitions, noise, misperception, consultation, game, seed)',
     )
     .option('--workers <n>', 'worker threads (1 = this thread)', '1')
+    .option('--seed <n>', "random seed (overrides the spec's seed)")
     .option('--json', 'print JSON')
     .action(
-      action(async (file: string, o: { workers: string; json?: boolean }) => {
+      action(async (file: string, o: { workers: string; seed?: string; json?: boolean }) => {
         const workers = Number(o.workers);
         if (!Number.isInteger(workers) || workers < 1 || workers > 256) {
           throw badInput({
@@ -273,7 +274,13 @@ export function register(program: Command): void {
             message: `expected a whole number of workers in [1, 256], got "${o.workers}"`,
           });
         }
-        const spec = loadTournamentSpec(file);
+        const seedProblems: Problem[] = [];
+        const seed = num(o.seed, '--seed', seedProblems, (x) =>
+          Number.isSafeInteger(x) ? undefined : 'expected an integer seed',
+        );
+        fail(seedProblems);
+        const loaded = loadTournamentSpec(file);
+        const spec = seed === undefined ? loaded : { ...loaded, seed };
         const bar = progressBar(tournamentMatchCount(spec), 'tournament');
         const r = await runTournament(spec, { workers, onProgress: (d) => bar.update(d) });
         bar.stop();

@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runCliJson } from '../../test/helpers/cli.js';
+
+describe('concert games (repeated)', () => {
+  it('match --json has the DESIGN.md shape', () => {
+    const r = runCliJson<{ players: string[]; actions: string[]; scores: number[]; cooperation: number[] }>([
+      'games',
+      'match',
+      'Tit For Tat',
+      'Defector',
+      '--turns',
+      '3',
+    ]);
+    expect(r.players).toEqual(['Tit For Tat', 'Defector']);
+    expect(r.actions).toEqual(['CD', 'DD', 'DD']);
+    expect(r.scores).toEqual([2, 7]);
+    expect(r.cooperation).toEqual([1, 0]);
+  });
+
+  it('bad input: unknown strategy with a suggestion, negative turns, noise outside [0, 1] → exit 2, all reported', () => {
+    const r = runCli(['games', 'match', 'Tit For Tatt', 'Grudger', '--turns', '-4', '--noise', '1.5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "Tit For Tat"');
+    expect(r.stderr).toContain('--turns');
+    expect(r.stderr).toContain('--noise');
+    expect(r.stderr).not.toContain('    at ');
+  });
+
+  it('tournament spec: located problems, then a run on 2 workers equal to 1 worker', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'concert-games-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'players:\n  - Tit For Tat\n  - Grudgerr\nturns: 0\n');
+    const b = runCli(['games', 'tournament', bad]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`${bad}:3:5: players[1]: unknown strategy "Grudgerr"; did you mean "Grudger"`);
+    expect(b.stderr).toContain(`${bad}:4:8: turns`);
+    const good = join(dir, 'spec.json');
+    writeFileSync(
+      good,
+      JSON.stringify({ players: ['Cooperator', 'Tit For Tat', 'Defector'], turns: 10, repetitions: 1 }),
+    );
+    const one = runCliJson<{ players: { id: string; totalScore: number; rank: number }[] }>([
+      'games',
+      'tournament',
+      good,
+    ]);
+    const two = runCliJson<{ players: unknown[] }>(['games', 'tournament', good, '--workers', '2']);
+    expect(two).toEqual(one);
+    expect(one.players.map((p) => [p.id, p.totalScore])).toEqual([
+      ['Defector', 64],
+      ['Tit For Tat', 39],
+      ['Cooperator', 30],
+    ]);
+  });
+
+  it('strategies lists at least 40 with classifiers', () => {
+    const r = runCliJson<{ strategies: { name: string; memoryDepth: number | null; stochastic: boolean }[] }>(
+      ['games', 'strategies'],
+    );
+    expect(r.strategies.length).toBeGreaterThanOrEqual(40);
+    expect(r.strategies.find((s) => s.name === 'Tit For Tat')).toMatchObject({
+      memoryDepth: 1,
+      stochastic: false,
+    });
+  });
+});
