@@ -16,6 +16,7 @@
  * as a whole and every problem is reported at its position in the user's
  * file (for a field the user did not write, at the nearest thing they did).
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConcertError, type Problem } from '../core/errors.js';
 import { issuesToProblems, parseDocument, readDocument, type SourceDocument } from '../core/document.js';
@@ -151,12 +152,36 @@ export function worldFromDocument(doc: SourceDocument): World {
  * each with file, line, column and field path.
  */
 export function loadWorldFile(path: string): World {
-  return worldFromDocument(readDocument(path));
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return worldFromDocument(readDocument(path)); // throws the standard located "cannot read file" problem
+  }
+  return worldFromDocument(parseLocated(text, path));
+}
+
+/**
+ * Text-level problems the document layer could not place (e.g. an unresolved
+ * YAML alias) are reported at the start of the file, saying so.
+ */
+function parseLocated(text: string, file: string, format?: 'yaml' | 'json'): SourceDocument {
+  try {
+    return parseDocument(text, file, format);
+  } catch (e) {
+    if (!(e instanceof ConcertError)) throw e;
+    throw new ConcertError(
+      e.code,
+      e.problems.map((p) =>
+        p.line !== undefined ? p : { ...p, line: 1, column: 1, message: `${p.message} (position unknown)` },
+      ),
+    );
+  }
 }
 
 /** Same as {@link loadWorldFile} for text in memory (`file` names it in messages). */
 export function parseWorld(text: string, file: string, format?: 'yaml' | 'json'): World {
-  return worldFromDocument(parseDocument(text, file, format));
+  return worldFromDocument(parseLocated(text, file, format));
 }
 
 /**

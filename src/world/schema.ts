@@ -99,42 +99,56 @@ export const WorldSchema = z
     relations: z.array(RelationSchema).default([]),
     trade: z.array(TradeFlowSchema).optional(),
   })
-  .superRefine((world, ctx) => {
-    const seen = new Map<string, number>();
-    const check = (list: 'relations' | 'trade', items: readonly { a: string; b: string }[]) => {
-      items.forEach((r, i) => {
-        for (const side of ['a', 'b'] as const) {
-          if (!(r[side] in world.actors)) {
+  .superRefine(
+    (world, ctx) => {
+      // Runs even when fields have problems (`when` below), so that all problems in a file are
+      // reported together; the value may then be malformed, hence the defensive reads.
+      if ((world as unknown) === null || typeof world !== 'object') return;
+      const raw = world as unknown as { actors?: unknown; relations?: unknown; trade?: unknown };
+      const actors =
+        raw.actors !== null && typeof raw.actors === 'object' ? (raw.actors as object) : undefined;
+      const seen = new Map<string, number>();
+      const check = (list: 'relations' | 'trade', items: unknown) => {
+        if (!Array.isArray(items)) return;
+        items.forEach((item: unknown, i) => {
+          if (item === null || typeof item !== 'object') return;
+          const r = item as { a?: unknown; b?: unknown };
+          if (typeof r.a !== 'string' || typeof r.b !== 'string') return;
+          for (const side of ['a', 'b'] as const) {
+            const id = r[side] as string;
+            if (actors && !Object.hasOwn(actors, id)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [list, i, side],
+                message: `unknown actor "${id}": expected one of the world's actor ids`,
+              });
+            }
+          }
+          if (r.a === r.b) {
             ctx.addIssue({
               code: 'custom',
-              path: [list, i, side],
-              message: `unknown actor "${r[side]}": expected one of the world's actor ids`,
+              path: [list, i, 'b'],
+              message: `an actor cannot relate to itself ("${r.a}")`,
             });
           }
-        }
-        if (r.a === r.b) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [list, i, 'b'],
-            message: `an actor cannot relate to itself ("${r.a}")`,
-          });
-        }
-        if (list === 'relations') {
-          const key = r.a < r.b ? `${r.a}|${r.b}` : `${r.b}|${r.a}`;
-          const first = seen.get(key);
-          if (first !== undefined) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [list, i],
-              message: `duplicate relation ${r.a}–${r.b} (first given at relations[${first}])`,
-            });
-          } else seen.set(key, i);
-        }
-      });
-    };
-    check('relations', world.relations);
-    if (world.trade) check('trade', world.trade);
-  });
+          if (list === 'relations') {
+            const key = r.a < r.b ? `${r.a}|${r.b}` : `${r.b}|${r.a}`;
+            const first = seen.get(key);
+            if (first !== undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [list, i],
+                message: `duplicate relation ${r.a}–${r.b} (first given at relations[${first}])`,
+              });
+            } else seen.set(key, i);
+          }
+        });
+      };
+      check('relations', raw.relations);
+      check('trade', raw.trade);
+    },
+    { when: () => true },
+  );
 export type World = z.infer<typeof WorldSchema>;
 /** What a user writes before defaults are applied. */
 export type WorldInput = z.input<typeof WorldSchema>;
