@@ -52,6 +52,11 @@ export interface MatchSettings {
   readonly misperception?: number;
   /** Probability that each error is corrected by consultation before the next move. */
   readonly consultation?: number;
+  /**
+   * The length the players are told (the Axelrod library's `match_attributes["length"]`):
+   * by default the number of turns for fixed-length matches and ∞ with a continuation probability.
+   */
+  readonly announcedLength?: number;
 }
 
 /** The outcome of a match: executed actions, total scores (points) and cooperation counts. */
@@ -114,7 +119,8 @@ export class MatchEngine {
   play(s1: Strategy, s2: Strategy, settings: MatchSettings, rng: Rng, out: MatchSummary): MatchSummary {
     const game = settings.game ?? PRISONERS_DILEMMA;
     const length = sampleLength(settings, rng);
-    const announced = settings.continuationProbability === undefined ? length : Infinity;
+    const announced =
+      settings.announcedLength ?? (settings.continuationProbability === undefined ? length : Infinity);
     const noise = settings.noise ?? 0;
     const mis = settings.misperception ?? 0;
     const consult = settings.consultation ?? 0;

@@ -5,6 +5,7 @@
  * suggestions by edit distance.
  */
 import * as basic from './strategies/basic.js';
+import * as cycler from './strategies/cycler.js';
 import * as first from './strategies/first-tournament.js';
 import * as memoryOne from './strategies/memory-one.js';
 import * as tft from './strategies/tit-for-tat.js';
@@ -26,6 +27,10 @@ export const STRATEGIES: readonly Strategy[] = Object.freeze([
   basic.Prober2,
   basic.Prober3,
   basic.HardProber,
+  cycler.CyclerCCD,
+  cycler.CyclerDDC,
+  cycler.CyclerCCCD,
+  cycler.CyclerCCCCCD,
   tft.TitForTat,
   tft.TitFor2Tats,
   tft.TwoTitsForTat,

@@ -4,7 +4,7 @@
  * player's action (Nowak & Sigmund 1990, 1993). Zero-determinant strategies
  * (Press & Dyson 2012) are memory-one strategies that enforce a linear
  * relation between the two players' long-run payoffs; their four-vectors come
- * from the linear-relation parametrisation of Hilbe, Nowak & Sigmund (2013,
+ * from the linear-relation parametrisation of Hilbe, Nowak & Traulsen (2013, PLoS ONE 8: e77886,
  * eq. 14), as in the Axelrod library.
  */
 import { badInput } from '../../../../core/errors.js';
@@ -41,7 +41,7 @@ function isStochastic(v: FourVector): boolean {
 
 /**
  * The four-vector of a linear-relation (zero-determinant) strategy that
- * enforces s·(π_X − l) = π_Y − l (Hilbe, Nowak & Sigmund 2013, eq. 14):
+ * enforces s·(π_X − l) = π_Y − l (Hilbe, Nowak & Traulsen 2013, eq. 14):
  * p1 = 1 − φ(1−s)(R−l), p2 = 1 − φ(s(l−S) + (T−l)), p3 = φ((l−S) + s(T−l)),
  * p4 = φ(1−s)(l−P). Throws bad input when the game makes a probability
  * leave [0, 1] (the strategy does not exist for that game).

@@ -40,7 +40,8 @@ export const TwoTitsForTat = strategy({
 export const SuspiciousTitForTat = strategy({
   name: 'Suspicious Tit For Tat',
   className: 'SuspiciousTitForTat',
-  origin: 'Hilbe, Nowak & Sigmund (2013), PLoS ONE 8; "Mistrust" in Beaufils, Delahaye & Mathieu (1997)',
+  origin:
+    'Hilbe, Nowak & Traulsen (2013), PLoS ONE 8: e77886; "Mistrust" in Beaufils, Delahaye & Mathieu (1997)',
   description: "Defects first, then copies the opponent's last move.",
   memoryDepth: 1,
   create: stateless((h) => (h.turn === 0 ? D : (h.opponent[h.turn - 1] as Action))),
@@ -85,7 +86,7 @@ export const Bully = strategy({
 export const AntiTitForTat = strategy({
   name: 'Anti Tit For Tat',
   className: 'AntiTitForTat',
-  origin: 'Hilbe, Nowak & Sigmund (2013), PLoS ONE 8',
+  origin: 'Hilbe, Nowak & Traulsen (2013), PLoS ONE 8: e77886',
   description: "Cooperates first, then plays the opposite of the opponent's last move.",
   memoryDepth: 1,
   create: stateless((h) => (h.turn > 0 && h.opponentAgo(1) === C ? D : C)),
