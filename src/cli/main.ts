@@ -14,11 +14,14 @@ import { register as powers } from './powers.js';
 import { register as triangle } from './triangle.js';
 import { register as validate } from './validate.js';
 import { register as world } from './world.js';
+import { register as scenarioRun } from './scenario-run.js';
+import { register as compare } from './compare.js';
+import { register as runs } from './runs.js';
 import { EXIT_BAD_INPUT } from './run.js';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [arms, balance, triangle, gamesEquilibria, gamesRepeated, coalitions, powers, world, validate, overview];
+const commands: Register[] = [arms, balance, triangle, gamesEquilibria, gamesRepeated, coalitions, powers, world, validate, overview, scenarioRun, compare, runs];
 
 export function buildProgram(): Command {
   const program = new Command('concert')

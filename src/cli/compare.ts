@@ -1,0 +1,134 @@
+/**
+ * `concert compare <a.yaml> <b.yaml> [--runs N] [--seed S] [--workers K] [--store PATH] [--no-attribution] [--json]`:
+ * runs both scenarios with common random numbers and prints, per indicator,
+ * the difference B − A with its 95% interval, and the events that drive it.
+ */
+import type { Command } from '@commander-js/extra-typings';
+import { RunStore } from '../runtime/store.js';
+import { type Comparison, compareScenarios, type Difference } from '../scenario/compare.js';
+import { loadScenario } from '../scenario/load.js';
+import { action, printJson } from './run.js';
+import { type EnsembleFlags, ensembleSettings, progress } from './scenario-run.js';
+import { fixed, renderTable } from './table.js';
+
+/** Runs per scenario when neither --runs nor the scenarios say otherwise. */
+export const DEFAULT_COMPARE_RUNS = 200;
+
+/** The JSON document of a comparison: bands of B − A per indicator, with intervals, and the attribution. */
+export function comparisonJson(c: Comparison) {
+  return {
+    scenario: { a: c.a.meta.scenario, b: c.b.meta.scenario },
+    runs: c.runs,
+    seed: c.seed,
+    ensembles: { a: c.a.meta.id, b: c.b.meta.id },
+    indicators: c.differences,
+    attribution: c.attribution,
+  };
+}
+
+function interval(d: Difference, t: number): string {
+  const digits = Math.max(Math.abs(d.ciLow[t]!), Math.abs(d.ciHigh[t]!)) >= 100 ? 0 : 3;
+  return `${fixed(d.mean[t]!, digits)} [${fixed(d.ciLow[t]!, digits)}, ${fixed(d.ciHigh[t]!, digits)}]`;
+}
+
+/** The human report: final-year differences with intervals, then the events ranked by their effect on the index. */
+export function comparisonText(c: Comparison, actors: readonly string[]): string {
+  const names = c.series.filter((n) => !actors.some((id) => n.endsWith(`.${id}`)));
+  const first = c.differences[names[0]!]!;
+  const last = first.years.length - 1;
+  const mid = Math.floor(last / 2);
+  const lines: string[] = [];
+  lines.push(
+    `${c.b.meta.scenario} − ${c.a.meta.scenario}: ${c.runs} paired runs, seed ${c.seed} (common random numbers)`,
+  );
+  lines.push('');
+  lines.push(
+    renderTable(
+      [
+        { header: 'indicator' },
+        { header: `${first.years[mid]} mean difference [95% CI]`, align: 'right' },
+        { header: `${first.years[last]} mean difference [95% CI]`, align: 'right' },
+      ],
+      names.map((n) => [n, interval(c.differences[n]!, mid), interval(c.differences[n]!, last)]),
+    ),
+  );
+  if (c.attribution.length > 0) {
+    const key = 'stability.index';
+    const ranked = [...c.attribution].sort(
+      (x, y) => Math.abs(y.effects[key]?.mean ?? 0) - Math.abs(x.effects[key]?.mean ?? 0),
+    );
+    lines.push('');
+    lines.push(`What drives the difference in ${first.years[last]} (each event switched off in turn):`);
+    const shown = [
+      'stability.index',
+      'crisisStability.worst',
+      'arms.milexGrowth',
+      'relations.meanScore',
+    ].filter((n) => c.series.includes(n));
+    lines.push(
+      renderTable(
+        [
+          { header: 'event' },
+          { header: 'in' },
+          ...shown.map((n) => ({ header: n, align: 'right' as const })),
+        ],
+        ranked.map((a) => [
+          a.label,
+          a.scenario === 'a' ? c.a.meta.scenario : c.b.meta.scenario,
+          ...shown.map((n) => {
+            const e = a.effects[n]!;
+            return `${fixed(e.mean, 3)} [${fixed(e.ciLow, 3)}, ${fixed(e.ciHigh, 3)}]`;
+          }),
+        ]),
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('compare')
+    .description(
+      'compare two scenarios with common random numbers: differences with 95% intervals, and the events behind them',
+    )
+    .argument('<a>', 'the reference scenario (e.g. scenarios/baseline-2017.yaml)')
+    .argument('<b>', 'the alternative scenario')
+    .option('--runs <n>', `paired runs per scenario (default ${DEFAULT_COMPARE_RUNS})`)
+    .option('--seed <s>', "seed shared by both (default: the first scenario's ensemble.seed)")
+    .option('--workers <k>', 'worker threads (default: the available cores)')
+    .option('--store <path>', 'run store file (default: a temporary in-memory store)')
+    .option('--no-attribution', 'skip switching each event off in turn')
+    .option('--json', 'print one JSON document')
+    .action(
+      action(async (fileA, fileB, opts) => {
+        const settings = ensembleSettings(opts as EnsembleFlags);
+        const a = loadScenario(fileA);
+        const b = loadScenario(fileB);
+        const runs = settings.runs ?? DEFAULT_COMPARE_RUNS;
+        const seed = settings.seed ?? a.ensemble.seed;
+        const store = RunStore.open(opts.store ?? ':memory:');
+        const bar = progress();
+        let label = '';
+        try {
+          const c = await compareScenarios(a, b, {
+            runs,
+            seed,
+            workers: settings.workers,
+            store,
+            attribution: opts.attribution,
+            onEnsemble: (l) => {
+              label = l;
+            },
+            onProgress: (done, total) => bar.update(label, done, total),
+          });
+          bar.stop();
+          if (opts.json) printJson(comparisonJson(c));
+          else process.stdout.write(`${comparisonText(c, [...new Set([...a.actors, ...b.actors])])}\n`);
+        } finally {
+          bar.stop();
+          store.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,155 @@
+/**
+ * `concert runs list | show <id> | export <id> --format csv|json`: what the
+ * run store holds. Export streams run by run, so it works for any number of
+ * runs in constant memory.
+ */
+import type { Command } from '@commander-js/extra-typings';
+import { badInput } from '../core/errors.js';
+import { defaultStorePath, type EnsembleRecord, RunStore } from '../runtime/store.js';
+import { summarize } from '../scenario/ensemble.js';
+import { action, group, printJson } from './run.js';
+import { bandsTable } from './scenario-run.js';
+import { renderTable } from './table.js';
+
+function withStore<T>(path: string | undefined, fn: (store: RunStore) => T): T {
+  const store = RunStore.open(path ?? defaultStorePath());
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+function summaryOf(e: EnsembleRecord) {
+  return {
+    id: e.id,
+    scenario: e.scenario,
+    seed: e.seed,
+    years: { from: e.yearFrom, to: e.yearTo },
+    requestedRuns: e.requestedRuns,
+    storedRuns: e.storedRuns,
+    createdAt: e.createdAt,
+  };
+}
+
+/** Writes the runs of an ensemble as CSV rows `run,series,year,value` (and `run,parameter,value` draws first). */
+function exportCsv(store: RunStore, e: EnsembleRecord): void {
+  const years = e.yearTo - e.yearFrom + 1;
+  process.stdout.write('run,kind,name,year,value\n');
+  for (const r of store.iterateRuns(e.id)) {
+    let chunk = '';
+    e.parameters.forEach((p, k) => {
+      chunk += `${r.run},parameter,${p},,${r.draws[k]}\n`;
+    });
+    e.series.forEach((name, s) => {
+      for (let t = 0; t < years; t++)
+        chunk += `${r.run},indicator,${name},${e.yearFrom + t},${r.values[s * years + t]}\n`;
+    });
+    process.stdout.write(chunk);
+  }
+}
+
+/** Writes the runs of an ensemble as one JSON document, run by run. */
+function exportJson(store: RunStore, e: EnsembleRecord): void {
+  const years = e.yearTo - e.yearFrom + 1;
+  process.stdout.write(`{"ensemble":${JSON.stringify(summaryOf(e))},"runs":[`);
+  let first = true;
+  for (const r of store.iterateRuns(e.id)) {
+    const parameters = Object.fromEntries(e.parameters.map((p, k) => [p, r.draws[k]]));
+    const indicators = Object.fromEntries(
+      e.series.map((name, s) => [name, Array.from(r.values.subarray(s * years, (s + 1) * years))]),
+    );
+    process.stdout.write(`${first ? '' : ','}${JSON.stringify({ run: r.run, parameters, indicators })}`);
+    first = false;
+  }
+  process.stdout.write(']}\n');
+}
+
+export function register(program: Command): void {
+  const runs = group(program, 'runs', 'inspect and export the ensembles in the run store');
+  runs
+    .command('list')
+    .description('list the ensembles in the store, newest first')
+    .option('--store <path>', `run store file (default: ${defaultStorePath()})`)
+    .option('--json', 'print one JSON document')
+    .action(
+      action((opts) =>
+        withStore(opts.store, (store) => {
+          const list = store.listEnsembles();
+          if (opts.json) {
+            printJson({ store: store.path, ensembles: list.map(summaryOf) });
+            return;
+          }
+          if (list.length === 0) {
+            process.stdout.write(`no ensembles in ${store.path}\n`);
+            return;
+          }
+          const rows = list.map((e) => [
+            e.id.slice(0, 12),
+            e.scenario,
+            String(e.seed),
+            `${e.yearFrom}..${e.yearTo}`,
+            `${e.storedRuns}/${e.requestedRuns}`,
+            e.createdAt,
+          ]);
+          process.stdout.write(
+            `${renderTable(
+              [
+                { header: 'id' },
+                { header: 'scenario' },
+                { header: 'seed', align: 'right' },
+                { header: 'years' },
+                { header: 'runs stored/requested', align: 'right' },
+                { header: 'created' },
+              ],
+              rows,
+            )}\n`,
+          );
+        }),
+      ),
+    );
+  runs
+    .command('show')
+    .description('show one ensemble: its scenario, parameters and indicator bands over the stored runs')
+    .argument('<id>', 'ensemble id or a prefix of at least 6 hex digits')
+    .option('--store <path>', `run store file (default: ${defaultStorePath()})`)
+    .option('--json', 'print one JSON document')
+    .action(
+      action((id, opts) =>
+        withStore(opts.store, (store) => {
+          const e = store.findEnsemble(id);
+          if (e.storedRuns === 0) throw badInput({ message: `ensemble ${id} has no stored runs yet` });
+          const stored = store.countRuns(e.id, e.requestedRuns);
+          const indicators = summarize(store, e, stored);
+          if (opts.json) {
+            printJson({ ...summaryOf(e), runs: stored, parameters: e.parameters, indicators });
+            return;
+          }
+          const actors = (JSON.parse(e.definition) as { actors: string[] }).actors;
+          process.stdout.write(
+            `${e.scenario} (ensemble ${e.id.slice(0, 12)}, seed ${e.seed}): ${stored} runs\n`,
+          );
+          if (e.parameters.length > 0) process.stdout.write(`uncertain: ${e.parameters.join(', ')}\n`);
+          process.stdout.write(`\n${bandsTable(indicators, actors)}\n`);
+        }),
+      ),
+    );
+  runs
+    .command('export')
+    .description('export every stored run of an ensemble (drawn parameters and yearly indicators)')
+    .argument('<id>', 'ensemble id or a prefix of at least 6 hex digits')
+    .option('--format <format>', 'csv or json', 'csv')
+    .option('--store <path>', `run store file (default: ${defaultStorePath()})`)
+    .action(
+      action((id, opts) =>
+        withStore(opts.store, (store) => {
+          if (opts.format !== 'csv' && opts.format !== 'json') {
+            throw badInput({ path: ['--format'], message: `expected csv or json, got "${opts.format}"` });
+          }
+          const e = store.findEnsemble(id);
+          if (opts.format === 'csv') exportCsv(store, e);
+          else exportJson(store, e);
+        }),
+      ),
+    );
+}

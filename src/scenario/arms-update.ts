@@ -1,0 +1,87 @@
+/**
+ * Arms, step 5 of the year (docs/models/scenario.md, rules A1–A4): military
+ * expenditure follows Richardson's action–reaction dynamics in discrete time
+ * (models/arms' `richardsonStep`), each actor reacting to its rivals'
+ * *effective* capacity: rivals weighted by hostility, and each rival's
+ * spending raised by its damage-limiting capacity against the actor (from
+ * models/deterrence), so that one side's missile defense drives the other's
+ * build-up. Nuclear forces follow expenditure with an elasticity.
+ *
+ *   m_i ← m_i + Σ_j k_i·H_ij·m_j − a_i·m_i + g_i,   H_ij = max(0, −r_ij)·(1 + w·dl_ji)
+ */
+import { type RichardsonSystem, richardsonStability, richardsonStep } from '../models/arms/index.js';
+import type { Parameters } from './params.js';
+import type { SimState } from './state.js';
+
+/**
+ * The effective Richardson system of the current state: reaction
+ * k_i·H_ij (rule A1, A4), fatigue a_i, and the calibrated grievance g_i.
+ */
+export function effectiveSystem(state: SimState, params: Parameters): RichardsonSystem {
+  const n = state.n;
+  const c = params.couplings;
+  const reaction: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = new Array<number>(n).fill(0);
+    if (c.armsReaction.enabled) {
+      const k = params.policies[i]!.arms.reaction;
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const hostility = Math.max(0, -state.relation[i * n + j]!);
+        const dl = c.damageLimitation.enabled
+          ? c.damageLimitation.weight * state.damageLimitation[j * n + i]!
+          : 0;
+        row[j] = k * hostility * (1 + dl);
+      }
+    }
+    reaction.push(row);
+  }
+  return {
+    actors: state.actors,
+    reaction,
+    fatigue: params.policies.map((p) => p.arms.fatigue),
+    grievance: Array.from(state.grievance),
+  };
+}
+
+/**
+ * Calibrates g_i so that, in the starting state, each actor's expenditure
+ * grows at its `baselineGrowth` (rule A2):
+ * g_i = (a_i + growth_i)·m_i − Σ_j k_i·H_ij·m_j.
+ */
+export function calibrateGrievance(state: SimState, params: Parameters): void {
+  const sys = effectiveSystem(state, params);
+  const n = state.n;
+  for (let i = 0; i < n; i++) {
+    const a = params.policies[i]!.arms;
+    let reaction = 0;
+    for (let j = 0; j < n; j++) reaction += sys.reaction[i]![j]! * state.milexUsd[j]!;
+    state.grievance[i] = (a.fatigue + a.baselineGrowth) * state.milexUsd[i]! - reaction;
+  }
+}
+
+/** One year of expenditure and force change (expenditure is floored at 0). */
+export function updateArms(state: SimState, params: Parameters): void {
+  const n = state.n;
+  const sys = effectiveSystem(state, params);
+  const next = richardsonStep(sys, Array.from(state.milexUsd), 1);
+  state.previousMilexUsd.set(state.milexUsd);
+  for (let i = 0; i < n; i++) {
+    const before = state.milexUsd[i]!;
+    const after = Math.max(0, next[i]!);
+    state.milexUsd[i] = after;
+    if (params.couplings.forceConversion.enabled && before > 0) {
+      const phi = params.policies[i]!.arms.forceElasticity;
+      state.forceScale[i] = Math.max(0, state.forceScale[i]! * (1 + phi * (after / before - 1)));
+    }
+    if (state.forceScale[i]! > state.forceCap[i]!) state.forceScale[i] = state.forceCap[i]!;
+  }
+}
+
+/**
+ * Richardson eigenvalue margin of the current effective system: −max Re λ
+ * of K_eff − A, per year (positive = the action–reaction process is damped).
+ */
+export function eigenvalueMargin(state: SimState, params: Parameters): number {
+  return richardsonStability(effectiveSystem(state, params)).margin;
+}

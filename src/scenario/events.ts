@@ -1,0 +1,217 @@
+/**
+ * Event handling, step 1 of the year (docs/models/scenario.md, "Events"):
+ * dated actions change the state before the year's behaviour. One-off
+ * effects (a deployment, a change of forces, the relation shock of a
+ * sanction, a treaty's caps fixed at entry into force) happen in the start
+ * year; constraints (alignment floors and ceilings, consultation, stake cuts,
+ * treaty caps) hold in every year of the event's duration; a deployment or
+ * change of forces with a duration is undone when it ends.
+ */
+import type { CoverageRule, DefenseSystem } from '../world/forces.js';
+import type { ScenarioEvent } from './schema.js';
+import { deployedWarheads, type SimState, totalInterceptors } from './state.js';
+
+/** Whether `e` is in force in `year`. */
+export function isActive(e: ScenarioEvent, year: number): boolean {
+  return year >= e.year && (e.duration === undefined || year < e.year + e.duration);
+}
+
+/** Applies a list of events year by year to one run's state. */
+export class EventSchedule {
+  private readonly events: readonly ScenarioEvent[];
+  private readonly index: ReadonlyMap<string, number>;
+  /** Per treaty (event index): the caps fixed at entry into force, per party. */
+  private readonly treatyCaps = new Map<number, { force: number[]; interceptors: number[] }>();
+
+  constructor(events: readonly ScenarioEvent[], actors: readonly string[]) {
+    this.events = events;
+    this.index = new Map(actors.map((id, i) => [id, i]));
+  }
+
+  private at(id: string): number {
+    const i = this.index.get(id);
+    if (i === undefined) throw new Error(`event names actor ${id}, which is not simulated`);
+    return i;
+  }
+
+  /** Applies the year's one-off effects, undoes expired ones, and sets the year's constraints. */
+  apply(state: SimState, year: number): void {
+    this.events.forEach((e, k) => {
+      if (e.year === year) this.start(state, e, k);
+      if (e.duration !== undefined && e.year + e.duration === year) this.end(state, e);
+    });
+    this.constrain(state, year);
+  }
+
+  private start(s: SimState, e: ScenarioEvent, k: number): void {
+    switch (e.type) {
+      case 'deploy-missile-defense': {
+        const i = this.at(e.actor);
+        const d = s.defenses[i]!;
+        const existing = d[e.system];
+        if (existing) {
+          const known = new Set(existing.coverage.map((c) => c.attacker));
+          const added = coverageRules(e).filter((c) => !known.has(c.attacker));
+          d[e.system] = {
+            ...existing,
+            interceptors: existing.interceptors + e.interceptors,
+            coverage: [...existing.coverage, ...added],
+          };
+        } else d[e.system] = newDefense(e);
+        break;
+      }
+      case 'change-forces': {
+        const i = this.at(e.actor);
+        scaleSystems(s, i, e.system, e.factor);
+        break;
+      }
+      case 'sanction': {
+        const i = this.at(e.actor);
+        const j = this.at(e.target);
+        const r = Math.max(-1, s.relation[i * s.n + j]! - e.severity);
+        s.relation[i * s.n + j] = r;
+        s.relation[j * s.n + i] = r;
+        break;
+      }
+      case 'arms-control-treaty': {
+        const parties = e.actors.map((id) => this.at(id));
+        this.treatyCaps.set(k, {
+          force: parties.map((i) => s.forceScale[i]! * e.warheadCap),
+          interceptors: parties.map((i) =>
+            e.interceptorCap === undefined ? Infinity : totalInterceptors(s.defenses[i]!) * e.interceptorCap,
+          ),
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private end(s: SimState, e: ScenarioEvent): void {
+    if (e.type === 'deploy-missile-defense') {
+      const i = this.at(e.actor);
+      const d = s.defenses[i]!;
+      const sys = d[e.system];
+      if (sys) {
+        const left = sys.interceptors - e.interceptors;
+        if (left > 0) d[e.system] = { ...sys, interceptors: left };
+        else delete d[e.system];
+      }
+    } else if (e.type === 'change-forces' && e.factor > 0) {
+      scaleSystems(s, this.at(e.actor), e.system, 1 / e.factor);
+    }
+  }
+
+  private constrain(s: SimState, year: number): void {
+    const n = s.n;
+    s.relationFloor.fill(-1);
+    s.relationCeiling.fill(1);
+    s.consultOverride.fill(-1);
+    s.stakeCut.fill(0);
+    s.forceCap.fill(Infinity);
+    s.interceptorCap.fill(Infinity);
+    this.events.forEach((e, k) => {
+      if (!isActive(e, year)) return;
+      switch (e.type) {
+        case 'form-alignment':
+          eachPair(
+            e.actors.map((id) => this.at(id)),
+            (i, j) => {
+              setBoth(s.relationFloor, n, i, j, Math.max(s.relationFloor[i * n + j]!, e.floor));
+            },
+          );
+          break;
+        case 'break-alignment':
+          eachPair(
+            e.actors.map((id) => this.at(id)),
+            (i, j) => {
+              setBoth(s.relationCeiling, n, i, j, Math.min(s.relationCeiling[i * n + j]!, e.ceiling));
+            },
+          );
+          break;
+        case 'consult':
+          eachPair(
+            e.actors.map((id) => this.at(id)),
+            (i, j) => {
+              setBoth(s.consultOverride, n, i, j, Math.max(s.consultOverride[i * n + j]!, e.probability));
+            },
+          );
+          break;
+        case 'sanction': {
+          const i = this.at(e.actor);
+          const j = this.at(e.target);
+          const cut = 1 - (1 - s.stakeCut[i * n + j]!) * (1 - e.severity);
+          setBoth(s.stakeCut, n, i, j, cut);
+          break;
+        }
+        case 'arms-control-treaty': {
+          const caps = this.treatyCaps.get(k);
+          if (!caps) break;
+          e.actors.forEach((id, p) => {
+            const i = this.at(id);
+            s.forceCap[i] = Math.min(s.forceCap[i]!, caps.force[p]!);
+            s.interceptorCap[i] = Math.min(s.interceptorCap[i]!, caps.interceptors[p]!);
+          });
+          break;
+        }
+        default:
+          break;
+      }
+    });
+    for (let i = 0; i < n; i++) if (s.forceScale[i]! > s.forceCap[i]!) s.forceScale[i] = s.forceCap[i]!;
+  }
+}
+
+type Deployment = Extract<ScenarioEvent, { type: 'deploy-missile-defense' }>;
+
+function coverageRules(e: Deployment): CoverageRule[] {
+  return (e.against ?? []).map((attacker) => (e.basings ? { attacker, basings: e.basings } : { attacker }));
+}
+
+function newDefense(e: Deployment): DefenseSystem {
+  return {
+    name: e.name ?? e.system,
+    interceptors: e.interceptors,
+    pk: e.pk ?? 0,
+    salvo: e.salvo ?? 1,
+    shootLookShoot: false,
+    discrimination: e.discrimination ?? 1,
+    trackProbability: 1,
+    protects: e.protects ?? ['value'],
+    coverage: coverageRules(e),
+    sources: { interceptors: `assumption: scenario event deploy-missile-defense (${e.year})` },
+  };
+}
+
+function scaleSystems(s: SimState, i: number, system: string | undefined, factor: number): void {
+  const forces = s.baseForces[i];
+  if (!forces) return;
+  const f = s.systemFactor[i]!;
+  for (const id of Object.keys(forces.systems)) {
+    if (system === undefined || system === id) f[id] = (f[id] ?? 1) * factor;
+  }
+}
+
+function eachPair(members: readonly number[], fn: (i: number, j: number) => void): void {
+  for (let a = 0; a < members.length; a++) {
+    for (let b = a + 1; b < members.length; b++) if (members[a] !== members[b]) fn(members[a]!, members[b]!);
+  }
+}
+
+function setBoth(m: Float64Array, n: number, i: number, j: number, v: number): void {
+  m[i * n + j] = v;
+  m[j * n + i] = v;
+}
+
+/** Deployed warheads of actor i in the current state (base forces × system factors × force scale). */
+export function currentWarheads(s: SimState, i: number): number {
+  const forces = s.baseForces[i];
+  if (!forces) return 0;
+  const f = s.systemFactor[i]!;
+  let w = 0;
+  for (const [id, sys] of Object.entries(forces.systems))
+    w += sys.launchers * (f[id] ?? 1) * sys.warheadsPerLauncher;
+  if (Object.keys(forces.systems).length === 0) w = deployedWarheads(forces);
+  return w * s.forceScale[i]!;
+}

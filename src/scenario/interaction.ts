@@ -1,0 +1,145 @@
+/**
+ * Interaction, step 3 of the year (docs/models/scenario.md, rules I1–I4):
+ * every dyad plays one match of the year's stage game (a Prisoner's Dilemma
+ * scaled by the dyad's stake) with each side's repeated-game strategy, with
+ * implementation noise, misperception raised by hostility, and consultation
+ * that clears errors up. The match itself is models/games' MatchEngine (the
+ * turn model of Bendor, Kramer & Stout 1991 and Wu & Axelrod 1995 as
+ * implemented there). Gains are booked per actor, keeping mutual-cooperation
+ * gains and mutual-defection losses apart (the "win-win / lose-lose" account).
+ */
+import type { Rng } from '../core/rng.js';
+import {
+  C,
+  MatchEngine,
+  type MatchSummary,
+  type StageGame,
+  type Strategy,
+} from '../models/games/repeated/index.js';
+import type { Parameters } from './params.js';
+import type { SimState } from './state.js';
+
+/** The cooperate action, read once (a module-local constant is cheaper than an imported binding in the hot loop). */
+const COOPERATE: number = C;
+
+/** Largest misperception probability hostility can push a dyad to (a coin flip). */
+export const MAX_MISPERCEPTION = 0.5;
+
+/** What the interaction step needs besides the state: strategies resolved per actor and a stream per dyad-year. */
+export interface InteractionContext {
+  readonly strategies: readonly Strategy[];
+  readonly params: Parameters;
+  /** The random stream of dyad (i, j), i < j, in the current year. */
+  readonly dyadStream: (i: number, j: number) => Rng;
+}
+
+/**
+ * Misperception of dyad (i, j): m_ij = ½(m_i + m_j) + μ·max(0, −r_ij),
+ * capped at {@link MAX_MISPERCEPTION} (rule I4; μ = 0 when switched off).
+ */
+export function dyadMisperception(state: SimState, params: Parameters, i: number, j: number): number {
+  const base = 0.5 * (params.policies[i]!.misperception + params.policies[j]!.misperception);
+  const hm = params.couplings.hostileMisperception;
+  const hostility = Math.max(0, -state.relation[i * state.n + j]!);
+  return Math.min(MAX_MISPERCEPTION, base + (hm.enabled ? hm.rate * hostility : 0));
+}
+
+/**
+ * Consultation of dyad (i, j): the higher of the two actors' consultation
+ * probabilities, raised to a `consult` event's probability while it lasts
+ * (rule I2; 0 when switched off).
+ */
+export function dyadConsultation(state: SimState, params: Parameters, i: number, j: number): number {
+  if (!params.couplings.consultation.enabled) return 0;
+  const own = Math.max(params.policies[i]!.consultation, params.policies[j]!.consultation);
+  return Math.max(own, state.consultOverride[i * state.n + j]!);
+}
+
+/**
+ * The stake of dyad (i, j) (rule I3): s_ij = √(y_i·y_j) / mean over dyads of
+ * √(y_k·y_l) at the start (so the mean stake is 1), times (1 − sanction cut).
+ * With the coupling off every stake is 1 (before sanctions).
+ */
+export function initialStakes(state: SimState, params: Parameters): void {
+  const n = state.n;
+  if (!params.couplings.economicStake.enabled) {
+    state.stake.fill(1);
+    return;
+  }
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      sum += Math.sqrt(state.gdpUsd[i]! * state.gdpUsd[j]!);
+      count++;
+    }
+  }
+  const mean = count > 0 && sum > 0 ? sum / count : 1;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      state.stake[i * n + j] =
+        i === j ? 0 : sum > 0 ? Math.sqrt(state.gdpUsd[i]! * state.gdpUsd[j]!) / mean : 1;
+    }
+  }
+}
+
+/** Plays the year's matches; writes each dyad's signal and books gains. */
+export class InteractionStep {
+  private readonly engine = new MatchEngine();
+  private readonly summary: MatchSummary = {
+    turns: 0,
+    score1: 0,
+    score2: 0,
+    cooperation1: 0,
+    cooperation2: 0,
+  };
+  private readonly game: StageGame;
+
+  constructor(params: Parameters) {
+    const g = params.game;
+    this.game = { R: g.reward, S: g.sucker, T: g.temptation, P: g.punishment };
+  }
+
+  /** Plays every dyad i < j in index order. */
+  run(state: SimState, ctx: InteractionContext): void {
+    const n = state.n;
+    const coupling = ctx.params.couplings.interaction;
+    state.signal.fill(0);
+    if (!coupling.enabled) return;
+    const turns = coupling.roundsPerYear;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const rng = ctx.dyadStream(i, j);
+        const settings = {
+          turns,
+          game: this.game,
+          noise: 0.5 * (ctx.params.policies[i]!.noise + ctx.params.policies[j]!.noise),
+          misperception: dyadMisperception(state, ctx.params, i, j),
+          consultation: dyadConsultation(state, ctx.params, i, j),
+        };
+        this.engine.play(ctx.strategies[i]!, ctx.strategies[j]!, settings, rng, this.summary);
+        const [a, b] = this.engine.lastActions(this.summary.turns);
+        let cc = 0;
+        let dd = 0;
+        let mixed = 0;
+        for (let t = 0; t < a.length; t++) {
+          if (a[t] === COOPERATE && b[t] === COOPERATE) cc++;
+          else if (a[t] !== COOPERATE && b[t] !== COOPERATE) dd++;
+          else mixed++;
+        }
+        const stake = state.stake[i * n + j]! * (1 - state.stakeCut[i * n + j]!);
+        const signal = (cc - dd - 0.5 * mixed) / Math.max(1, a.length);
+        state.signal[i * n + j] = signal;
+        state.signal[j * n + i] = signal;
+        const win = cc * this.game.R * stake;
+        const loss = -dd * this.game.P * stake;
+        state.winWin[i] = state.winWin[i]! + win;
+        state.winWin[j] = state.winWin[j]! + win;
+        state.loseLose[i] = state.loseLose[i]! + loss;
+        state.loseLose[j] = state.loseLose[j]! + loss;
+        state.net[i] = state.net[i]! + this.summary.score1 * stake;
+        state.net[j] = state.net[j]! + this.summary.score2 * stake;
+      }
+    }
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Loading a scenario file: parse (YAML/JSON with positions), validate against
+ * {@link ScenarioSchema}, resolve the world, then the semantic checks the
+ * schema cannot express, every problem located to file:line:column and field
+ * path and all reported together (DESIGN.md, "Errors").
+ */
+import { dirname, resolve } from 'node:path';
+import { ConcertError, type FieldPath, type Problem } from '../core/errors.js';
+import { parseDocument, readDocument, type SourceDocument, validateDocument } from '../core/document.js';
+import { findStrategy, unknownStrategyMessage } from '../models/games/repeated/index.js';
+import { withDefaultForces } from '../world/default-forces.js';
+import {
+  DEFAULT_YEAR,
+  loadDefaultWorld,
+  loadWorldFile,
+  relationKindOf,
+  type World,
+  WorldSchema,
+} from '../world/index.js';
+import { distributionProblems } from './distributions.js';
+import { isNumericParameter, parameterTree, rawParameters } from './params.js';
+import type { Scenario } from './scenario.js';
+import { INDICATORS, type ScenarioFile, ScenarioSchema } from './schema.js';
+import { startingGdpUsd, startingMilexUsd } from './state.js';
+
+/** Reads and prepares a scenario file. */
+export function loadScenario(path: string): Scenario {
+  return prepareScenario(readDocument(path));
+}
+
+/** Prepares a scenario from text (`file` names it in messages and anchors a relative world file). */
+export function parseScenario(text: string, file: string, format?: 'yaml' | 'json'): Scenario {
+  return prepareScenario(parseDocument(text, file, format));
+}
+
+/** Validates a parsed scenario document and prepares it for the engine. */
+export function prepareScenario(doc: SourceDocument): Scenario {
+  const file = validateDocument(ScenarioSchema, doc);
+  const problems: Problem[] = [];
+  const at = (path: FieldPath, message: string, key = false) =>
+    problems.push({ file: doc.file, ...doc.locate(path, { key }), path, message });
+
+  const world = resolveWorld(file, doc);
+  const worldIds = Object.keys(world.actors);
+  const actors = file.actors ?? worldIds.filter((id) => world.actors[id]!.cowMajor);
+  const simulated = new Set(actors);
+  const expect = `expected one of the scenario's actors (${actors.join(', ')})`;
+  file.actors?.forEach((id, i) => {
+    if (!(id in world.actors)) at(['actors', i], `unknown actor "${id}": not in the world`);
+    else if (actors.indexOf(id) !== i) at(['actors', i], `actor "${id}" is listed twice`);
+  });
+  if (actors.length < 2) at(['actors'], 'a scenario needs at least two actors');
+
+  checkPolicies(file, simulated, expect, at);
+  checkEvents(file, world, simulated, expect, at);
+
+  const raw = rawParameters(file);
+  const tree = parameterTree(raw, actors);
+  file.uncertain.forEach((u, i) => {
+    if (!isNumericParameter(tree, u.parameter)) {
+      at(
+        ['uncertain', i, 'parameter'],
+        `"${u.parameter}" is not a numeric parameter: expected a path such as policies.default.noise, policies.USA.arms.reaction, couplings.structuralBalance.rate or game.reward`,
+      );
+    }
+    for (const [field, message] of distributionProblems(u.distribution)) {
+      at(['uncertain', i, 'distribution', field], message);
+    }
+  });
+
+  const overrides = worldOverrides(file);
+  for (const id of Object.keys(overrides)) {
+    if (!simulated.has(id))
+      at(['world', 'overrides', 'actors', id], `unknown actor "${id}": ${expect}`, true);
+  }
+  const prepared: Scenario = {
+    name: file.name,
+    description: file.description,
+    actors,
+    years: file.years,
+    world: restrictWorld(world, simulated),
+    overrides,
+    events: file.events,
+    uncertain: file.uncertain,
+    raw,
+    ensemble: file.ensemble,
+    indicators: file.indicators ?? [...INDICATORS],
+  };
+  for (const [i, id] of actors.entries()) {
+    if (!(id in world.actors)) continue;
+    const path: FieldPath = file.actors ? ['actors', i] : ['world'];
+    if (startingMilexUsd(prepared, id) === undefined) {
+      at(
+        path,
+        `actor "${id}" has no military expenditure in the world: give world.overrides.actors.${id}.milexUsd`,
+      );
+    }
+    if (startingGdpUsd(prepared, id) === undefined) {
+      at(path, `actor "${id}" has no GDP in the world: give world.overrides.actors.${id}.gdpUsd`);
+    }
+  }
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
+  return prepared;
+}
+
+type At = (path: FieldPath, message: string, key?: boolean) => void;
+
+function checkPolicies(file: ScenarioFile, simulated: ReadonlySet<string>, expect: string, at: At): void {
+  for (const [id, p] of Object.entries(file.policies)) {
+    if (id !== 'default' && !simulated.has(id))
+      at(['policies', id], `unknown actor "${id}": ${expect}`, true);
+    if (p.strategy !== undefined && !findStrategy(p.strategy)) {
+      at(['policies', id, 'strategy'], unknownStrategyMessage(p.strategy));
+    }
+    for (const other of Object.keys(p.alignment ?? {})) {
+      if (!simulated.has(other))
+        at(['policies', id, 'alignment', other], `unknown actor "${other}": ${expect}`, true);
+    }
+  }
+}
+
+function checkEvents(
+  file: ScenarioFile,
+  world: World,
+  simulated: ReadonlySet<string>,
+  expect: string,
+  at: At,
+): void {
+  const { from, to } = file.years;
+  const deployed = new Map<string, Set<string>>();
+  file.events.forEach((e, k) => {
+    const base: FieldPath = ['events', k];
+    if (e.year < from || e.year > to) {
+      at([...base, 'year'], `event year ${e.year} is outside the scenario's years ${from}..${to}`);
+    }
+    const actorField = (field: 'actor' | 'target', id: string) => {
+      if (!simulated.has(id)) at([...base, field], `unknown actor "${id}": ${expect}`);
+    };
+    const actorList = (ids: readonly string[]) =>
+      ids.forEach((id, i) => {
+        if (!simulated.has(id)) at([...base, 'actors', i], `unknown actor "${id}": ${expect}`);
+      });
+    switch (e.type) {
+      case 'deploy-missile-defense': {
+        actorField('actor', e.actor);
+        (e.against ?? []).forEach((id, i) => {
+          if (!(id in world.actors)) at([...base, 'against', i], `unknown actor "${id}": not in the world`);
+        });
+        const own = deployed.get(e.actor) ?? new Set(Object.keys(world.actors[e.actor]?.defenses ?? {}));
+        deployed.set(e.actor, own);
+        if (!own.has(e.system)) {
+          if (e.pk === undefined) {
+            at(
+              base,
+              `"${e.system}" is a new defense system of ${e.actor}: give its single-shot kill probability pk`,
+            );
+          }
+          own.add(e.system);
+        }
+        break;
+      }
+      case 'change-forces': {
+        actorField('actor', e.actor);
+        const forces = world.actors[e.actor]?.forces;
+        if (simulated.has(e.actor) && !forces)
+          at([...base, 'actor'], `actor "${e.actor}" has no nuclear forces to change`);
+        if (forces && e.system !== undefined && !(e.system in forces.systems)) {
+          at(
+            [...base, 'system'],
+            `unknown system "${e.system}" of ${e.actor}: expected one of ${Object.keys(forces.systems).join(', ')}`,
+          );
+        }
+        break;
+      }
+      case 'sanction':
+        actorField('actor', e.actor);
+        actorField('target', e.target);
+        if (e.actor === e.target) at([...base, 'target'], 'an actor cannot sanction itself');
+        break;
+      default:
+        actorList(e.actors);
+        if (new Set(e.actors).size < 2) at([...base, 'actors'], 'expected at least two different actors');
+    }
+  });
+}
+
+function worldOverrides(file: ScenarioFile): Scenario['overrides'] {
+  if (file.world === 'default') return {};
+  return file.world.overrides?.actors ?? {};
+}
+
+/** The starting world: the embedded default (with the shipped 2017 forces) or a world file, with relation overrides. */
+function resolveWorld(file: ScenarioFile, doc: SourceDocument): World {
+  const spec = file.world;
+  let world: World;
+  if (spec === 'default' || spec.file === undefined) {
+    const year = spec === 'default' ? DEFAULT_YEAR : (spec.default ?? DEFAULT_YEAR);
+    world = withDefaultForces(loadDefaultWorld({ year }));
+  } else {
+    world = loadWorldFile(resolve(dirname(doc.file), spec.file));
+  }
+  const rel = spec === 'default' ? undefined : spec.overrides?.relations;
+  if (!rel || rel.length === 0) return world;
+  const problems: Problem[] = [];
+  const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const given = new Map<string, (typeof rel)[number]>();
+  rel.forEach((r, i) => {
+    for (const side of ['a', 'b'] as const) {
+      if (!(r[side] in world.actors)) {
+        const path: FieldPath = ['world', 'overrides', 'relations', i, side];
+        problems.push({
+          file: doc.file,
+          ...doc.locate(path),
+          path,
+          message: `unknown actor "${r[side]}": not in the world`,
+        });
+      }
+    }
+    given.set(key(r.a, r.b), r);
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
+  const kept = world.relations.filter((r) => !given.has(key(r.a, r.b)));
+  const added = [...given.values()].map((r) => ({
+    a: r.a,
+    b: r.b,
+    score: r.score,
+    kind: r.kind ?? relationKindOf(r.score),
+    source: r.source ?? 'scenario override',
+  }));
+  return WorldSchema.parse({ ...world, relations: [...kept, ...added] });
+}
+
+/** The world restricted to the simulated actors and the relations and trade among them (what runs need). */
+function restrictWorld(world: World, simulated: ReadonlySet<string>): World {
+  const actors = Object.fromEntries(Object.entries(world.actors).filter(([id]) => simulated.has(id)));
+  const among = (r: { a: string; b: string }) => simulated.has(r.a) && simulated.has(r.b);
+  const out: World = { ...world, actors, relations: world.relations.filter(among) };
+  if (world.trade) out.trade = world.trade.filter(among);
+  return out;
+}

@@ -1,0 +1,344 @@
+/**
+ * The scenario language (DESIGN.md, "File formats"): one zod schema is the
+ * source of truth for the types and for validation. What zod cannot see (actor
+ * ids that must exist in the world, event years inside the simulated years,
+ * parameter paths of `uncertain`) is checked in load.ts with located messages.
+ *
+ * Units: probabilities in [0, 1]; rates per year; relation scores in [−1, 1];
+ * money in current US dollars (`Usd`).
+ */
+import { z } from 'zod';
+import { ActorIdSchema } from '../world/schema.js';
+
+const probability = z.number().min(0).max(1);
+const score = z.number().min(-1).max(1);
+const nonNegative = z.number().min(0);
+
+/** `"2017..2037"`: first and last simulated year, both included. */
+export const YearsSchema = z
+  .string()
+  .regex(/^\s*\d{4}\s*\.\.\s*\d{4}\s*$/, 'expected a year range such as "2017..2037"')
+  .transform((s, ctx) => {
+    const [from, to] = s.split('..').map((p) => Number(p.trim())) as [number, number];
+    if (to < from) {
+      ctx.addIssue({ code: 'custom', message: `the range ends (${to}) before it starts (${from})` });
+      return z.NEVER;
+    }
+    if (to - from > 200) {
+      ctx.addIssue({ code: 'custom', message: `at most 200 years can be simulated (got ${to - from + 1})` });
+      return z.NEVER;
+    }
+    return { from, to };
+  });
+export type Years = z.output<typeof YearsSchema>;
+
+/** Richardson arms-race parameters of one actor (Richardson 1960; docs/models/scenario.md, rule A1). */
+export const ArmsPolicySchema = z.strictObject({
+  /** k: reaction to a unit of rival effective capacity, per year. */
+  reaction: nonNegative.optional(),
+  /** a: "fatigue and expense", per year. */
+  fatigue: nonNegative.optional(),
+  /** Growth of military expenditure per year in the starting world, which calibrates g (rule A2). */
+  baselineGrowth: z.number().min(-0.5).max(0.5).optional(),
+  /** φ: elasticity of nuclear force size to military expenditure (rule A3). */
+  forceElasticity: nonNegative.max(5).optional(),
+});
+
+/** One actor's behaviour parameters; everything is optional and filled from `default`. */
+export const PolicySchema = z.strictObject({
+  /** Repeated-game strategy, by its Axelrod-library name (e.g. "Tit For Tat"). */
+  strategy: z.string().min(1).optional(),
+  /** Implementation noise: probability that an intended action is flipped when executed. */
+  noise: probability.optional(),
+  /** Probability that an observed action of a partner is misperceived (flipped). */
+  misperception: probability.optional(),
+  /** Probability that consultation corrects a misperceived action. */
+  consultation: probability.optional(),
+  arms: ArmsPolicySchema.optional(),
+  /** Preferred relation score toward other actors (rule R4). */
+  alignment: z.record(ActorIdSchema, score).optional(),
+});
+export type PolicyInput = z.infer<typeof PolicySchema>;
+
+const actorPair = z.array(ActorIdSchema).min(2, 'expected at least two actors');
+
+const eventBase = {
+  /** Year the event takes effect (applied before that year's behaviour). */
+  year: z.number().int(),
+  /** Years the event lasts; omitted = to the end of the scenario. */
+  duration: z.number().int().min(1).optional(),
+  /** Free text: what the event stands for and its source. */
+  note: z.string().optional(),
+};
+
+export const EVENT_TYPES = [
+  'deploy-missile-defense',
+  'change-forces',
+  'form-alignment',
+  'break-alignment',
+  'sanction',
+  'consult',
+  'arms-control-treaty',
+] as const;
+
+const DeployMissileDefenseSchema = z.strictObject({
+  type: z.literal('deploy-missile-defense'),
+  ...eventBase,
+  actor: ActorIdSchema,
+  /** Defense system id; an existing id of the actor adds interceptors to it. */
+  system: z.string().min(1),
+  name: z.string().min(1).optional(),
+  interceptors: z.number().int().min(1),
+  /** Single-shot kill probability (needed for a new system). */
+  pk: probability.optional(),
+  salvo: z.number().int().min(1).optional(),
+  /** Probability that a decoy is recognised (new system; default 1). */
+  discrimination: probability.optional(),
+  /** What the new system defends (default value targets). */
+  protects: z
+    .array(z.enum(['value', 'forces']))
+    .min(1)
+    .optional(),
+  /** Attackers whose warheads the system can engage (added to an existing system's coverage). */
+  against: z.array(ActorIdSchema).optional(),
+  /** Basings it can engage (default: all). */
+  basings: z.array(z.enum(['silo', 'road-mobile', 'rail-mobile', 'slbm', 'bomber'])).optional(),
+});
+
+const ChangeForcesSchema = z.strictObject({
+  type: z.literal('change-forces'),
+  ...eventBase,
+  actor: ActorIdSchema,
+  /** Multiplies the launchers of every system (or of `system`). */
+  factor: nonNegative,
+  system: z.string().min(1).optional(),
+});
+
+const FormAlignmentSchema = z.strictObject({
+  type: z.literal('form-alignment'),
+  ...eventBase,
+  actors: actorPair,
+  /** Floor on the relation scores among the members while the alignment lasts. */
+  floor: score.default(0.6),
+});
+
+const BreakAlignmentSchema = z.strictObject({
+  type: z.literal('break-alignment'),
+  ...eventBase,
+  actors: actorPair,
+  /** Ceiling on the relation scores among the actors while it lasts. */
+  ceiling: score.default(0),
+});
+
+const SanctionSchema = z.strictObject({
+  type: z.literal('sanction'),
+  ...eventBase,
+  actor: ActorIdSchema,
+  target: ActorIdSchema,
+  /** Share of the dyad's economic stake cut while the sanction lasts; also the one-off drop in the relation score. */
+  severity: probability.default(0.3),
+});
+
+const ConsultSchema = z.strictObject({
+  type: z.literal('consult'),
+  ...eventBase,
+  actors: actorPair,
+  /** Consultation probability among the actors while it lasts. */
+  probability: probability.default(0.8),
+});
+
+const ArmsControlTreatySchema = z.strictObject({
+  type: z.literal('arms-control-treaty'),
+  ...eventBase,
+  actors: actorPair,
+  /** Cap on each party's deployed warheads, as a multiple of its warheads when the treaty enters into force. */
+  warheadCap: nonNegative.max(10).default(1),
+  /** Cap on each party's interceptors, as a multiple of its interceptors at entry into force (omitted = no cap). */
+  interceptorCap: nonNegative.max(10).optional(),
+});
+
+export const EventSchema = z.discriminatedUnion(
+  'type',
+  [
+    DeployMissileDefenseSchema,
+    ChangeForcesSchema,
+    FormAlignmentSchema,
+    BreakAlignmentSchema,
+    SanctionSchema,
+    ConsultSchema,
+    ArmsControlTreatySchema,
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `unknown event type: expected one of ${EVENT_TYPES.join(', ')}`
+        : undefined,
+  },
+);
+export type ScenarioEvent = z.output<typeof EventSchema>;
+export type EventType = ScenarioEvent['type'];
+
+export const DistributionSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('uniform'), min: z.number(), max: z.number() }),
+    z.strictObject({
+      type: z.literal('normal'),
+      mean: z.number(),
+      sd: nonNegative,
+      min: z.number().optional(),
+      max: z.number().optional(),
+    }),
+    z.strictObject({ type: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number() }),
+    z.strictObject({ type: z.literal('lognormal'), mu: z.number(), sigma: nonNegative }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? 'unknown distribution type: expected one of uniform, normal, triangular, lognormal'
+        : undefined,
+  },
+);
+export type Distribution = z.output<typeof DistributionSchema>;
+
+export const UncertainSchema = z.strictObject({
+  /** Dotted path of a numeric parameter, e.g. `policies.USA.noise` or `couplings.structuralBalance.rate`. */
+  parameter: z.string().min(1),
+  distribution: DistributionSchema,
+});
+export type Uncertain = z.output<typeof UncertainSchema>;
+
+/** A coupling switch: `false`/`true`, or an object of parameters with `enabled`. */
+function coupling<T extends z.ZodRawShape>(shape: T) {
+  return z.union([z.boolean(), z.strictObject({ enabled: z.boolean().optional(), ...shape })]).optional();
+}
+
+/** The coupling rules of docs/models/scenario.md; each can be turned off. */
+export const CouplingsSchema = z.strictObject({
+  /** I1: dyads play a repeated stage game every year. */
+  interaction: coupling({ roundsPerYear: z.number().int().min(1).max(1000).optional() }),
+  /** I2: consultation corrects misperceived actions. */
+  consultation: coupling({}),
+  /** I3: stakes scale with the dyad's economic weight. */
+  economicStake: coupling({}),
+  /** I4: hostility raises misperception. */
+  hostileMisperception: coupling({ rate: probability.optional() }),
+  /** R1: relations move with the interaction outcome. */
+  interactionSignal: coupling({ rate: nonNegative.max(1).optional() }),
+  /** R2: structural-balance pressure. */
+  structuralBalance: coupling({ rate: nonNegative.max(1).optional() }),
+  /** R3: relations worsen when a rival gains damage-limiting capacity. */
+  threatPerception: coupling({ rate: nonNegative.max(10).optional() }),
+  /** R4: relations drift toward each actor's alignment preferences. */
+  alignmentPreference: coupling({ rate: nonNegative.max(1).optional() }),
+  /** A1: Richardson reaction to rivals' effective capacity. */
+  armsReaction: coupling({}),
+  /** A4: damage-limiting capacity (missile defense, counterforce) raises a rival's effective capacity. */
+  damageLimitation: coupling({ weight: nonNegative.max(100).optional() }),
+  /** A3: nuclear forces follow military expenditure. */
+  forceConversion: coupling({}),
+  /** C1: crises and escalations are drawn each year. */
+  crises: coupling({
+    base: z.number().min(-20).max(20).optional(),
+    hostility: nonNegative.max(50).optional(),
+    escalation: probability.optional(),
+  }),
+});
+export type CouplingsInput = z.infer<typeof CouplingsSchema>;
+
+/** Payoffs of the yearly stage game, in units of the dyad's stake (docs/models/scenario.md, I1). */
+export const StageGameSchema = z.strictObject({
+  reward: z.number().optional(),
+  sucker: z.number().optional(),
+  temptation: z.number().optional(),
+  punishment: z.number().optional(),
+});
+
+/** Weights of the composite strategic stability index (docs/models/scenario.md, S). */
+export const StabilityWeightsSchema = z.strictObject({
+  crisis: nonNegative.optional(),
+  arms: nonNegative.optional(),
+  relations: nonNegative.optional(),
+});
+
+export const WorldOverridesSchema = z.strictObject({
+  /** Relation scores to set (replacing the world's score for that pair). */
+  relations: z
+    .array(
+      z.strictObject({
+        a: ActorIdSchema,
+        b: ActorIdSchema,
+        score,
+        kind: z.enum(['alliance', 'partnership', 'neutral', 'rivalry', 'hostility']).optional(),
+        source: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** Per-actor figures to replace. */
+  actors: z
+    .record(
+      ActorIdSchema,
+      z.strictObject({ gdpUsd: nonNegative.optional(), milexUsd: nonNegative.optional() }),
+    )
+    .optional(),
+});
+
+/** Where the starting world comes from. */
+export const WorldSpecSchema = z.union([
+  z.literal('default'),
+  z.strictObject({
+    /** Year of the embedded default world. */
+    default: z.number().int().min(1816).max(2100).optional(),
+    /** A world file (YAML or JSON), relative to the scenario file. */
+    file: z.string().min(1).optional(),
+    overrides: WorldOverridesSchema.optional(),
+  }),
+]);
+
+export const INDICATORS = [
+  'crisisStability.worst',
+  'crisisStability.mean',
+  'arms.milexGrowth',
+  'arms.warheadGrowth',
+  'arms.eigenvalueMargin',
+  'relations.frustration',
+  'relations.cooperativeTies',
+  'relations.polarization',
+  'relations.meanScore',
+  'crises.count',
+  'crises.escalations',
+  'gains.winWin',
+  'gains.loseLose',
+  'gains.net',
+  'gains.gini',
+  'stability.crisis',
+  'stability.arms',
+  'stability.relations',
+  'stability.index',
+] as const;
+export type IndicatorName = (typeof INDICATORS)[number];
+
+export const ScenarioSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case name such as "baseline-2017"'),
+  description: z.string().min(1),
+  world: WorldSpecSchema.default('default'),
+  /** The actors simulated (default: every actor of the world). */
+  actors: z.array(ActorIdSchema).min(2).optional(),
+  years: YearsSchema,
+  policies: z.record(z.union([ActorIdSchema, z.literal('default')]), PolicySchema).default({}),
+  events: z.array(EventSchema).default([]),
+  uncertain: z.array(UncertainSchema).default([]),
+  couplings: CouplingsSchema.default({}),
+  game: StageGameSchema.default({}),
+  stabilityWeights: StabilityWeightsSchema.default({}),
+  ensemble: z
+    .strictObject({
+      runs: z.number().int().min(1, 'runs must be at least 1').max(10_000_000),
+      seed: z.number().int().min(0).max(0xffffffff).default(1),
+    })
+    .default({ runs: 100, seed: 1 }),
+  /** Indicators to record (default: all, plus per-actor net gains). */
+  indicators: z.array(z.enum(INDICATORS)).optional(),
+});
+export type ScenarioFile = z.output<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;

@@ -1,0 +1,155 @@
+/**
+ * The state of the simulated world in one year (docs/models/scenario.md,
+ * "State"): per actor, military expenditure, nuclear force size, missile
+ * defenses and GDP; per dyad, the relation score, the constraints that
+ * events put on it, the stake, and the deterrence outcomes; per actor, the
+ * running win-win / lose-lose account. Dyad quantities live in flat n×n
+ * arrays indexed `i·n + j`.
+ */
+import type { Defenses, Forces } from '../world/forces.js';
+import type { Scenario } from './scenario.js';
+
+/** The mutable state of one run. */
+export interface SimState {
+  /** The year being simulated. */
+  year: number;
+  readonly n: number;
+  readonly actors: readonly string[];
+  /** Military expenditure, current US$, this year and the year before. */
+  readonly milexUsd: Float64Array;
+  readonly previousMilexUsd: Float64Array;
+  readonly gdpUsd: Float64Array;
+  /** The actor's nuclear forces as in the starting world (launcher counts are scaled, see {@link forceScale}). */
+  readonly baseForces: readonly (Forces | undefined)[];
+  /** Multiplier on every launcher count (arms dynamics and treaties). */
+  readonly forceScale: Float64Array;
+  /** Per-system multiplier from `change-forces` events. */
+  readonly systemFactor: Record<string, number>[];
+  /** Current missile defenses (deployments change them). */
+  readonly defenses: Defenses[];
+  /** Relation score r_ij in [−1, 1], symmetric. */
+  readonly relation: Float64Array;
+  /** Floors and ceilings on r_ij from alignments (−1 and +1 when none). */
+  readonly relationFloor: Float64Array;
+  readonly relationCeiling: Float64Array;
+  /** Consultation probability set by `consult` events (−1 when none). */
+  readonly consultOverride: Float64Array;
+  /** Share of the dyad's stake cut by sanctions. */
+  readonly stakeCut: Float64Array;
+  /** The dyad's economic stake (mean 1 over dyads at the start). */
+  readonly stake: Float64Array;
+  /** Treaty caps on force scale and on total interceptors (Infinity when none). */
+  readonly forceCap: Float64Array;
+  readonly interceptorCap: Float64Array;
+  /** Whether actor i has nuclear warheads at the start. */
+  readonly nuclear: Uint8Array;
+  /** First-strike stability of the dyad (1 for non-nuclear dyads). */
+  readonly firstStrikeStability: Float64Array;
+  /** dl_ij: share of j's retaliation that i can prevent by striking first (counterforce and defenses), this year and last. */
+  readonly damageLimitation: Float64Array;
+  readonly previousDamageLimitation: Float64Array;
+  /** The year's interaction outcome per dyad in [−1, 1] (CC = +1, DD = −1, mixed = −½). */
+  readonly signal: Float64Array;
+  /** Cumulative mutual-cooperation gains, mutual-defection losses (positive numbers) and net payoffs, per actor. */
+  readonly winWin: Float64Array;
+  readonly loseLose: Float64Array;
+  readonly net: Float64Array;
+  /** Richardson grievance g_i calibrated at the start (US$ per year). */
+  readonly grievance: Float64Array;
+  /** Crises and escalations of the year. */
+  crises: number;
+  escalations: number;
+}
+
+/** Military expenditure of a world actor, current US$ (an override first, then COW's milex in thousands). */
+export function startingMilexUsd(s: Scenario, id: string): number | undefined {
+  const override = s.overrides[id]?.milexUsd;
+  if (override !== undefined) return override;
+  const k = s.world.actors[id]?.capabilities?.milexThousands;
+  return k === null || k === undefined ? undefined : k * 1000;
+}
+
+/** GDP of a world actor, current US$ (an override first, then the world). */
+export function startingGdpUsd(s: Scenario, id: string): number | undefined {
+  const override = s.overrides[id]?.gdpUsd;
+  if (override !== undefined) return override;
+  const g = s.world.actors[id]?.gdpUsd;
+  return g === null || g === undefined ? undefined : g;
+}
+
+/** Deployed warheads of a force posture: Σ launchers·warheadsPerLauncher, or `totalWarheads` when no systems are listed. */
+export function deployedWarheads(forces: Forces | undefined): number {
+  if (!forces) return 0;
+  let w = 0;
+  for (const sys of Object.values(forces.systems)) w += sys.launchers * sys.warheadsPerLauncher;
+  if (w === 0 && forces.totalWarheads !== undefined) return forces.totalWarheads;
+  return w;
+}
+
+const relationCache = new WeakMap<Scenario, Float64Array>();
+
+/** The starting relation matrix r_ij of the scenario's actors (0 where the world has no relation); computed once per scenario. */
+export function startingRelations(s: Scenario): Float64Array {
+  let m = relationCache.get(s);
+  if (m) return m;
+  const n = s.actors.length;
+  const index = new Map(s.actors.map((id, i) => [id, i]));
+  m = new Float64Array(n * n);
+  for (const r of s.world.relations) {
+    const i = index.get(r.a);
+    const j = index.get(r.b);
+    if (i === undefined || j === undefined) continue;
+    m[i * n + j] = r.score;
+    m[j * n + i] = r.score;
+  }
+  relationCache.set(s, m);
+  return m;
+}
+
+/** The initial state of a run (before the first year's events). */
+export function initialState(s: Scenario): SimState {
+  const n = s.actors.length;
+  const relation = Float64Array.from(startingRelations(s));
+  const milex = Float64Array.from(s.actors, (id) => startingMilexUsd(s, id) ?? 0);
+  const gdp = Float64Array.from(s.actors, (id) => startingGdpUsd(s, id) ?? 0);
+  const baseForces = s.actors.map((id) => s.world.actors[id]?.forces);
+  const nuclear = Uint8Array.from(baseForces, (f) => (deployedWarheads(f) > 0 ? 1 : 0));
+  return {
+    year: s.years.from,
+    n,
+    actors: s.actors,
+    milexUsd: milex,
+    previousMilexUsd: Float64Array.from(milex),
+    gdpUsd: gdp,
+    baseForces,
+    forceScale: new Float64Array(n).fill(1),
+    systemFactor: s.actors.map(() => ({})),
+    defenses: s.actors.map((id) => ({ ...(s.world.actors[id]?.defenses ?? {}) })),
+    relation,
+    relationFloor: new Float64Array(n * n).fill(-1),
+    relationCeiling: new Float64Array(n * n).fill(1),
+    consultOverride: new Float64Array(n * n).fill(-1),
+    stakeCut: new Float64Array(n * n),
+    stake: new Float64Array(n * n).fill(1),
+    forceCap: new Float64Array(n).fill(Infinity),
+    interceptorCap: new Float64Array(n).fill(Infinity),
+    nuclear,
+    firstStrikeStability: new Float64Array(n * n).fill(1),
+    damageLimitation: new Float64Array(n * n),
+    previousDamageLimitation: new Float64Array(n * n),
+    signal: new Float64Array(n * n),
+    winWin: new Float64Array(n),
+    loseLose: new Float64Array(n),
+    net: new Float64Array(n),
+    grievance: new Float64Array(n),
+    crises: 0,
+    escalations: 0,
+  };
+}
+
+/** Total interceptors of an actor's defenses. */
+export function totalInterceptors(defenses: Defenses): number {
+  let t = 0;
+  for (const d of Object.values(defenses)) t += d.interceptors;
+  return t;
+}
