@@ -5,3 +5,4 @@
 export * from './core/index.js';
 export * from './models/arms/index.js';
 export * from './models/coalitions/index.js';
+export * from './models/relations/index.js';

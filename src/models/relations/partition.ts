@@ -108,18 +108,47 @@ export function enumerateBestPartition(
   if (n > ENUMERATION_MAX_NODES)
     throw new RangeError(`enumeration is limited to ${ENUMERATION_MAX_NODES} nodes`);
   const adj = adjacency(net);
-  const side = new Uint8Array(n);
-  const gain = moveGains(net, adj, side, costs);
-  let cost = partitionCost(net, side, costs);
+  // Flat typed arrays keep the 2^(n−1)-step loop free of object accesses.
+  const m = net.edges.length;
+  const frustrated = new Uint8Array(m);
+  const cost2 = new Float64Array(m);
+  let cost = 0;
+  for (let k = 0; k < m; k++) {
+    const positive = net.edges[k]!.weight > 0;
+    // all nodes start in group 0: only negative edges are frustrated
+    frustrated[k] = positive ? 0 : 1;
+    cost2[k] = 2 * costs[k]!;
+    if (!positive) cost += costs[k]!;
+  }
+  const gain = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    let g = 0;
+    for (let p = adj.offsets[v]!; p < adj.offsets[v + 1]!; p++) {
+      const k = adj.edgeIds[p]!;
+      g += frustrated[k] ? -costs[k]! : costs[k]!;
+    }
+    gain[v] = g;
+  }
+  const { offsets, neighbors, edgeIds } = adj;
   let best = cost;
   let bestCode = 0;
   const total = n <= 1 ? 1 : 2 ** (n - 1);
-  for (let k = 1; k < total; k++) {
-    const bit = 31 - Math.clz32(k & -k);
-    cost += applyMove(net, adj, side, gain, costs, bit + 1);
+  for (let code = 1; code < total; code++) {
+    const v = 32 - Math.clz32(code & -code);
+    const delta = gain[v]!;
+    cost += delta;
+    gain[v] = -delta;
+    const end = offsets[v + 1]!;
+    for (let p = offsets[v]!; p < end; p++) {
+      const k = edgeIds[p]!;
+      const u = neighbors[p]!;
+      const f = frustrated[k]! ^ 1;
+      frustrated[k] = f;
+      gain[u] = gain[u]! + (f ? -cost2[k]! : cost2[k]!);
+    }
     if (cost < best) {
       best = cost;
-      bestCode = k ^ (k >>> 1);
+      bestCode = code ^ (code >>> 1);
     }
   }
   const out = new Uint8Array(n);
