@@ -6,3 +6,4 @@ export * from './core/index.js';
 export * from './models/arms/index.js';
 export * from './models/coalitions/index.js';
 export * from './models/relations/index.js';
+export * from './models/deterrence/index.js';

@@ -1,0 +1,100 @@
+/**
+ * models/deterrence: counterforce exchange, missile-defense attrition and
+ * first-strike stability (docs/models/deterrence.md).
+ */
+export {
+  allocateFirstStrike,
+  allocationAt,
+  type StrikeAllocation,
+  type StrikeTarget,
+  type StrikeWeapon,
+  usefulWarheads,
+} from './allocate.js';
+export {
+  BROWN_MIN_HARDNESS_PSI,
+  brownHardnessFactor,
+  combineKillProbabilities,
+  effectiveCepM,
+  equivalentMegatonnage,
+  killProbability,
+  type LethalRadiusFormula,
+  lethalityK,
+  lethalRadiusM,
+  METRES_PER_NMI,
+  type SspkInput,
+  type SspkResult,
+  sspk,
+  sspkCalculator,
+  tenPsiAreaSqMi,
+  terminalKillProbability,
+} from './counterforce.js';
+export {
+  type AttackGroup,
+  arrivalProbability,
+  binomialPmf,
+  convolve,
+  type DefenseLayer,
+  type Distribution,
+  expectedDamage,
+  interceptorsNeeded,
+  interceptorsPerEngagement,
+  type LeakResult,
+  layerKillProbability,
+  leakDistribution,
+  leakGeneratingFunction,
+  mean,
+  pointMass,
+  quantile,
+  standardDeviation,
+  tailProbability,
+  warheadCapacity,
+} from './defense.js';
+export {
+  allDyads,
+  type CompiledActor,
+  canReach,
+  compileActor,
+  type DeliveredDistribution,
+  type DyadResult,
+  dyad,
+  type ExchangeResult,
+  exchange,
+  nuclearActors,
+  type SystemOutcome,
+} from './exchange.js';
+export {
+  DEFAULT_OPTIONS,
+  type DeterrenceOptions,
+  NUMERIC_OPTIONS,
+  type Posture,
+  resolveOptions,
+} from './options.js';
+export {
+  checkParameterValue,
+  DEFENSE_FIELDS,
+  DYAD_MEASURES,
+  type DyadMeasure,
+  dyadMeasures,
+  type Elasticity,
+  elasticities,
+  getParameter,
+  type ParameterPath,
+  parameterPaths,
+  parseParameterPath,
+  SYSTEM_FIELDS,
+  type SweepPoint,
+  type SweepResult,
+  setParameter,
+  sweep,
+} from './params.js';
+export {
+  type FirstStrikeStability,
+  firstStrikeStability,
+  KENT_THALER_EXPONENT,
+  KENT_THALER_SURCHARGE,
+  kentThalerCost,
+  type StrikeCosts,
+  stabilityRatio,
+  valueDamage,
+} from './stability.js';
+export { checkForcesAndDefenses } from './validate.js';
