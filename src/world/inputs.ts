@@ -5,7 +5,7 @@
  * The bundle is derived from the original CSV files in `data/` (see
  * {@link deriveWorldInputs} in derive-inputs.ts) so that loading a year does
  * not re-parse 10 MB of CSV: parsing the originals with csv-parse takes about
- * 1.1 s per process, reading the bundle about 30 ms. test/world/inputs.test.ts
+ * 1.6 s on first use, reading the bundle 50–90 ms (docs/performance.md). test/world/inputs.test.ts
  * re-derives the bundle from the CSVs and checks it is identical, so the two
  * cannot drift. Nothing in the bundle is edited by hand.
  */
