@@ -24,9 +24,10 @@ import { FIRST_YEAR, LAST_YEAR, loadWorldInputs } from '../world/index.js';
 import { action, group, printJson } from './run.js';
 import { fixed, renderTable } from './table.js';
 
-/** Compact human formatting: grouped integers for large values, 4 decimals otherwise. */
+/** Compact human formatting: exponent notation for huge values, grouped integers for large ones, else 4 decimals. */
 function num(x: number): string {
   if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1e15) return x.toExponential(4);
   if (Math.abs(x) >= 1e4) return Math.round(x).toLocaleString('en-US');
   return fixed(x, 4);
 }
