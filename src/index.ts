@@ -8,4 +8,5 @@ export * from './models/arms/index.js';
 export * from './models/coalitions/index.js';
 export * from './models/relations/index.js';
 export * from './models/deterrence/index.js';
+export * from './models/games/index.js';
 export * from './models/powers/index.js';
