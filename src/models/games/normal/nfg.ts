@@ -271,6 +271,14 @@ export function parseNfg(text: string, file: string): NormalFormGame {
       }
       payoffs.push(k === 0 ? zero : (outcomes[k - 1] ?? zero));
     }
+    if (payoffs.length < count) {
+      r.problems.push({
+        file,
+        line: end.line,
+        column: end.column,
+        message: `too few outcome numbers: found ${payoffs.length}, expected ${count} (one per pure profile)`,
+      });
+    }
   } else {
     const flat: Fraction[] = [];
     for (let t = r.next(); t !== undefined; t = r.next()) {
@@ -283,7 +291,7 @@ export function parseNfg(text: string, file: string): NormalFormGame {
       flat.push(x ?? parseRational('0')!);
     }
     for (let k = 0; k + N <= flat.length; k += N) payoffs.push(flat.slice(k, k + N));
-    if (flat.length < count * N && r.problems.length === 0) {
+    if (flat.length < count * N) {
       r.problems.push({
         file,
         line: end.line,
@@ -291,14 +299,6 @@ export function parseNfg(text: string, file: string): NormalFormGame {
         message: `too few payoffs: found ${flat.length}, expected ${count * N} (${count} profiles × ${N} players)`,
       });
     }
-  }
-  if (payoffs.length < count && r.problems.length === 0) {
-    r.problems.push({
-      file,
-      line: end.line,
-      column: end.column,
-      message: `too few outcome numbers: found ${payoffs.length}, expected ${count} (one per pure profile)`,
-    });
   }
   if (r.problems.length > 0) throw new ConcertError('bad-input', r.problems);
   return makeGame(players, strategies, payoffs, title);

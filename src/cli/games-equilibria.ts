@@ -1,0 +1,197 @@
+/**
+ * `concert games equilibria | classify`: the normal-form half of
+ * `concert games`. Reads a Gambit .nfg file or a JSON/YAML game, calls the
+ * library, formats the result (human tables by default, `--json` as in
+ * DESIGN.md).
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { type Command, Option } from '@commander-js/extra-typings';
+import { parseDocument } from '../core/document.js';
+import { ConcertError } from '../core/errors.js';
+import {
+  classifyGame,
+  constantSum,
+  EQUILIBRIUM_METHODS,
+  type EquilibriaResult,
+  type Equilibrium,
+  type EquilibriumMethod,
+  gameFromDocument,
+  type NormalFormGame,
+  parseNfg,
+  solveEquilibria,
+  zeroSumSolution,
+} from '../models/games/normal/index.js';
+import { action, group, printJson } from './run.js';
+import { fixed, renderTable } from './table.js';
+
+/** Reads a game file: `.nfg` (Gambit), `.json`, `.yaml`/`.yml`; other names are sniffed. */
+export function readGame(path: string): NormalFormGame {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, expected a file'
+          : String(code);
+    throw new ConcertError('bad-input', [{ file: path, message: `cannot read file: ${why}` }]);
+  }
+  const ext = extname(path).toLowerCase();
+  if (ext === '.nfg' || (ext !== '.json' && ext !== '.yaml' && ext !== '.yml' && /^\s*NFG\b/.test(text))) {
+    return parseNfg(text, path);
+  }
+  return gameFromDocument(parseDocument(text, path, ext === '.yaml' || ext === '.yml' ? 'yaml' : 'json'));
+}
+
+function gameHeader(game: NormalFormGame) {
+  return { title: game.title, players: [...game.players], strategies: game.strategies.map((s) => [...s]) };
+}
+
+/** `name 1/2, name 1/2` for the strategies played with positive probability. */
+function mixedText(game: NormalFormGame, eq: Equilibrium, i: number): string {
+  return game.strategies[i]!.flatMap((name, s) => {
+    const p = eq.strategies[i]![s]!;
+    if (p === 0) return [];
+    const prob = eq.exact ? eq.exact[i]![s]! : fixed(p, 6);
+    return [prob === '1' ? name : `${name} ${prob}`];
+  }).join(', ');
+}
+
+function payoffText(eq: Equilibrium, i: number): string {
+  const exact = eq.exactPayoffs?.[i];
+  const decimal = fixed(eq.payoffs[i]!, 4);
+  return exact !== undefined && exact !== decimal && !/^-?\d+$/.test(exact)
+    ? `${exact} (${decimal})`
+    : decimal;
+}
+
+function printEquilibria(game: NormalFormGame, r: EquilibriaResult): void {
+  const title = game.title === '' ? '' : `${game.title}\n`;
+  const what = r.complete ? 'equilibria' : 'equilibria found';
+  process.stdout.write(
+    `${title}${r.equilibria.length} ${what} (method: ${r.method}${r.degenerate ? ', degenerate game' : ''})\n\n`,
+  );
+  if (r.equilibria.length > 0) {
+    const columns = [
+      { header: '#', align: 'right' as const },
+      ...game.players.map((p) => ({ header: p })),
+      ...game.players.map((p) => ({ header: `payoff ${p}`, align: 'right' as const })),
+    ];
+    const rows = r.equilibria.map((eq, k) => [
+      String(k + 1),
+      ...game.players.map((_, i) => mixedText(game, eq, i)),
+      ...game.players.map((_, i) => payoffText(eq, i)),
+    ]);
+    process.stdout.write(`${renderTable(columns, rows)}\n`);
+  }
+  const sets = (r.components ?? []).filter((c) => c.equilibria.length > 1);
+  if (sets.length > 0) {
+    process.stdout.write(
+      '\nComponents (sets of equilibria; every profile in the convex hull of a subset is an equilibrium):\n',
+    );
+    for (const c of sets) {
+      const subsets = c.nashSubsets.map((s) => `{${s.map((e) => e + 1).join(', ')}}`).join(' ∪ ');
+      process.stdout.write(`  equilibria ${c.equilibria.map((e) => e + 1).join(', ')}: ${subsets}\n`);
+    }
+  }
+  for (const c of r.continua ?? []) process.stdout.write(`\nContinuum: ${c}\n`);
+  if (r.lemkeHowson) {
+    process.stdout.write(
+      `\nLemke–Howson by dropped label: ${r.lemkeHowson.map((x) => `${x.label}→#${x.equilibrium + 1}`).join(' ')}\n`,
+    );
+  }
+  for (const note of r.notes) process.stdout.write(`\nNote: ${note}\n`);
+}
+
+export function register(program: Command): void {
+  const games = group(program, 'games', 'Game theory: equilibria, repeated games, tournaments, evolution');
+  games
+    .command('equilibria')
+    .description(
+      'Nash equilibria of a normal-form game (Gambit .nfg, or JSON/YAML {players, strategies, payoffs}); exact fractions where the method allows',
+    )
+    .argument('<game>', 'game file: .nfg, .json, .yaml')
+    .addOption(
+      new Option(
+        '--method <method>',
+        'vertex (2 players, all, default), support (2 players; or ≤3 two-strategy players), lemke-howson (2 players, every label), pure (any), qre (any: one equilibrium by logit QRE tracing)',
+      ).choices(EQUILIBRIUM_METHODS),
+    )
+    .option('--json', 'print one JSON document')
+    .action(
+      action((file: string, opts: { method?: string; json?: boolean }) => {
+        const game = readGame(file);
+        const result = solveEquilibria(game, opts.method as EquilibriumMethod | undefined);
+        if (opts.json) printJson({ game: gameHeader(game), ...result });
+        else printEquilibria(game, result);
+      }),
+    );
+  games
+    .command('classify')
+    .description(
+      'Classify a game: win-win / lose-lose outcomes and verdict, pure equilibria, Pareto efficiency, dominance, 2×2 names, zero-sum value',
+    )
+    .argument('<game>', 'game file: .nfg, .json, .yaml')
+    .option('--json', 'print one JSON document')
+    .action(
+      action(async (file: string, opts: { json?: boolean }) => {
+        const game = readGame(file);
+        const c = classifyGame(game);
+        const value =
+          game.players.length === 2 && constantSum(game) !== undefined
+            ? await zeroSumSolution(game)
+            : undefined;
+        if (opts.json) {
+          printJson({ game: gameHeader(game), ...c, ...(value ? { value } : {}) });
+          return;
+        }
+        const out: string[] = [];
+        if (game.title !== '') out.push(game.title);
+        if (c.twoByTwo?.name) {
+          const coop = c.twoByTwo.cooperate ? ` (cooperate = ${c.twoByTwo.cooperate})` : '';
+          out.push(`Type: ${c.twoByTwo.name}${coop}`);
+        }
+        out.push(`Verdict: ${c.verdict} — ${c.explanation}`, '');
+        const columns = [
+          ...game.players.map((p) => ({ header: p })),
+          ...game.players.map((p) => ({ header: `payoff ${p}`, align: 'right' as const })),
+          { header: 'Nash' },
+          { header: 'Pareto' },
+          { header: 'win-win' },
+          { header: 'lose-lose' },
+        ];
+        const mark = (b: boolean) => (b ? 'yes' : '');
+        const rows = c.outcomes.map((o) => [
+          ...o.strategies,
+          ...o.payoffs.map((x) => fixed(x, 4)),
+          mark(o.nash),
+          mark(o.paretoEfficient),
+          mark(o.winWin),
+          mark(o.loseLose),
+        ]);
+        out.push(renderTable(columns, rows), '');
+        out.push(
+          `Security levels (pure maximin): ${game.players.map((p, i) => `${p} ${fixed(c.securityLevels[i]!, 4)}`).join(', ')}`,
+        );
+        const dom = c.dominated.map(
+          (d) =>
+            `${game.players[d.player]}: ${game.strategies[d.player]![d.dominated]} ${d.kind}ly dominated by ${game.strategies[d.player]![d.by]}`,
+        );
+        out.push(`Dominated strategies: ${dom.length === 0 ? 'none' : dom.join('; ')}`);
+        out.push(
+          `After iterated elimination of strictly dominated strategies: ${c.survivingStrict
+            .map((set, i) => `${game.players[i]} {${set.map((s) => game.strategies[i]![s]).join(', ')}}`)
+            .join(', ')}`,
+        );
+        if (value) {
+          const v = value.exact ? `${value.exact.value} (${fixed(value.value, 6)})` : fixed(value.value, 6);
+          out.push(`Constant-sum game (total ${value.total}): value to ${game.players[0]} = ${v}`);
+        }
+        process.stdout.write(`${out.join('\n')}\n`);
+      }),
+    );
+}
