@@ -70,15 +70,6 @@ interface Ring<T> {
   array(len: number): { [i: number]: T; length: number };
 }
 
-const doubleRing: Ring<number> = {
-  zero: 0,
-  one: 1,
-  add: (a, b) => a + b,
-  sub: (a, b) => a - b,
-  big: (a) => BigInt(a),
-  array: (len) => new Float64Array(len),
-};
-
 const bigRing: Ring<bigint> = {
   zero: 0n,
   one: 1n,
@@ -126,6 +117,50 @@ function singleLayer<T>(ring: Ring<T>, weights: readonly number[], q: number): S
       let inner = ring.zero;
       for (let s = Math.max(0, q - w); s < q; s++) inner = ring.add(inner, C[k * stride + s]!);
       const b = ring.big(inner);
+      swings += b;
+      ssNum += b * sw[k]!;
+    }
+    byWeight.set(w, { swings, ss: Rational.of(ssNum, nFact) });
+  }
+  return {
+    swings: weights.map((w) => byWeight.get(w)!.swings),
+    shapleyShubik: weights.map((w) => byWeight.get(w)!.ss),
+  };
+}
+
+/**
+ * The same as {@link singleLayer} on plain doubles, for n ≤ 53 where every
+ * count is an integer below 2^53 (monomorphic loops: the hot path of the
+ * Electoral-College-sized benchmark).
+ */
+function singleLayerDouble(weights: readonly number[], q: number): SwingCounts {
+  const n = weights.length;
+  const P = new Float64Array((n + 1) * q);
+  P[0] = 1;
+  for (let j = 0; j < n; j++) {
+    const w = weights[j]!;
+    for (let k = j; k >= 0; k--) {
+      const src = k * q - w;
+      const dst = (k + 1) * q;
+      for (let s = q - 1; s >= w; s--) P[dst + s] = P[dst + s]! + P[src + s]!;
+    }
+  }
+  const sw = shapleyWeights(n);
+  const nFact = factorial(n);
+  const byWeight = new Map<number, { swings: bigint; ss: Rational }>();
+  const C = new Float64Array((n + 1) * q);
+  for (const w of new Set(weights)) {
+    for (let k = 0; k <= n; k++) {
+      const row = k * q;
+      const prev = (k - 1) * q - w;
+      for (let s = 0; s < q; s++) C[row + s] = P[row + s]! - (k >= 1 && s >= w ? C[prev + s]! : 0);
+    }
+    let swings = 0n;
+    let ssNum = 0n;
+    for (let k = 0; k < n; k++) {
+      let inner = 0;
+      for (let s = Math.max(0, q - w); s < q; s++) inner += C[k * q + s]!;
+      const b = BigInt(inner);
       swings += b;
       ssNum += b * sw[k]!;
     }
@@ -228,7 +263,7 @@ export function generatingFunctionCounts(game: WeightedGame): SwingCounts | unde
     const w = ints.weights[0]!;
     const q = ints.quotas[0]!;
     if ((n + 1) * q * n > MAX_GF_WORK) return undefined;
-    return n <= 53 ? singleLayer(doubleRing, w, q) : singleLayer(bigRing, w, q);
+    return n <= 53 ? singleLayerDouble(w, q) : singleLayer(bigRing, w, q);
   }
   return multiLayer(ints.weights, ints.quotas);
 }

@@ -120,7 +120,7 @@ describe('core, least core and nucleolus (properties)', () => {
         }
         expect(Math.abs(x.reduce((a, b) => a + b, 0) - v[v.length - 1]!)).toBeLessThan(tol);
       }),
-      { numRuns: 15 },
+      { numRuns: 8 },
     );
   });
 
@@ -192,7 +192,7 @@ describe('bankruptcy rules (properties)', () => {
           if (claims.some((c) => c > 0)) expect(sumRationals(x).toString()).toBe(String(estate));
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -280,7 +280,7 @@ describe('coalitional files (bad input)', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
