@@ -50,6 +50,16 @@ export function brownHardnessFactor(hardnessPsi: number): number {
   return Math.LN2 / brownBracket(hardnessPsi) ** (2 / 3);
 }
 
+/** Kill probability from lethality: Pk = 1 − exp(−f·K) (Richelson 1980: two warheads of K kill like one of 2K). */
+export function lethalityKillProbability(hardnessFactor: number, lethality: number): number {
+  return -Math.expm1(-hardnessFactor * lethality);
+}
+
+/** Brown's kill probability of a warhead of lethality K (Mt^(2/3)/nmi²) against hardness h psi: 1 − exp(−f(h)·K). */
+export function brownKillProbability(lethality: number, hardnessPsi: number): number {
+  return lethalityKillProbability(brownHardnessFactor(hardnessPsi), lethality);
+}
+
 function brownBracket(hardnessPsi: number): number {
   const h = Math.max(hardnessPsi, BROWN_MIN_HARDNESS_PSI);
   return 0.068 * h - 0.23 * Math.sqrt(h) + 0.19;
