@@ -3,8 +3,7 @@
  * Gives a feasible partition, hence an upper bound on the exact index.
  */
 import type { Rng } from '../../core/rng.js';
-import { type SignedNetwork, adjacency } from './network.js';
-import { applyMove, moveGains, partitionCost } from './partition.js';
+import { type Adjacency, adjacency, type SignedNetwork } from './network.js';
 
 /** Tuning of {@link localSearchPartition}. */
 export interface LocalSearchOptions {
@@ -12,6 +11,14 @@ export interface LocalSearchOptions {
   readonly restarts?: number;
   /** Perturb-and-descend rounds after each start. Default 20. */
   readonly kicks?: number;
+}
+
+/** Mutable search state over flat typed arrays (no per-edge objects in the inner loops). */
+interface State {
+  readonly side: Uint8Array;
+  readonly frustrated: Uint8Array;
+  readonly gain: Float64Array;
+  cost: number;
 }
 
 /**
@@ -30,79 +37,113 @@ export function localSearchPartition(
   options: LocalSearchOptions = {},
 ): { cost: number; side: Uint8Array } {
   const n = net.nodes.length;
+  const m = net.edges.length;
   const restarts = options.restarts ?? 8;
   const kicks = options.kicks ?? 20;
+  if (n === 0) return { cost: 0, side: new Uint8Array(0) };
   const adj = adjacency(net);
-  let bestSide: Uint8Array = new Uint8Array(n);
-  let bestCost = Number.POSITIVE_INFINITY;
-  if (n === 0) return { cost: 0, side: bestSide };
+  const { offsets, neighbors, edgeIds } = adj;
+  const positive = new Uint8Array(m);
+  const cost1 = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    positive[k] = net.edges[k]!.weight > 0 ? 1 : 0;
+    cost1[k] = costs[k]!;
+  }
+  const ends = new Int32Array(2 * m);
+  net.edges.forEach((e, k) => {
+    ends[2 * k] = e.a;
+    ends[2 * k + 1] = e.b;
+  });
+
+  const init = (side: Uint8Array): State => {
+    const frustrated = new Uint8Array(m);
+    const gain = new Float64Array(n);
+    let cost = 0;
+    for (let k = 0; k < m; k++) {
+      const same = side[ends[2 * k]!] === side[ends[2 * k + 1]!];
+      const f = positive[k] ? !same : same;
+      frustrated[k] = f ? 1 : 0;
+      if (f) cost += cost1[k]!;
+      const c = f ? -cost1[k]! : cost1[k]!;
+      gain[ends[2 * k]!] = gain[ends[2 * k]!]! + c;
+      gain[ends[2 * k + 1]!] = gain[ends[2 * k + 1]!]! + c;
+    }
+    return { side, frustrated, gain, cost };
+  };
+
+  const move = (s: State, v: number) => {
+    const delta = s.gain[v]!;
+    s.cost += delta;
+    s.gain[v] = -delta;
+    s.side[v] = 1 - s.side[v]!;
+    for (let p = offsets[v]!, end = offsets[v + 1]!; p < end; p++) {
+      const k = edgeIds[p]!;
+      const f = s.frustrated[k]! ^ 1;
+      s.frustrated[k] = f;
+      const u = neighbors[p]!;
+      s.gain[u] = s.gain[u]! + (f ? -2 : 2) * cost1[k]!;
+    }
+  };
+
   const inQueue = new Uint8Array(n);
   const queue: number[] = [];
-
-  const descend = (side: Uint8Array, gain: Float64Array, start: Iterable<number>): number => {
-    let change = 0;
-    for (const v of start) {
-      if (gain[v]! < 0 && !inQueue[v]) {
-        inQueue[v] = 1;
-        queue.push(v);
-      }
-    }
+  const descend = (s: State) => {
     while (queue.length > 0) {
       const v = queue.pop()!;
       inQueue[v] = 0;
-      if (gain[v]! >= 0) continue;
-      change += applyMove(net, adj, side, gain, costs, v);
-      for (let p = adj.offsets[v]!; p < adj.offsets[v + 1]!; p++) {
-        const u = adj.neighbors[p]!;
-        if (gain[u]! < 0 && !inQueue[u]) {
+      if (s.gain[v]! >= 0) continue;
+      move(s, v);
+      for (let p = offsets[v]!, end = offsets[v + 1]!; p < end; p++) {
+        const u = neighbors[p]!;
+        if (s.gain[u]! < 0 && !inQueue[u]) {
           inQueue[u] = 1;
           queue.push(u);
         }
       }
     }
-    return change;
+  };
+  const enqueue = (s: State, v: number) => {
+    if (s.gain[v]! < 0 && !inQueue[v]) {
+      inQueue[v] = 1;
+      queue.push(v);
+    }
   };
 
-  const allNodes = {
-    [Symbol.iterator]: function* () {
-      for (let v = 0; v < n; v++) yield v;
-    },
-  };
+  let best: State | undefined;
   for (let r = 0; r < restarts; r++) {
-    const side = randomTreeSwitching(net, adj, rng);
-    const gain = moveGains(net, adj, side, costs);
-    let cost = partitionCost(net, side, costs);
-    cost += descend(side, gain, allNodes);
+    const s = init(randomTreeSwitching(n, adj, positive, rng));
+    for (let v = 0; v < n; v++) enqueue(s, v);
+    descend(s);
     for (let k = 0; k < kicks; k++) {
-      const trialSide = side.slice();
-      const trialGain = gain.slice();
+      const trial: State = {
+        side: s.side.slice(),
+        frustrated: s.frustrated.slice(),
+        gain: s.gain.slice(),
+        cost: s.cost,
+      };
       const v = rng.int(0, n - 1);
-      const moved = [v];
-      for (let p = adj.offsets[v]!; p < adj.offsets[v + 1]!; p++) moved.push(adj.neighbors[p]!);
-      let trialCost = cost;
-      const touched: number[] = [];
-      for (const u of moved) {
-        trialCost += applyMove(net, adj, trialSide, trialGain, costs, u);
-        touched.push(u);
-        for (let p = adj.offsets[u]!; p < adj.offsets[u + 1]!; p++) touched.push(adj.neighbors[p]!);
+      move(trial, v);
+      for (let p = offsets[v]!; p < offsets[v + 1]!; p++) move(trial, neighbors[p]!);
+      enqueue(trial, v);
+      for (let p = offsets[v]!; p < offsets[v + 1]!; p++) {
+        const u = neighbors[p]!;
+        enqueue(trial, u);
+        for (let q = offsets[u]!; q < offsets[u + 1]!; q++) enqueue(trial, neighbors[q]!);
       }
-      trialCost += descend(trialSide, trialGain, touched);
-      if (trialCost <= cost) {
-        side.set(trialSide);
-        gain.set(trialGain);
-        cost = trialCost;
+      descend(trial);
+      if (trial.cost <= s.cost) {
+        s.side.set(trial.side);
+        s.frustrated.set(trial.frustrated);
+        s.gain.set(trial.gain);
+        s.cost = trial.cost;
       }
     }
-    if (cost < bestCost) {
-      bestCost = cost;
-      bestSide = side;
-    }
+    if (best === undefined || s.cost < best.cost) best = s;
   }
-  return { cost: bestCost, side: bestSide };
+  return { cost: best!.cost, side: best!.side };
 }
 
-function randomTreeSwitching(net: SignedNetwork, adj: ReturnType<typeof adjacency>, rng: Rng): Uint8Array {
-  const n = net.nodes.length;
+function randomTreeSwitching(n: number, adj: Adjacency, positive: Uint8Array, rng: Rng): Uint8Array {
   const side = new Uint8Array(n);
   const seen = new Uint8Array(n);
   const queue = new Int32Array(n);
@@ -125,7 +166,7 @@ function randomTreeSwitching(net: SignedNetwork, adj: ReturnType<typeof adjacenc
         const u = adj.neighbors[p]!;
         if (seen[u]) continue;
         seen[u] = 1;
-        side[u] = net.edges[adj.edgeIds[p]!]!.weight > 0 ? side[v]! : 1 - side[v]!;
+        side[u] = positive[adj.edgeIds[p]!] ? side[v]! : 1 - side[v]!;
         queue[tail++] = u;
       }
     }
