@@ -54,6 +54,29 @@ export function crosswalkEntry(inputs: WorldInputs, ccode: number, year: number)
   return fallback;
 }
 
+interface InputsIndex {
+  /** year → COW code → the NMC values after ccode and year. */
+  readonly nmcByYear: ReadonlyMap<number, ReadonlyMap<number, (number | null)[]>>;
+}
+
+const indexes = new WeakMap<WorldInputs, InputsIndex>();
+
+/** Lookup tables over the bundle, built once per bundle (building a year then avoids scanning all 15,951 NMC rows). */
+function indexOf(inputs: WorldInputs): InputsIndex {
+  let index = indexes.get(inputs);
+  if (!index) {
+    const nmcByYear = new Map<number, Map<number, (number | null)[]>>();
+    for (const row of inputs.nmc) {
+      const byCcode = nmcByYear.get(row[1]) ?? new Map<number, (number | null)[]>();
+      nmcByYear.set(row[1], byCcode);
+      byCcode.set(row[0], row.slice(2) as (number | null)[]);
+    }
+    index = { nmcByYear };
+    indexes.set(inputs, index);
+  }
+  return index;
+}
+
 function isLastEra(inputs: WorldInputs, entry: CrosswalkEntry): boolean {
   return !inputs.crosswalk.some((e) => e.ccode === entry.ccode && e.fromYear > entry.toYear);
 }
@@ -91,10 +114,7 @@ export function buildDefaultWorld(year: number = DEFAULT_YEAR): World {
   checkYear(year);
   const inputs = loadWorldInputs();
   const members = inputs.system[String(year)] ?? [];
-  const nmcByCcode = new Map<number, (number | null)[]>();
-  for (const row of inputs.nmc) {
-    if (row[1] === year) nmcByCcode.set(row[0], row.slice(2) as (number | null)[]);
-  }
+  const nmcByCcode = indexOf(inputs).nmcByYear.get(year) ?? new Map<number, (number | null)[]>();
   const actors: Record<string, Actor> = {};
   const idOf = new Map<number, string>();
   for (const ccode of members) {
