@@ -1,6 +1,6 @@
 /**
  * Strategic triangles among three actors (Dittmer 1981, "The Strategic
- * Triangle: An Elementary Game-Theoretical Analysis", World Politics 33(4),
+ * Triangle: An Elementary Game-Theoretical Analysis", World Politics,
  * doi:10.2307/2010133), read through the sign of each bilateral relation.
  *
  * Only what the abstract supports is encoded: the three pattern types
