@@ -45,21 +45,3 @@ export function sample(d: Distribution, rng: Rng): number {
       return Math.exp(d.mu + d.sigma * rng.normal());
   }
 }
-
-/**
- * The problems with a distribution's parameters that the schema cannot see
- * (min > max, mode outside [min, max]), as `[field, message]` pairs.
- */
-export function distributionProblems(d: Distribution): [string, string][] {
-  const out: [string, string][] = [];
-  if ((d.type === 'uniform' || d.type === 'triangular') && d.min > d.max) {
-    out.push(['min', `min (${d.min}) is greater than max (${d.max})`]);
-  }
-  if (d.type === 'triangular' && d.min <= d.max && (d.mode < d.min || d.mode > d.max)) {
-    out.push(['mode', `mode (${d.mode}) is outside [min, max] = [${d.min}, ${d.max}]`]);
-  }
-  if (d.type === 'normal' && d.min !== undefined && d.max !== undefined && d.min > d.max) {
-    out.push(['min', `min (${d.min}) is greater than max (${d.max})`]);
-  }
-  return out;
-}

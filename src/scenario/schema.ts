@@ -178,7 +178,7 @@ export const EventSchema = z.discriminatedUnion(
 export type ScenarioEvent = z.output<typeof EventSchema>;
 export type EventType = ScenarioEvent['type'];
 
-export const DistributionSchema = z.discriminatedUnion(
+const DistributionUnion = z.discriminatedUnion(
   'type',
   [
     z.strictObject({ type: z.literal('uniform'), min: z.number(), max: z.number() }),
@@ -199,7 +199,30 @@ export const DistributionSchema = z.discriminatedUnion(
         : undefined,
   },
 );
-export type Distribution = z.output<typeof DistributionSchema>;
+/** A distribution, with min ≤ max and the triangular mode inside [min, max]. */
+export const DistributionSchema = DistributionUnion.superRefine((d, ctx) => {
+  for (const [field, message] of distributionProblems(d))
+    ctx.addIssue({ code: 'custom', path: [field], message });
+});
+export type Distribution = z.output<typeof DistributionUnion>;
+
+/**
+ * The problems with a distribution's parameters that field types cannot see
+ * (min > max, mode outside [min, max]), as `[field, message]` pairs.
+ */
+export function distributionProblems(d: Distribution): [string, string][] {
+  const out: [string, string][] = [];
+  if ((d.type === 'uniform' || d.type === 'triangular') && d.min > d.max) {
+    out.push(['min', `min (${d.min}) is greater than max (${d.max})`]);
+  }
+  if (d.type === 'triangular' && d.min <= d.max && (d.mode < d.min || d.mode > d.max)) {
+    out.push(['mode', `mode (${d.mode}) is outside [min, max] = [${d.min}, ${d.max}]`]);
+  }
+  if (d.type === 'normal' && d.min !== undefined && d.max !== undefined && d.min > d.max) {
+    out.push(['min', `min (${d.min}) is greater than max (${d.max})`]);
+  }
+  return out;
+}
 
 export const UncertainSchema = z.strictObject({
   /** Dotted path of a numeric parameter, e.g. `policies.USA.noise` or `couplings.structuralBalance.rate`. */
@@ -318,27 +341,46 @@ export const INDICATORS = [
 ] as const;
 export type IndicatorName = (typeof INDICATORS)[number];
 
-export const ScenarioSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case name such as "baseline-2017"'),
-  description: z.string().min(1),
-  world: WorldSpecSchema.default('default'),
-  /** The actors simulated (default: every actor of the world). */
-  actors: z.array(ActorIdSchema).min(2).optional(),
-  years: YearsSchema,
-  policies: z.record(z.union([ActorIdSchema, z.literal('default')]), PolicySchema).default({}),
-  events: z.array(EventSchema).default([]),
-  uncertain: z.array(UncertainSchema).default([]),
-  couplings: CouplingsSchema.default({}),
-  game: StageGameSchema.default({}),
-  stabilityWeights: StabilityWeightsSchema.default({}),
-  ensemble: z
-    .strictObject({
-      runs: z.number().int().min(1, 'runs must be at least 1').max(10_000_000),
-      seed: z.number().int().min(0).max(0xffffffff).default(1),
-    })
-    .default({ runs: 100, seed: 1 }),
-  /** Indicators to record (default: all, plus per-actor net gains). */
-  indicators: z.array(z.enum(INDICATORS)).optional(),
-});
+export const ScenarioSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case name such as "baseline-2017"'),
+    description: z.string().min(1),
+    world: WorldSpecSchema.default('default'),
+    /** The actors simulated (default: every actor of the world). */
+    actors: z.array(ActorIdSchema).min(2).optional(),
+    years: YearsSchema,
+    policies: z.record(z.union([ActorIdSchema, z.literal('default')]), PolicySchema).default({}),
+    events: z.array(EventSchema).default([]),
+    uncertain: z.array(UncertainSchema).default([]),
+    couplings: CouplingsSchema.default({}),
+    game: StageGameSchema.default({}),
+    stabilityWeights: StabilityWeightsSchema.default({}),
+    ensemble: z
+      .strictObject({
+        runs: z.number().int().min(1, 'runs must be at least 1').max(10_000_000),
+        seed: z.number().int().min(0).max(0xffffffff).default(1),
+      })
+      .default({ runs: 100, seed: 1 }),
+    /** Indicators to record (default: all, plus per-actor net gains). */
+    indicators: z.array(z.enum(INDICATORS)).optional(),
+  })
+  /* Runs even when other fields have problems, so that every problem is reported at once. */
+  .superRefine(
+    (s, ctx) => {
+      const years = s.years as Years | undefined;
+      if (!years || typeof years.from !== 'number' || !Array.isArray(s.events)) return;
+      s.events.forEach((e, k) => {
+        const year = (e as { year?: unknown }).year;
+        if (typeof year === 'number' && (year < years.from || year > years.to)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['events', k, 'year'],
+            message: `event year ${year} is outside the scenario's years ${years.from}..${years.to}`,
+          });
+        }
+      });
+    },
+    { when: () => true },
+  );
 export type ScenarioFile = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
