@@ -41,8 +41,8 @@ export const FIRST_NUCLEAR_TEST_YEAR: Readonly<Record<ActorId, number>> = {
 /** One actor's composite score and its parts. */
 export interface CompositeScore {
   readonly id: ActorId;
-  /** Weighted mean of the dimension shares present for the actor, in [0, 1]. */
-  readonly value: number;
+  /** Weighted mean of the dimension shares present for the actor, in [0, 1]; null if it has data on no weighted dimension. */
+  readonly value: number | null;
   /** Share of the actor in each dimension; null where the actor's data are missing. */
   readonly dimensions: Readonly<Record<Dimension, number | null>>;
 }
@@ -120,6 +120,6 @@ export function compositeScores(world: World, weights: Weights = DEFAULT_WEIGHTS
       sum += weights[d] * s;
       weightSum += weights[d];
     }
-    return { id, value: weightSum > 0 ? sum / weightSum : 0, dimensions };
+    return { id, value: weightSum > 0 ? sum / weightSum : null, dimensions };
   });
 }

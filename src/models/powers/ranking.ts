@@ -47,7 +47,8 @@ export interface PowerRankingOptions {
  * Ranks every actor that has a value of the chosen index, classifies major
  * powers ({@link classifyMajors}) and measures concentration
  * ({@link concentration}) over all ranked actors. Actors with no data for the
- * index (no NMC capabilities for CINC) are left out. A world in which no
+ * index (no NMC capabilities for CINC; for the composite, no data on any
+ * weighted dimension) are left out. A world in which no
  * actor has a positive value is bad input.
  */
 export function powerRanking(world: World, options: PowerRankingOptions = {}): PowerRanking {
@@ -69,18 +70,30 @@ export function powerRanking(world: World, options: PowerRankingOptions = {}): P
                 },
               ],
         )
-      : compositeScores(world, weights).map((s) => ({
-          id: s.id,
-          value: s.value,
-          notes: DIMENSIONS.filter((d) => weights[d] > 0 && s.dimensions[d] === null).map(
-            (d) => `no ${d} data: that dimension is left out of this state's weighted mean`,
-          ),
-        }));
+      : compositeScores(world, weights).flatMap((s) =>
+          s.value === null
+            ? []
+            : [
+                {
+                  id: s.id,
+                  value: s.value,
+                  notes: DIMENSIONS.filter((d) => weights[d] > 0 && s.dimensions[d] === null).map(
+                    (d) => `no ${d} data: that dimension is left out of this state's weighted mean`,
+                  ),
+                },
+              ],
+        );
   const total = scores.reduce((sum, s) => sum + s.value, 0);
-  if (scores.length === 0 || !(total > 0)) {
+  if (scores.length === 0) {
     throw badInput({
       path: ['actors'],
       message: `no actor has data for the ${index} index (${index === 'cinc' ? 'NMC capabilities' : 'capabilities or GDP'}); nothing to rank`,
+    });
+  }
+  if (!(total > 0)) {
+    throw badInput({
+      path: index === 'composite' ? ['--weights'] : ['actors'],
+      message: `every actor's ${index} value is 0${index === 'composite' ? ' with these weights (no actor has data on a weighted dimension)' : ''}; nothing to rank`,
     });
   }
   scores.sort((x, y) => y.value - x.value || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
