@@ -1,8 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliJson } from '../../test/helpers/cli.js';
+import { parseDocument } from '../core/document.js';
+import { ConcertError } from '../core/errors.js';
+import { checkTournamentSpec } from './games-repeated.js';
 
 describe('concert games (repeated)', () => {
   it('match --json has the DESIGN.md shape', () => {
@@ -65,5 +69,41 @@ describe('concert games (repeated)', () => {
       memoryDepth: 1,
       stochastic: false,
     });
+  });
+});
+
+describe('tournament spec validation (property)', () => {
+  it('any JSON value is either a valid spec or bad input with located, non-empty messages — never a crash', () => {
+    const specLike = fc.record(
+      {
+        players: fc.array(
+          fc.oneof(fc.constantFrom('Tit For Tat', 'TFT', 'Grudger', 'Defector', 'Grudgr'), fc.string()),
+          {
+            maxLength: 5,
+          },
+        ),
+        turns: fc.oneof(fc.integer({ min: -5, max: 300 }), fc.double(), fc.string()),
+        noise: fc.oneof(fc.double({ min: -1, max: 2 }), fc.constant(null)),
+        repetitions: fc.integer({ min: -2, max: 5 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(specLike, fc.jsonValue()), (value) => {
+        const text = JSON.stringify(value) ?? 'null';
+        try {
+          const spec = checkTournamentSpec(parseDocument(text, 'spec.json', 'json'));
+          return (
+            spec.players.length >= 2 && (spec.noise === undefined || (spec.noise >= 0 && spec.noise <= 1))
+          );
+        } catch (e) {
+          if (!(e instanceof ConcertError) || e.code !== 'bad-input') return false;
+          return (
+            e.problems.length > 0 && e.problems.every((p) => p.message.length > 0 && p.file === 'spec.json')
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

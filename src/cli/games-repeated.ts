@@ -5,7 +5,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
-import { issuesToProblems, readDocument, validateDocument } from '../core/document.js';
+import { issuesToProblems, readDocument, type SourceDocument, validateDocument } from '../core/document.js';
 import { badInput, ConcertError, type Problem } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import {
@@ -122,7 +122,11 @@ export const tournamentSpecSchema = z.strictObject({
 
 /** Loads and checks a tournament spec: schema problems and unknown or repeated players, all at once, located. */
 export function loadTournamentSpec(path: string): TournamentSpec {
-  const doc = readDocument(path);
+  return checkTournamentSpec(readDocument(path));
+}
+
+/** Validates a parsed tournament spec; throws one bad-input error listing every located problem. */
+export function checkTournamentSpec(doc: SourceDocument): TournamentSpec {
   const parsed = tournamentSpecSchema.safeParse(doc.value);
   const problems: Problem[] = parsed.success ? [] : issuesToProblems(parsed.error.issues, doc);
   const raw = (doc.value as { players?: unknown } | null)?.players;

@@ -129,6 +129,42 @@ describe('tournaments', () => {
   });
 });
 
+describe('tournament invariants (property)', () => {
+  it('ranks are 1..n, rates are probabilities, wins are bounded, and scores add up over the matches', () => {
+    const names = STRATEGIES.map((x) => x.name);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...names), { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.integer(),
+        (players, turns, repetitions, noise, seed) => {
+          const spec = { players, turns, repetitions, noise, seed };
+          const r = playTournament(spec);
+          const n = players.length;
+          const ranks = r.players.map((p) => p.rank).sort((a, b) => a - b);
+          if (ranks.join() !== Array.from({ length: n }, (_, i) => i + 1).join()) return false;
+          for (const p of r.players) {
+            if (!(p.cooperationRate >= 0 && p.cooperationRate <= 1)) return false;
+            if (p.wins < 0 || p.wins > (n - 1) * repetitions) return false;
+            if (Math.abs(p.meanScorePerTurn * turns * (n - 1) * repetitions - p.totalScore) > 1e-6)
+              return false;
+          }
+          const rowSums = r.payoffMatrix.map((row, i) => row.reduce((a, v, j) => a + (i === j ? 0 : v), 0));
+          return r.ids.every((id, i) => {
+            const p = r.players.find((x) => x.id === id);
+            return (
+              p !== undefined && Math.abs((rowSums[i] as number) * turns * repetitions - p.totalScore) < 1e-6
+            );
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('Moran fixation probabilities', () => {
   it('are k/N for neutral strategies and favour Defector against Tit For Tat in small populations', () => {
     expect(
