@@ -1,6 +1,6 @@
 /**
  * Published and derived Richardson cases from /work/shared/fixtures/deterrence.json
- * (ids `richardson-*`, copied verbatim to fixtures/arms-richardson.json).
+ * (ids `richardson-*`, extracted with every field and value unchanged to fixtures/arms-richardson.json).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
