@@ -73,7 +73,7 @@ describe('concert coalitions', () => {
     for (const c of out.councils) expect(c.source.length).toBeGreaterThan(40);
   });
 
-  it('solve --json: nucleolus of a bankruptcy file and Shapley of a TU game with exact fractions', () => {
+  it('solve --json: nucleolus of a bankruptcy file', () => {
     const b = file(
       'talmud.json',
       JSON.stringify({ players: ['A', 'B', 'C'], estate: 300, claims: [100, 200, 300] }),
@@ -84,9 +84,6 @@ describe('concert coalitions', () => {
     [50, 100, 150].forEach((e, i) => {
       expect(nu.allocation![i]!.value).toBeCloseTo(e, 8);
     });
-    const tu = file('tu.json', JSON.stringify({ players: ['A', 'B', 'C'], v: [2, 4, 5, 18, 14, 9, 24] }));
-    const sh = runCliJson<Values>(['coalitions', 'solve', tu]);
-    expect(sh.allocation!.map((a) => a.exact)).toEqual(['19/2', '8', '13/2']);
   });
 
   it('bankruptcy --json: Talmud at E = 200 is (50, 75, 75)', () => {
@@ -102,7 +99,7 @@ describe('concert coalitions', () => {
     expect(out.allocation.map((a) => a.exact)).toEqual(['50', '75', '75']);
   });
 
-  it('exit 2 with located messages: quota above total weight, negative claim, missing values, empty imputation set', () => {
+  it('exit 2 with located messages: quota above total weight, negative claim, empty imputation set', () => {
     const q = file('q.json', '{\n  "weights": [3, 4],\n  "quota": 9\n}\n');
     const r1 = runCli(['coalitions', 'power', q]);
     expect(r1.code).toBe(2);
@@ -112,11 +109,6 @@ describe('concert coalitions', () => {
     const r2 = runCli(['coalitions', 'bankruptcy', '--estate', '10', '--claims', '5,-2,8']);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain('--claims[1]: claim -2 is negative');
-
-    const m = file('m.json', '{"players": ["A", "B"], "v": {"A": 1, "A,B": 3}}');
-    const r3 = runCli(['coalitions', 'solve', m]);
-    expect(r3.code).toBe(2);
-    expect(r3.stderr).toMatch(/v: missing values for 1 of the 3 coalitions: "B"/);
 
     const ns = file('ns.json', '{"players": ["A", "B"], "v": {"A": 2, "B": 2, "A,B": 3}}');
     const r4 = runCli(['coalitions', 'solve', ns, '--solution', 'nucleolus']);

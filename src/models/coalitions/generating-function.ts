@@ -315,3 +315,86 @@ export function winningCoalitionCount(game: WeightedGame): bigint | undefined {
   }
   return winning;
 }
+
+/** Per-player counts of minimal winning coalitions, by coalition size. */
+export interface MinimalWinningCounts {
+  /** bySize[i][k]: minimal winning coalitions of size k that contain player i. */
+  readonly bySize: readonly Float64Array[];
+  /** Number of minimal winning coalitions. */
+  readonly total: number;
+}
+
+/**
+ * Minimal winning coalitions of a one-layer weighted game counted by
+ * generating functions, for the Deegan–Packel and Holler–Packel indices of
+ * games too large to enumerate (after Alonso-Meijide, Freixas & Molinero
+ * 2012, "Computation of several power indices by generating functions",
+ * Applied Mathematics and Computation 219:3395–3402).
+ *
+ * Order the players by weight, heaviest first. A coalition S with last
+ * (lightest) member m is minimal winning iff T = S∖{m}, a set of players
+ * before m, has w(T) ∈ [q − w_m, q − 1]: removing the lightest member loses,
+ * so removing any member does. With A_m(k, s) the size-and-weight polynomial
+ * of the players before m, and B its quotient by (1 + y x^{w_i}) for a
+ * predecessor i, the coalitions with last member m contain i in
+ * Σ_{s=q−w_m−w_i}^{q−1−w_i} B(k, s) ways. Cost O(distinct weights · n² · q);
+ * doubles, so n ≤ 53. Undefined when it does not apply.
+ */
+export function minimalWinningCounts(game: WeightedGame): MinimalWinningCounts | undefined {
+  const ints = integerLayers(game);
+  if (!ints || ints.weights.length !== 1) return undefined;
+  const n = game.players.length;
+  const w = ints.weights[0]!;
+  const q = ints.quotas[0]!;
+  const types = new Set(w).size;
+  if (n > 53 || types * n * n * q > MAX_GF_WORK) return undefined;
+  const order = w.map((_, i) => i).sort((a, b) => w[b]! - w[a]! || a - b);
+  const bySize = Array.from({ length: n }, () => new Float64Array(n + 1));
+  const stride = q;
+  const A = new Float64Array((n + 1) * stride);
+  A[0] = 1;
+  const B = new Float64Array((n + 1) * stride);
+  let total = 0;
+  for (let pos = 0; pos < n; pos++) {
+    const m = order[pos]!;
+    const wm = w[m]!;
+    // coalitions whose last member is m
+    for (let k = 0; k < pos + 1; k++) {
+      let c = 0;
+      for (let s = Math.max(0, q - wm); s < q; s++) c += A[k * stride + s]!;
+      if (c === 0) continue;
+      bySize[m]![k + 1] = bySize[m]![k + 1]! + c;
+      total += c;
+    }
+    // predecessors i, grouped by weight
+    const seen = new Map<number, Float64Array>();
+    for (let p = 0; p < pos; p++) {
+      const i = order[p]!;
+      const wi = w[i]!;
+      let counts = seen.get(wi);
+      if (!counts) {
+        counts = new Float64Array(n + 1);
+        for (let k = 0; k <= pos; k++) {
+          const row = k * stride;
+          const prev = (k - 1) * stride - wi;
+          for (let s = 0; s < q; s++) B[row + s] = A[row + s]! - (k >= 1 && s >= wi ? B[prev + s]! : 0);
+        }
+        for (let k = 0; k < pos; k++) {
+          let c = 0;
+          for (let s = Math.max(0, q - wm - wi); s <= q - 1 - wi; s++) c += B[k * stride + s]!;
+          counts[k + 2] = c;
+        }
+        seen.set(wi, counts);
+      }
+      const row = bySize[i]!;
+      for (let k = 2; k <= n; k++) if (counts[k]) row[k] = row[k]! + counts[k]!;
+    }
+    // A ← A · (1 + y x^{w_m})
+    for (let k = pos; k >= 0; k--) {
+      const src = k * stride - wm;
+      const dst = (k + 1) * stride;
+      for (let s = q - 1; s >= wm; s--) A[dst + s] = A[dst + s]! + A[src + s]!;
+    }
+  }
+  return { bySize, total };
+}

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng.js';
-import { generatingFunctionCounts, winningCoalitionCount } from './generating-function.js';
+import {
+  generatingFunctionCounts,
+  minimalWinningCounts,
+  winningCoalitionCount,
+} from './generating-function.js';
 import { enumeratePowerIndices, exactSwings, nullPlayers, POWER_INDICES, powerIndex } from './power.js';
 import { Rational, sumRationals } from './rational.js';
 import {
@@ -46,6 +50,19 @@ describe('power indices (properties)', () => {
         );
         const wins = winningTable(game).reduce((a, b) => a + b, 0);
         expect(winningCoalitionCount(game)).toBe(BigInt(wins));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('minimal winning coalitions counted by generating functions equal enumeration, by player and size', () => {
+    fc.assert(
+      fc.property(weightedGameArb, ({ weights, quota }) => {
+        const game = weightedVotingGame(weights, quota);
+        const gf = minimalWinningCounts(game)!;
+        const en = enumerationCounts(game);
+        expect(gf.total).toBe(en.minimalWinningCount);
+        expect(gf.bySize.map((row) => [...row])).toEqual(en.minimalBySize.map((row) => [...row]));
       }),
       { numRuns: 150 },
     );
@@ -196,6 +213,21 @@ describe('power indices (behaviour)', () => {
       mc.values.forEach((v, i) => {
         expect(Math.abs(v.value - exact[i]!.value)).toBeLessThanOrEqual(2 * v.halfWidth95! + 1e-12);
       });
+    }
+  });
+
+  it('Deegan–Packel and Holler–Packel of a 30-player weighted game by generating functions', () => {
+    const weights = Array.from({ length: 30 }, (_, i) => 1 + (i % 4));
+    const game = weightedVotingGame(weights, 40);
+    for (const index of ['deegan-packel', 'holler-packel'] as const) {
+      const r = powerIndex(game, index);
+      expect(r.method).toBe('generating-function');
+      const total = r.values.reduce(
+        (a, v) => a.add(Rational.of(...(v.exact!.split('/').map(BigInt) as [bigint, bigint?]))),
+        Rational.ZERO,
+      );
+      expect(total.toString()).toBe('1');
+      expect(r.values[3]!.value).toBeGreaterThan(r.values[0]!.value);
     }
   });
 

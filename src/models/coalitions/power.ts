@@ -22,7 +22,7 @@
  */
 import { badInput } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
-import { generatingFunctionCounts, type SwingCounts } from './generating-function.js';
+import { generatingFunctionCounts, minimalWinningCounts, type SwingCounts } from './generating-function.js';
 import { factorial, Rational } from './rational.js';
 import {
   enumerationCounts,
@@ -84,6 +84,23 @@ function fromSwings(index: PowerIndexName, counts: SwingCounts, n: number): Rati
   if (index === 'banzhaf') return normalise(counts.swings);
   if (index === 'banzhaf-absolute') return counts.swings.map((s) => Rational.of(s, 2n ** BigInt(n - 1)));
   return undefined;
+}
+
+/** Deegan–Packel or Holler–Packel from minimal-winning-coalition counts by size. */
+function fromMinimalWinning(
+  index: PowerIndexName,
+  bySize: readonly Float64Array[],
+  total: number,
+): Rational[] {
+  if (index === 'holler-packel')
+    return normalise(bySize.map((row) => row.reduce((a, b) => a + BigInt(b), 0n)));
+  return bySize.map((row) => {
+    let d = Rational.ZERO;
+    row.forEach((cnt, k) => {
+      if (cnt !== 0) d = d.add(Rational.of(BigInt(cnt), BigInt(k)));
+    });
+    return total === 0 ? Rational.ZERO : d.div(Rational.of(BigInt(total)));
+  });
 }
 
 /**
@@ -313,6 +330,17 @@ export function powerIndex(game: SimpleGame, index: PowerIndexName, options: Pow
       const xs = gf && fromSwings(index, gf, n);
       if (xs) return { index, method: 'generating-function', values: exactValues(game.players, xs) };
     }
+    if (
+      game.kind === 'weighted' &&
+      (index === 'deegan-packel' || index === 'holler-packel') &&
+      n > MAX_ENUMERATION_PLAYERS
+    ) {
+      const mw = minimalWinningCounts(game);
+      if (mw) {
+        const xs = fromMinimalWinning(index, mw.bySize, mw.total);
+        return { index, method: 'generating-function', values: exactValues(game.players, xs) };
+      }
+    }
     if (n <= MAX_ENUMERATION_PLAYERS) {
       const all = enumeratePowerIndices(game);
       return { index, method: 'enumeration', values: exactValues(game.players, all[index]) };
@@ -321,7 +349,7 @@ export function powerIndex(game: SimpleGame, index: PowerIndexName, options: Pow
       throw badInput(
         samplingIndex
           ? `no exact method fits this game (${n} players; generating functions need integer weights and a modest quota, enumeration at most ${MAX_ENUMERATION_PLAYERS} players): use --method monte-carlo`
-          : `the ${index} index needs the minimal winning coalitions, which are enumerated for at most ${MAX_ENUMERATION_PLAYERS} players (this game has ${n})`,
+          : `the ${index} index needs the minimal winning coalitions: they are enumerated for at most ${MAX_ENUMERATION_PLAYERS} players, or counted by generating functions for one-layer weighted games of at most 53 players (this game has ${n})`,
       );
     }
   }
