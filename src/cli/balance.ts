@@ -9,6 +9,8 @@ import {
   type BalanceReport,
   balanceDynamicsEnsemble,
   balanceReport,
+  type ClusteringResult,
+  clusterPartition,
   type DynamicsEnsemble,
   type FrustrationResult,
   networkFromWorld,
@@ -233,6 +235,14 @@ function balanceText(r: BalanceReport, source: string): string {
   ].join('\n');
 }
 
+function clusteringText(c: ClusteringResult): string {
+  return [
+    '',
+    `Best partition into at most ${c.k} groups (α = ${c.alpha}): ${c.violations} violating edges (${c.negativeWithin} negative inside, ${c.positiveBetween} positive between)${c.exact ? ', proven' : ', best found'}`,
+    ...c.groups.map((g, i) => `  Group ${i + 1}: ${listText(g)}`),
+  ].join('\n');
+}
+
 function parseSet(text: string, net: SignedNetwork): { a: string; b: string; score: number } {
   const m = /^\s*([^,=\s]+)\s*,\s*([^,=\s]+)\s*=\s*([+-]?(\d+(\.\d*)?|\.\d+))\s*$/.exec(text);
   if (!m)
@@ -374,6 +384,7 @@ export function register(program: Command): void {
     .option('--time-limit <seconds>', 'time limit of the exact solver (default 60)')
     .option('--weighted', 'minimise the total |weight| of frustrated edges instead of their number')
     .option('--seed <n>', 'seed of the local search (default 1)')
+    .option('--groups <k>', 'also the best partition into at most k groups (generalised balance, Davis 1967)')
     .option('--json', 'print JSON')
     .action(
       action(async (o) => {
@@ -386,8 +397,15 @@ export function register(program: Command): void {
           weighted: o.weighted === true,
           seed: parseSeed(o.seed),
         });
-        if (o.json) printJson(balanceJson(report, loaded.source));
-        else process.stdout.write(`${balanceText(report, loaded.source)}\n`);
+        const k = o.groups === undefined ? undefined : parsePositiveInt(o.groups, '--groups');
+        const clustering =
+          k === undefined ? undefined : clusterPartition(loaded.net, k, { seed: parseSeed(o.seed) });
+        if (o.json)
+          printJson({ ...balanceJson(report, loaded.source), ...(clustering ? { clustering } : {}) });
+        else {
+          process.stdout.write(`${balanceText(report, loaded.source)}\n`);
+          if (clustering) process.stdout.write(`${clusteringText(clustering)}\n`);
+        }
       }),
     );
 
