@@ -129,6 +129,14 @@ describe('Richardson linear system', () => {
     expect(path.tEndYears).toBe(c.tYears);
   });
 
+  it('reports every output step and the horizon itself when it is not a multiple of the step', () => {
+    const path = simulateRichardson(symmetric(0.5, 1, 1), [0, 0], { horizonYears: 2.5, outputStepYears: 1 });
+    expect(path.tYears).toEqual([0, 1, 2, 2.5]);
+    expect(path.states).toHaveLength(4);
+    expect(path.tEndYears).toBe(2.5);
+    expect(path.states[3]).toEqual(path.finalState);
+  });
+
   it('richardsonStep with Δt → 0 approaches the continuous path', () => {
     const sys = symmetric(0.5, 1, 1);
     let x = [0, 0];
