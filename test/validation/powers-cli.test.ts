@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ConcertError } from '../../src/core/errors.js';
+import { FILE_KINDS, validateFile } from '../../src/cli/validate.js';
 import { runCli, runCliJson } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'concert-powers-cli-'));
@@ -92,6 +94,25 @@ relations:
     const r = runCli(['validate', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/valid world \(\d+ actors, \d+ relations, year 1990\)/);
+  });
+});
+
+describe('validateFile (the file-kind registry)', () => {
+  it('recognises a world by its actors or extends key and refuses anything else at line 1', () => {
+    expect(FILE_KINDS.map((k) => k.kind)).toEqual(['world']);
+    const world = join(dir, 'w.json');
+    writeFileSync(world, JSON.stringify({ year: 2000, actors: { USA: { name: 'United States' } } }));
+    expect(validateFile(world)).toMatchObject({ kind: 'world', summary: '1 actors, 0 relations, year 2000' });
+    const list = join(dir, 'list.yaml');
+    writeFileSync(list, '- 1\n- 2\n');
+    try {
+      validateFile(list);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConcertError);
+      expect((e as ConcertError).problems[0]).toMatchObject({ line: 1, column: 1 });
+      expect((e as ConcertError).problems[0]?.message).toContain('cannot tell what kind of file');
+    }
   });
 });
 
