@@ -84,6 +84,18 @@ describe('default worlds of other years', () => {
     }
   });
 
+  it('name every COW system member in every year through the crosswalk', () => {
+    const inputs = loadWorldInputs();
+    for (const [year, members] of Object.entries(inputs.system)) {
+      for (const ccode of members) {
+        const covered = inputs.crosswalk.some(
+          (e) => e.ccode === ccode && e.fromYear <= +year && +year <= e.toYear,
+        );
+        expect(covered, `COW ${ccode} in ${year}`).toBe(true);
+      }
+    }
+  });
+
   it('pass the World schema in sample years', () => {
     for (const year of [1816, 1871, 1914, 1945, 1971, 1990]) {
       expect(WorldSchema.safeParse(loadDefaultWorld({ year })).success, `year ${year}`).toBe(true);
