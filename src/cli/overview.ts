@@ -91,7 +91,7 @@ function overviewText(world: World, o: ReturnType<typeof overviewOf>): string {
     '',
     `Alliances among these ${o.leaders.length} states:`,
     o.alliancesAmongLeaders.length > 0 ? relationsTable(world, o.alliancesAmongLeaders) : '  none',
-    `(${o.partnershipsAmongLeaders} further pairs among them are partnerships, mostly shared ATOP non-aggression or consultation obligations.)`,
+    `(${o.partnershipsAmongLeaders} further pairs among them are partnerships: neutrality, non-aggression or consultation obligations (or an alliance offset by disputes).)`,
     '',
     `Rivalries among them:`,
     o.rivalriesAmongLeaders.length > 0 ? relationsTable(world, o.rivalriesAmongLeaders) : '  none',
