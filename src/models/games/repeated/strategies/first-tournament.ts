@@ -120,13 +120,21 @@ class GraaskampPlayer implements Player {
     }
     return C;
   }
+  // Running checks of "the opponent copied my previous move" and "the opponent played as I did",
+  // extended to the entries added since the last call (records before `turn` never change).
+  private copiesChecked = 1;
+  private copies = true;
+  private twinChecked = 0;
+  private twin = true;
   /** The opponent has copied my previous move throughout, or played exactly as I did. */
   private tftOrTwin(h: History): boolean {
-    let copies = true;
-    for (let i = 1; i < h.turn && copies; i++) copies = h.opponent[i] === h.own[i - 1];
-    if (copies) return true;
-    for (let i = 0; i < h.turn; i++) if (h.opponent[i] !== h.own[i]) return false;
-    return true;
+    for (; this.copiesChecked < h.turn; this.copiesChecked++) {
+      if (h.opponent[this.copiesChecked] !== h.own[this.copiesChecked - 1]) this.copies = false;
+    }
+    for (; this.twinChecked < h.turn; this.twinChecked++) {
+      if (h.opponent[this.twinChecked] !== h.own[this.twinChecked]) this.twin = false;
+    }
+    return this.copies || this.twin;
   }
 }
 
