@@ -107,6 +107,7 @@ function overviewText(world: World, o: ReturnType<typeof overviewOf>): string {
   return lines.join('\n');
 }
 
+/** Registers `concert overview`. */
 export function register(program: Command): void {
   program
     .command('overview')

@@ -97,6 +97,7 @@ export function shortName(name: string, width = 30): string {
   return name.length <= width ? name : `${name.slice(0, width - 1)}…`;
 }
 
+/** The human-readable ranking table with its concentration and major-power lines. */
 export function rankingText(
   ranking: PowerRanking,
   world: World,
@@ -154,6 +155,7 @@ export function rankingText(
   return lines.join('\n');
 }
 
+/** Registers `concert powers`. */
 export function register(program: Command): void {
   program
     .command('powers')

@@ -54,6 +54,7 @@ export function validateFile(path: string): { file: string; kind: string; summar
   return { file: path, kind: kind.kind, summary: kind.validate(doc) };
 }
 
+/** Registers `concert validate`. */
 export function register(program: Command): void {
   program
     .command('validate')

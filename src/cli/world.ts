@@ -34,6 +34,7 @@ export function relationsTable(world: World, relations: readonly Relation[]): st
   );
 }
 
+/** The human-readable summary of a world. */
 export function summaryText(world: World, s: WorldSummary): string {
   const kinds = Object.entries(s.relationsByKind)
     .map(([k, n]) => `${n} ${k}`)
@@ -55,6 +56,7 @@ export function summaryText(world: World, s: WorldSummary): string {
     .join('\n');
 }
 
+/** Registers `concert world`. */
 export function register(program: Command): void {
   program
     .command('world')

@@ -15,6 +15,7 @@ import type { Actor, Capabilities, World } from './schema.js';
 export const DEFAULT_YEAR = 2016;
 /** Years the embedded data cover. */
 export const FIRST_YEAR = 1816;
+/** Last year of the embedded data (COW NMC v6.0 ends in 2016). */
 export const LAST_YEAR = 2016;
 
 /**

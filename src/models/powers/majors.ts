@@ -24,6 +24,7 @@ export interface MajorClassifierOptions {
   readonly rule?: MajorRule;
 }
 
+/** Defaults of the data-driven classifier (modelling assumptions; docs/models/powers.md). */
 export const DEFAULT_MAJOR_OPTIONS: Required<MajorClassifierOptions> = {
   shareThreshold: 0.05,
   classes: 2,
