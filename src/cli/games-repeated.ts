@@ -174,27 +174,29 @@ const replicatorSchema = z.strictObject({
   y0: z.array(z.number().min(0)).optional(),
 });
 
-function checkSquare(
+/** Where a field of the replicator input is: file, line and column when it came from a file. */
+type Locate = (path: (string | number)[]) => Pick<Problem, 'file' | 'line' | 'column' | 'path'>;
+
+function checkShape(
   m: number[][],
   rows: number,
   cols: number,
   name: string,
   problems: Problem[],
-  file?: string,
+  at: Locate,
 ): void {
-  if (m.length !== rows)
-    problems.push({ file, path: [name], message: `expected ${rows} rows, got ${m.length}` });
+  if (m.length !== rows) problems.push({ ...at([name]), message: `expected ${rows} rows, got ${m.length}` });
   m.forEach((row, i) => {
     if (row.length !== cols)
-      problems.push({ file, path: [name, i], message: `expected ${cols} entries, got ${row.length}` });
+      problems.push({ ...at([name, i]), message: `expected ${cols} entries, got ${row.length}` });
   });
 }
 
-function checkDistribution(x: number[], n: number, name: string, problems: Problem[], file?: string): void {
-  if (x.length !== n) problems.push({ file, path: [name], message: `expected ${n} shares, got ${x.length}` });
+function checkDistribution(x: number[], n: number, name: string, problems: Problem[], at: Locate): void {
+  if (x.length !== n) problems.push({ ...at([name]), message: `expected ${n} shares, got ${x.length}` });
   const s = x.reduce((a, b) => a + b, 0);
   if (Math.abs(s - 1) > 1e-9)
-    problems.push({ file, path: [name], message: `expected shares summing to 1, got ${s}` });
+    problems.push({ ...at([name]), message: `expected shares summing to 1, got ${s}` });
 }
 
 /** Registers the repeated-games subcommands under `concert games`. */
@@ -455,7 +457,7 @@ export function register(program: Command): void {
           let x0: number[] | undefined;
           let y0: number[] | undefined;
           let labels: string[] = [];
-          let sourceFile: string | undefined;
+          let at: Locate = (path) => ({ path });
           if (file !== undefined && o.strategies !== undefined)
             problems.push({
               path: ['--strategies'],
@@ -464,7 +466,7 @@ export function register(program: Command): void {
           else if (file !== undefined) {
             const doc = readDocument(file);
             const spec = validateDocument(replicatorSchema, doc);
-            sourceFile = doc.file;
+            at = (path) => ({ file: doc.file, ...doc.locate(path), path });
             ({ A, B, mutation, x0, y0 } = spec);
             labels = A.map((_, i) => `s${i + 1}`);
           } else if (o.strategies !== undefined) {
@@ -483,18 +485,17 @@ export function register(program: Command): void {
           } else problems.push({ message: 'expected a payoff file or --strategies' });
           fail(problems);
           const n = A.length;
-          checkSquare(A, n, B ? (A[0]?.length ?? 0) : n, 'A', problems, sourceFile);
+          checkShape(A, n, B ? (A[0]?.length ?? 0) : n, 'A', problems, at);
           const m = A[0]?.length ?? 0;
-          if (B) checkSquare(B, n, m, 'B', problems, sourceFile);
-          if (mutation) checkSquare(mutation, n, n, 'mutation', problems, sourceFile);
+          if (B) checkShape(B, n, m, 'B', problems, at);
+          if (mutation) checkShape(mutation, n, n, 'mutation', problems, at);
           const start = x0 ?? new Array<number>(n).fill(1 / n);
-          checkDistribution(start, n, 'x0', problems, sourceFile);
+          checkDistribution(start, n, 'x0', problems, at);
           const startY = y0 ?? new Array<number>(m).fill(1 / m);
-          if (B) checkDistribution(startY, m, 'y0', problems, sourceFile);
+          if (B) checkDistribution(startY, m, 'y0', problems, at);
           if (B && (o.discrete || mutation))
             problems.push({
-              file: sourceFile,
-              path: ['B'],
+              ...at(['B']),
               message: 'two-population dynamics are continuous and without mutation here',
             });
           fail(problems);

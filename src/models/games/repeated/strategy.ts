@@ -59,33 +59,6 @@ export class History {
     this.turn = t + 1;
   }
 
-  /** Rewrites the record of the last turn (used by consultation). */
-  amendLast(own: number, opponent: number): void {
-    const t = this.turn - 1;
-    const oldOwn = this.own[t];
-    const oldOpponent = this.opponent[t];
-    if (oldOwn !== own) {
-      this.own[t] = own;
-      if (own === C) {
-        this.ownCooperations++;
-        this.ownDefections--;
-      } else {
-        this.ownCooperations--;
-        this.ownDefections++;
-      }
-    }
-    if (oldOpponent !== opponent) {
-      this.opponent[t] = opponent;
-      if (opponent === C) {
-        this.opponentCooperations++;
-        this.opponentDefections--;
-      } else {
-        this.opponentCooperations--;
-        this.opponentDefections++;
-      }
-    }
-  }
-
   /** The opponent's action `k` turns ago (k = 1 is the last turn). */
   opponentAgo(k: number): number {
     return this.opponent[this.turn - k] as number;
