@@ -9,6 +9,7 @@ import { register as balance } from './balance.js';
 import { register as gamesEquilibria } from './games-equilibria.js';
 import { register as gamesRepeated } from './games-repeated.js';
 import { register as coalitions } from './coalitions.js';
+import { register as deterrence } from './deterrence.js';
 import { register as overview } from './overview.js';
 import { register as powers } from './powers.js';
 import { register as triangle } from './triangle.js';
@@ -21,7 +22,7 @@ import { EXIT_BAD_INPUT } from './run.js';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [arms, balance, triangle, gamesEquilibria, gamesRepeated, coalitions, powers, world, validate, overview, scenarioRun, compare, runs];
+const commands: Register[] = [arms, balance, triangle, gamesEquilibria, gamesRepeated, coalitions, deterrence, powers, world, validate, overview, scenarioRun, compare, runs];
 
 export function buildProgram(): Command {
   const program = new Command('concert')

@@ -60,13 +60,17 @@ export function parameterPaths(world: World, actors: readonly string[] = nuclear
 
 /**
  * Parses a parameter path against the world; returns a problem naming the
- * path and listing the valid ones when it does not resolve.
+ * path and listing the valid ones (of `actors`) when it does not resolve.
  */
-export function parseParameterPath(world: World, path: string): ParameterPath | Problem {
+export function parseParameterPath(
+  world: World,
+  path: string,
+  actors: readonly string[] = nuclearActors(world),
+): ParameterPath | Problem {
   const parts = path.split('.');
   const fail = (why: string): Problem => ({
     path: ['--param'],
-    message: `unknown parameter "${path}": ${why}. Valid parameters: ${parameterPaths(world).join(', ')}`,
+    message: `unknown parameter "${path}": ${why}. Valid parameters: ${parameterPaths(world, actors).join(', ')}`,
   });
   const [head, ...rest] = parts;
   if (head === 'options') {
