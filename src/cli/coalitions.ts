@@ -17,6 +17,7 @@ import {
   bankruptcyGame,
   coalitionDocumentKind,
   councilPower,
+  gdpWeightedGame,
   leastCore,
   MAX_TABLE_PLAYERS,
   nucleolus,
@@ -174,6 +175,55 @@ function loadTuGame(file: string | undefined, opts: { world?: string; actors?: s
   return { game: tuGameFromSimpleGame(s.game), label: s.name ?? `simple game (${file})` };
 }
 
+function loadSimpleGame(
+  file: string | undefined,
+  opts: { world?: string; actors?: string; quotaShare: string },
+): SimpleGameDocument {
+  if (opts.world === undefined && opts.actors === undefined) {
+    if (file === undefined)
+      throw badInput('expected a game file, or --world with --actors for a GDP-weighted game');
+    return readSimpleGame(readDocument(file));
+  }
+  if (file !== undefined)
+    throw badInput({
+      path: ['--world'],
+      message: 'give either a game file or --world with --actors, not both',
+    });
+  if (opts.world === undefined)
+    throw badInput({ path: ['--actors'], message: '--actors needs --world FILE (or --world default)' });
+  if (opts.actors === undefined)
+    throw badInput({ path: ['--world'], message: '--world needs --actors, e.g. --actors USA,CHN,JPN' });
+  const share = parseNumber(opts.quotaShare, '--quota-share');
+  const world = opts.world === 'default' ? loadDefaultWorld() : loadWorldFile(opts.world);
+  const actors = parseList(opts.actors, '--actors');
+  const problems: Problem[] = [];
+  if (!(share > 0 && share < 1))
+    problems.push({
+      path: ['--quota-share'],
+      message: `expected a share strictly between 0 and 1; got ${share}`,
+    });
+  const gdp = new Map<string, number>();
+  actors.forEach((a, i) => {
+    const actor = world.actors[a];
+    if (!actor)
+      problems.push({ path: ['--actors', i], message: `unknown actor "${a}" in the world ${opts.world}` });
+    else if (actors.indexOf(a) !== i)
+      problems.push({ path: ['--actors', i], message: `actor "${a}" listed twice` });
+    else if (actor.gdpUsd === undefined || actor.gdpUsd === null || Math.round(actor.gdpUsd / 1e9) === 0) {
+      problems.push({
+        path: ['--actors', i],
+        message: `no GDP for "${a}" in the world ${opts.world} (gdpUsd is missing or below 0.5 billion US$)`,
+      });
+    } else gdp.set(a, actor.gdpUsd);
+  });
+  if (problems.length > 0) throw badInput(problems[0]!, ...problems.slice(1));
+  return {
+    game: gdpWeightedGame(gdp, actors, share),
+    name: `GDP-weighted game of ${actors.join(', ')} in ${world.year} (weights in billion current US$, wins with more than ${share} of the total)`,
+    source: 'World Bank WDI GDP (current US$) via the world file',
+  };
+}
+
 function councilFiles(reform: string | undefined): string[] {
   const base = [`${UNSC_DIR}current.json`];
   if (reform !== undefined) return [...base, reform];
@@ -198,8 +248,18 @@ export function register(program: Command): void {
     .command('power')
     .description('power indices of a weighted, layered or listed simple game (JSON/YAML file)')
     .argument(
-      '<game>',
+      '[game]',
       'game file: {players?, weights, quota} | {players, layers} | {players, minimalWinning}',
+    )
+    .option(
+      '--world <file>',
+      'instead of a file: GDP-weighted game of --actors in this world ("default" = embedded)',
+    )
+    .option('--actors <ids>', 'actors of the GDP-weighted game, e.g. USA,CHN,JPN,DEU')
+    .option(
+      '--quota-share <share>',
+      'GDP-weighted game: a coalition wins with more than this share of GDP',
+      '0.5',
     )
     .addOption(
       new Option('--index <name>', 'power index').choices(POWER_INDICES).default('shapley-shubik' as const),
@@ -216,7 +276,7 @@ export function register(program: Command): void {
       action((file, opts) => {
         const samples = parseCount(opts.samples, '--samples', 1);
         const seed = parseCount(opts.seed, '--seed', 0);
-        const doc: SimpleGameDocument = readSimpleGame(readDocument(file));
+        const doc = loadSimpleGame(file, opts);
         const r = powerIndex(doc.game, opts.index, { method: opts.method, samples, rng: Rng.fromSeed(seed) });
         const veto = vetoPlayers(doc.game);
         const nulls = r.method === 'monte-carlo' ? undefined : nullPlayers(doc.game);

@@ -342,7 +342,7 @@ export interface MinimalWinningCounts {
  */
 export function minimalWinningCounts(game: WeightedGame): MinimalWinningCounts | undefined {
   const ints = integerLayers(game);
-  if (!ints || ints.weights.length !== 1) return undefined;
+  if (ints?.weights.length !== 1) return undefined;
   const n = game.players.length;
   const w = ints.weights[0]!;
   const q = ints.quotas[0]!;

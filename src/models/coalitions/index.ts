@@ -48,6 +48,7 @@ export {
 export { type AllocationValue, shapleySample, shapleyValue } from './shapley.js';
 export {
   defaultPlayerNames,
+  gdpWeightedGame,
   isWinning,
   type ListedGame,
   layeredVotingGame,

@@ -10,6 +10,7 @@ import { enumeratePowerIndices, exactSwings, nullPlayers, POWER_INDICES, powerIn
 import { Rational, sumRationals } from './rational.js';
 import {
   enumerationCounts,
+  gdpWeightedGame,
   layeredVotingGame,
   listedGame,
   minimalBlockingCoalitions,
@@ -185,6 +186,18 @@ describe('power indices (behaviour)', () => {
       '5/18',
       '1/9',
     ]);
+  });
+
+  it('GDP-weighted game: weights in whole billions of US$, wins with more than the quota share', () => {
+    const gdp = new Map([
+      ['USA', 18.7e12],
+      ['CHN', 11.2e12],
+      ['JPN', 4.9e12],
+    ]);
+    const game = gdpWeightedGame(gdp, ['USA', 'CHN', 'JPN']);
+    expect(game.layers[0]).toEqual({ weights: [18700, 11200, 4900], quota: 17401 });
+    expect(powerIndex(game, 'shapley-shubik').values.map((v) => v.exact)).toEqual(['1', '0', '0']);
+    expect(gdpWeightedGame(gdp, ['USA', 'CHN', 'JPN'], 0.6).layers[0]!.quota).toBe(20881);
   });
 
   it('decimal weights are scaled to integers for generating functions', () => {

@@ -236,3 +236,22 @@ export function enumerationCounts(game: SimpleGame, win: Uint8Array = winningTab
   }
   return { n, swingsBySize, minimalBySize, criticalShare, minimalWinningCount, vulnerableCount };
 }
+
+/**
+ * Economic-weight voting game on a World: each actor's weight is its GDP in
+ * billions of current US$ (World Bank, `gdpUsd`), rounded to whole billions
+ * so that generating functions apply, and a coalition wins iff it holds more
+ * than `quotaShare` (default ½) of the actors' combined GDP:
+ * quota = ⌊quotaShare · Σ w⌋ + 1. It asks which groupings of these powers
+ * command a majority of their joint output, as in GDP-weighted votes; it is a
+ * construction, not a rule any body uses. Assumes every actor has a GDP.
+ */
+export function gdpWeightedGame(
+  gdpUsdByActor: ReadonlyMap<string, number>,
+  actors: readonly string[],
+  quotaShare = 0.5,
+): WeightedGame {
+  const weights = actors.map((a) => Math.round((gdpUsdByActor.get(a) ?? 0) / 1e9));
+  const total = weights.reduce((x, y) => x + y, 0);
+  return weightedVotingGame(weights, Math.floor(quotaShare * total) + 1, actors);
+}
