@@ -99,7 +99,7 @@ relations:
 
 describe('validateFile (the file-kind registry)', () => {
   it('recognises a world by its actors or extends key and refuses anything else at line 1', () => {
-    expect(FILE_KINDS.map((k) => k.kind)).toEqual(['world']);
+    expect(FILE_KINDS.map((k) => k.kind)).toContain('world');
     const world = join(dir, 'w.json');
     writeFileSync(world, JSON.stringify({ year: 2000, actors: { USA: { name: 'United States' } } }));
     expect(validateFile(world)).toMatchObject({ kind: 'world', summary: '1 actors, 0 relations, year 2000' });
