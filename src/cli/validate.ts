@@ -7,6 +7,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { readDocument, type SourceDocument } from '../core/document.js';
 import { badInput } from '../core/errors.js';
+import { prepareScenario } from '../scenario/load.js';
 import { worldFromDocument } from '../world/index.js';
 import { action, printJson } from './run.js';
 
@@ -27,6 +28,15 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /** The registry of file kinds, in detection order. */
 export const FILE_KINDS: FileKind[] = [
+  {
+    kind: 'scenario',
+    feature: 'top-level `name` and `years` keys',
+    detect: (v) => isObject(v) && 'years' in v && 'name' in v,
+    validate: (doc) => {
+      const s = prepareScenario(doc);
+      return `${s.actors.length} actors, years ${s.years.from}..${s.years.to}, ${s.events.length} events, ${s.uncertain.length} uncertain parameters`;
+    },
+  },
   {
     kind: 'world',
     feature: 'a top-level `actors` or `extends` key',

@@ -7,7 +7,11 @@
  * models/deterrence), so that one side's missile defense drives the other's
  * build-up. Nuclear forces follow expenditure with an elasticity.
  *
- *   m_i ← m_i + Σ_j k_i·H_ij·m_j − a_i·m_i + g_i,   H_ij = max(0, −r_ij)·(1 + w·dl_ji)
+ * The state is expenditure as an index, x_i = m_i / m_i(start), so that a
+ * reaction coefficient means the same for powers whose budgets differ
+ * tenfold (an assumption; Richardson's own variables were absolute):
+ *
+ *   x_i ← x_i + Σ_j k_i·H_ij·x_j − a_i·x_i + g_i,   H_ij = max(0, −r_ij)·(1 + w·dl_ji)
  */
 import { type RichardsonSystem, richardsonStability, richardsonStep } from '../models/arms/index.js';
 import type { Parameters } from './params.js';
@@ -45,9 +49,9 @@ export function effectiveSystem(state: SimState, params: Parameters): Richardson
 }
 
 /**
- * Calibrates g_i so that, in the starting state, each actor's expenditure
- * grows at its `baselineGrowth` (rule A2):
- * g_i = (a_i + growth_i)·m_i − Σ_j k_i·H_ij·m_j.
+ * Calibrates g_i so that, in the starting state (x = 1), each actor's
+ * expenditure grows at its `baselineGrowth` (rule A2):
+ * g_i = a_i + growth_i − Σ_j k_i·H_ij.
  */
 export function calibrateGrievance(state: SimState, params: Parameters): void {
   const sys = effectiveSystem(state, params);
@@ -55,20 +59,27 @@ export function calibrateGrievance(state: SimState, params: Parameters): void {
   for (let i = 0; i < n; i++) {
     const a = params.policies[i]!.arms;
     let reaction = 0;
-    for (let j = 0; j < n; j++) reaction += sys.reaction[i]![j]! * state.milexUsd[j]!;
-    state.grievance[i] = (a.fatigue + a.baselineGrowth) * state.milexUsd[i]! - reaction;
+    for (let j = 0; j < n; j++) reaction += sys.reaction[i]![j]!;
+    state.grievance[i] = a.fatigue + a.baselineGrowth - reaction;
   }
+}
+
+/** Expenditure as an index of the starting level, x_i = m_i / m_i(start) (0 for an actor that starts at 0). */
+function spendingIndex(state: SimState): number[] {
+  return Array.from(state.milexUsd, (m, i) =>
+    state.startMilexUsd[i]! > 0 ? m / state.startMilexUsd[i]! : 0,
+  );
 }
 
 /** One year of expenditure and force change (expenditure is floored at 0). */
 export function updateArms(state: SimState, params: Parameters): void {
   const n = state.n;
   const sys = effectiveSystem(state, params);
-  const next = richardsonStep(sys, Array.from(state.milexUsd), 1);
+  const next = richardsonStep(sys, spendingIndex(state), 1);
   state.previousMilexUsd.set(state.milexUsd);
   for (let i = 0; i < n; i++) {
     const before = state.milexUsd[i]!;
-    const after = Math.max(0, next[i]!);
+    const after = Math.max(0, next[i]! * state.startMilexUsd[i]!);
     state.milexUsd[i] = after;
     if (params.couplings.forceConversion.enabled && before > 0) {
       const phi = params.policies[i]!.arms.forceElasticity;

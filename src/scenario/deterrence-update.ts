@@ -16,6 +16,8 @@ import type { SimState } from './state.js';
 /** One side's posture as the evaluator sees it. */
 export interface Posture {
   readonly id: string;
+  /** Identifies the posture's content (equal keys, equal postures), for caching. */
+  readonly key: string;
   readonly forces: Forces;
   readonly defenses: Defenses;
 }
@@ -37,8 +39,14 @@ export interface DeterrenceEvaluator {
   evaluate(a: Posture, b: Posture): DyadEvaluation;
 }
 
-/** Resolution of force scales for evaluation (1% of the starting force). */
-export const SCALE_STEP = 0.01;
+/**
+ * Spacing of the force-scale grid on which the evaluator is called (10% of
+ * the starting force). Between grid points, results are interpolated
+ * bilinearly in the two sides' scales (an approximation, see the doc), so
+ * the costly exchange model is called only at grid points, which repeat
+ * across years and runs and are cached.
+ */
+export const SCALE_STEP = 0.1;
 
 /** Largest number of cached evaluations per evaluator (oldest dropped first). */
 const CACHE_LIMIT = 50_000;
@@ -52,7 +60,7 @@ export function cachedEvaluator(
     name: inner.name,
     size: () => cache.size,
     evaluate(a, b) {
-      const key = `${postureKey(a)}#${postureKey(b)}`;
+      const key = `${a.key}#${b.key}`;
       let r = cache.get(key);
       if (r === undefined) {
         r = inner.evaluate(a, b);
@@ -64,18 +72,10 @@ export function cachedEvaluator(
   };
 }
 
-function postureKey(p: Posture): string {
-  let k = p.id;
-  for (const [id, s] of Object.entries(p.forces.systems)) k += `|${id}:${s.launchers}`;
-  for (const [id, d] of Object.entries(p.defenses)) k += `|${id}:${d.interceptors}:${d.coverage.length}`;
-  return k;
-}
-
-/** The posture of actor i in the current state. */
-export function posture(state: SimState, i: number): Posture | undefined {
+/** The posture of actor i at force scale `scale` (launchers rounded to whole numbers, treaty interceptor caps applied). */
+export function posture(state: SimState, i: number, scale: number): Posture | undefined {
   const base = state.baseForces[i];
   if (!base) return undefined;
-  const scale = Math.round(state.forceScale[i]! / SCALE_STEP) * SCALE_STEP;
   const factors = state.systemFactor[i]!;
   const systems: Forces['systems'] = {};
   for (const [id, sys] of Object.entries(base.systems)) {
@@ -97,29 +97,50 @@ export function posture(state: SimState, i: number): Posture | undefined {
       );
     }
   }
-  return { id: state.actors[i]!, forces, defenses };
+  let key = `${state.actors[i]!}@${scale.toFixed(4)}`;
+  for (const [id, sys] of Object.entries(systems)) key += `|${id}:${sys.launchers}`;
+  for (const [id, d] of Object.entries(defenses)) key += `|${id}:${d.interceptors}:${d.coverage.length}`;
+  return { id: state.actors[i]!, key, forces, defenses };
+}
+
+/** The grid points around a scale and the weight of the upper one. */
+function bracket(scale: number): { lo: number; hi: number; w: number } {
+  const k = Math.floor(scale / SCALE_STEP + 1e-9);
+  const lo = k * SCALE_STEP;
+  const w = Math.min(1, Math.max(0, (scale - lo) / SCALE_STEP));
+  return { lo, hi: (k + 1) * SCALE_STEP, w };
 }
 
 /**
- * Evaluates every nuclear dyad; keeps last year's damage limitation for the
- * threat-perception rule. Non-nuclear dyads keep stability 1 and no damage
- * limitation.
+ * Evaluates every nuclear dyad, interpolating between grid postures; keeps
+ * last year's damage limitation for the threat-perception rule. Non-nuclear
+ * dyads keep stability 1 and no damage limitation.
  */
 export function updateDeterrence(state: SimState, evaluator: DeterrenceEvaluator): void {
   const n = state.n;
   state.previousDamageLimitation.set(state.damageLimitation);
-  const postures = state.actors.map((_, i) => (state.nuclear[i] ? posture(state, i) : undefined));
+  const grid = state.actors.map((_, i) => {
+    if (!state.nuclear[i]) return undefined;
+    const b = bracket(state.forceScale[i]!);
+    return { w: b.w, lo: posture(state, i, b.lo)!, hi: posture(state, i, b.hi)! };
+  });
   for (let i = 0; i < n; i++) {
-    const a = postures[i];
+    const a = grid[i];
     if (!a) continue;
     for (let j = i + 1; j < n; j++) {
-      const b = postures[j];
+      const b = grid[j];
       if (!b) continue;
-      const r = evaluator.evaluate(a, b);
-      state.firstStrikeStability[i * n + j] = r.firstStrikeStability;
-      state.firstStrikeStability[j * n + i] = r.firstStrikeStability;
-      state.damageLimitation[i * n + j] = r.damageLimitationAB;
-      state.damageLimitation[j * n + i] = r.damageLimitationBA;
+      const ll = evaluator.evaluate(a.lo, b.lo);
+      const lh = b.w > 0 ? evaluator.evaluate(a.lo, b.hi) : ll;
+      const hl = a.w > 0 ? evaluator.evaluate(a.hi, b.lo) : ll;
+      const hh = a.w > 0 && b.w > 0 ? evaluator.evaluate(a.hi, b.hi) : a.w > 0 ? hl : lh;
+      const mix = (f: (e: DyadEvaluation) => number) =>
+        (1 - a.w) * (1 - b.w) * f(ll) + (1 - a.w) * b.w * f(lh) + a.w * (1 - b.w) * f(hl) + a.w * b.w * f(hh);
+      const fss = mix((e) => e.firstStrikeStability);
+      state.firstStrikeStability[i * n + j] = fss;
+      state.firstStrikeStability[j * n + i] = fss;
+      state.damageLimitation[i * n + j] = mix((e) => e.damageLimitationAB);
+      state.damageLimitation[j * n + i] = mix((e) => e.damageLimitationBA);
     }
   }
 }

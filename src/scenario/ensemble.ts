@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { moduleUrl, WorkerPool } from '../runtime/pool.js';
 import type { EnsembleMeta, RunStore } from '../runtime/store.js';
 import { scenarioSeries, yearCount } from './engine.js';
-import { defaultParts, partsName } from './parts.js';
+import { defaultPartsName } from './parts.js';
 import type { Scenario } from './scenario.js';
 import { type ChunkInput, simulateChunk } from './task.js';
 import type { RunResult } from './engine.js';
@@ -59,7 +59,7 @@ export interface EnsembleOutcome {
 export function ensembleMeta(s: Scenario, seed: number): EnsembleMeta {
   const definition = JSON.stringify(s);
   const id = createHash('sha256')
-    .update(`${ENGINE_VERSION}\n${partsName(defaultParts())}\n${seed}\n${definition}`)
+    .update(`${ENGINE_VERSION}\n${defaultPartsName()}\n${seed}\n${definition}`)
     .digest('hex');
   return {
     id,

@@ -18,6 +18,8 @@ export interface SimState {
   /** Military expenditure, current US$, this year and the year before. */
   readonly milexUsd: Float64Array;
   readonly previousMilexUsd: Float64Array;
+  /** Military expenditure at the start, current US$ (the unit of the arms index). */
+  readonly startMilexUsd: Float64Array;
   readonly gdpUsd: Float64Array;
   /** The actor's nuclear forces as in the starting world (launcher counts are scaled, see {@link forceScale}). */
   readonly baseForces: readonly (Forces | undefined)[];
@@ -120,6 +122,7 @@ export function initialState(s: Scenario): SimState {
     actors: s.actors,
     milexUsd: milex,
     previousMilexUsd: Float64Array.from(milex),
+    startMilexUsd: Float64Array.from(milex),
     gdpUsd: gdp,
     baseForces,
     forceScale: new Float64Array(n).fill(1),

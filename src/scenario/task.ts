@@ -3,7 +3,7 @@
  * scenario with the default parts. Runs in a pool worker (src/runtime/pool.ts)
  * or in-process; the result depends only on the input.
  */
-import { type RunResult, simulateRuns } from './engine.js';
+import { type EngineParts, type RunResult, simulateRuns } from './engine.js';
 import { defaultParts } from './parts.js';
 import type { Scenario } from './scenario.js';
 
@@ -14,7 +14,25 @@ export interface ChunkInput {
   readonly runs: readonly number[];
 }
 
+/**
+ * Scenarios arrive as fresh copies in every task; parts (and their caches)
+ * are kept per scenario content so that a worker reuses its deterrence cache
+ * across the chunks of an ensemble.
+ */
+const partsByKey = new Map<string, { scenario: Scenario; parts: EngineParts }>();
+
+function partsFor(s: Scenario): EngineParts {
+  const key = JSON.stringify(s.world);
+  let hit = partsByKey.get(key);
+  if (!hit) {
+    if (partsByKey.size >= 8) partsByKey.clear();
+    hit = { scenario: s, parts: defaultParts(s) };
+    partsByKey.set(key, hit);
+  }
+  return hit.parts;
+}
+
 /** Simulates the chunk's runs. */
 export function simulateChunk(input: ChunkInput): RunResult[] {
-  return simulateRuns(input.scenario, input.seed, input.runs, defaultParts());
+  return simulateRuns(input.scenario, input.seed, input.runs, partsFor(input.scenario));
 }

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import type { DeterrenceEvaluator } from '../../src/scenario/deterrence-update.js';
 import {
   type EngineParts,
   scenarioSeries,
@@ -9,6 +8,7 @@ import {
   yearCount,
 } from '../../src/scenario/engine.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { defaultParts } from '../../src/scenario/parts.js';
 import type { Scenario } from '../../src/scenario/scenario.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
@@ -102,26 +102,34 @@ describe('the scenario engine', () => {
     }
   });
 
-  it('missile defense reaches the rival: with a deterrence part, a defense deployment lowers stability and raises threat', () => {
-    // A deterministic stand-in for a part (the engine's interface), not for models/deterrence: it reads interceptors only.
-    const byInterceptors: DeterrenceEvaluator = {
-      name: 'test-interceptors',
-      evaluate(a, b) {
-        const count = (p: typeof a) => Object.values(p.defenses).reduce((t, d) => t + d.interceptors, 0);
-        const dlA = Math.min(1, count(a) / 1000);
-        const dlB = Math.min(1, count(b) / 1000);
-        return {
-          firstStrikeStability: 1 - Math.max(dlA, dlB),
-          damageLimitationAB: dlA,
-          damageLimitationBA: dlB,
-        };
-      },
+  it('with models/deterrence wired in, a large missile-defense deployment changes crisis stability and, through perceived threat, worsens relations', () => {
+    const parts = defaultParts(small);
+    const base: Scenario = { ...small, events: [] };
+    const deploy: Scenario = {
+      ...small,
+      events: [
+        {
+          type: 'deploy-missile-defense',
+          year: 2018,
+          actor: 'USA',
+          system: 'GMD',
+          interceptors: 400,
+          against: ['RUS', 'CHN'],
+        },
+      ],
     };
-    const s: Scenario = { ...small, events: small.events.filter((e) => e.type === 'deploy-missile-defense') };
-    const withPart = simulateRun(s, 0, Rng.stream(1, 0), { deterrence: byInterceptors });
-    const worst = series(s, withPart.values, 'crisisStability.worst');
-    expect(worst[0]!).toBeGreaterThan(worst[1]!);
-    const without = simulateRun(s, 0, Rng.stream(1, 0), noDeterrence);
-    expect(series(s, without.values, 'crisisStability.worst').every((v) => v === 1)).toBe(true);
+    const without = simulateRun(base, 0, Rng.stream(1, 0), parts);
+    const withDeployment = simulateRun(deploy, 0, Rng.stream(1, 0), defaultParts(deploy));
+    const before = series(base, without.values, 'crisisStability.worst');
+    const after = series(deploy, withDeployment.values, 'crisisStability.worst');
+    expect(before[0]!).toBeLessThan(1);
+    expect(after[0]!).toBe(before[0]!);
+    expect(after[2]!).not.toBe(before[2]!);
+    const scoreBefore = series(base, without.values, 'relations.meanScore');
+    const scoreAfter = series(deploy, withDeployment.values, 'relations.meanScore');
+    expect(scoreAfter[0]!).toBe(scoreBefore[0]!);
+    expect(scoreAfter[1]!).toBeLessThan(scoreBefore[1]!);
+    const off = simulateRun(base, 0, Rng.stream(1, 0), noDeterrence);
+    expect(series(base, off.values, 'crisisStability.worst').every((v) => v === 1)).toBe(true);
   });
 });
