@@ -51,13 +51,25 @@ export const SCALE_STEP = 0.1;
 /** Largest number of cached evaluations per evaluator (oldest dropped first). */
 const CACHE_LIMIT = 50_000;
 
-/** Wraps an evaluator with a bounded memo keyed by the two postures' contents. */
-export function cachedEvaluator(
-  inner: DeterrenceEvaluator,
-): DeterrenceEvaluator & { readonly size: () => number } {
+/** An evaluator with bounded memos of postures and of dyad evaluations (what the engine uses). */
+export interface CachedEvaluator extends DeterrenceEvaluator {
+  /** Postures by key (`actor|grid point|event epoch`); valid for one scenario's event list. */
+  readonly postures: Map<string, Posture>;
+  /** Number of cached dyad evaluations. */
+  size(): number;
+}
+
+/**
+ * Wraps an evaluator with bounded memos (oldest entries dropped first). The
+ * wrapped evaluator must be pure; a cache belongs to one scenario (posture
+ * keys assume its event list).
+ */
+export function cachedEvaluator(inner: DeterrenceEvaluator): CachedEvaluator {
   const cache = new Map<string, DyadEvaluation>();
+  const postures = new Map<string, Posture>();
   return {
     name: inner.name,
+    postures,
     size: () => cache.size,
     evaluate(a, b) {
       const key = `${a.key}#${b.key}`;
@@ -72,7 +84,12 @@ export function cachedEvaluator(
   };
 }
 
-/** The posture of actor i at force scale `scale` (launchers rounded to whole numbers, treaty interceptor caps applied). */
+/**
+ * The posture of actor i at force scale `scale` (launchers rounded to whole
+ * numbers, treaty interceptor caps applied). Its key names the actor, the
+ * scale and the state's event epoch: within one scenario, the events applied
+ * by a given epoch are the same in every run, so equal keys mean equal postures.
+ */
 export function posture(state: SimState, i: number, scale: number): Posture | undefined {
   const base = state.baseForces[i];
   if (!base) return undefined;
@@ -97,10 +114,22 @@ export function posture(state: SimState, i: number, scale: number): Posture | un
       );
     }
   }
-  let key = `${state.actors[i]!}@${scale.toFixed(4)}`;
-  for (const [id, sys] of Object.entries(systems)) key += `|${id}:${sys.launchers}`;
-  for (const [id, d] of Object.entries(defenses)) key += `|${id}:${d.interceptors}:${d.coverage.length}`;
-  return { id: state.actors[i]!, key, forces, defenses };
+  return { id: state.actors[i]!, key: postureKey(state, i, scale), forces, defenses };
+}
+
+function postureKey(state: SimState, i: number, scale: number): string {
+  return `${state.actors[i]!}@${Math.round(scale / SCALE_STEP)}e${state.eventEpoch}`;
+}
+
+function cachedPosture(state: SimState, i: number, scale: number, cache: Map<string, Posture>): Posture {
+  const key = postureKey(state, i, scale);
+  let p = cache.get(key);
+  if (!p) {
+    p = posture(state, i, scale)!;
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(key, p);
+  }
+  return p;
 }
 
 /** The grid points around a scale and the weight of the upper one. */
@@ -116,13 +145,17 @@ function bracket(scale: number): { lo: number; hi: number; w: number } {
  * last year's damage limitation for the threat-perception rule. Non-nuclear
  * dyads keep stability 1 and no damage limitation.
  */
-export function updateDeterrence(state: SimState, evaluator: DeterrenceEvaluator): void {
+export function updateDeterrence(state: SimState, evaluator: CachedEvaluator): void {
   const n = state.n;
   state.previousDamageLimitation.set(state.damageLimitation);
   const grid = state.actors.map((_, i) => {
     if (!state.nuclear[i]) return undefined;
     const b = bracket(state.forceScale[i]!);
-    return { w: b.w, lo: posture(state, i, b.lo)!, hi: posture(state, i, b.hi)! };
+    return {
+      w: b.w,
+      lo: cachedPosture(state, i, b.lo, evaluator.postures),
+      hi: cachedPosture(state, i, b.hi, evaluator.postures),
+    };
   });
   for (let i = 0; i < n; i++) {
     const a = grid[i];

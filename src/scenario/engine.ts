@@ -19,7 +19,7 @@ import { Rng } from '../core/rng.js';
 import { findStrategy, type Strategy } from '../models/games/repeated/index.js';
 import { calibrateGrievance, updateArms } from './arms-update.js';
 import { drawCrises } from './crises.js';
-import { type DeterrenceEvaluator, updateDeterrence } from './deterrence-update.js';
+import { type CachedEvaluator, updateDeterrence } from './deterrence-update.js';
 import { sample } from './distributions.js';
 import { EventSchedule } from './events.js';
 import { computeIndicators, recordYear, seriesNames, totalWarheads } from './indicators.js';
@@ -37,7 +37,7 @@ export interface EngineParts {
    * available: then every dyad keeps first-strike stability 1 and no damage
    * limitation, and the rules that use them (R3, A4, C1's escalation) are inert.
    */
-  readonly deterrence: DeterrenceEvaluator | null;
+  readonly deterrence: CachedEvaluator | null;
 }
 
 /** The result of one run: the recorded series (row-major, series × years) and the drawn parameters. */

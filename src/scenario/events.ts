@@ -37,8 +37,14 @@ export class EventSchedule {
   /** Applies the year's one-off effects, undoes expired ones, and sets the year's constraints. */
   apply(state: SimState, year: number): void {
     this.events.forEach((e, k) => {
-      if (e.year === year) this.start(state, e, k);
-      if (e.duration !== undefined && e.year + e.duration === year) this.end(state, e);
+      if (e.year === year) {
+        this.start(state, e, k);
+        state.eventEpoch++;
+      }
+      if (e.duration !== undefined && e.year + e.duration === year) {
+        this.end(state, e);
+        state.eventEpoch++;
+      }
     });
     this.constrain(state, year);
   }

@@ -10,7 +10,12 @@
  */
 import { canReach, dyad } from '../models/deterrence/index.js';
 import type { World } from '../world/schema.js';
-import { cachedEvaluator, type DeterrenceEvaluator, type DyadEvaluation } from './deterrence-update.js';
+import {
+  type CachedEvaluator,
+  cachedEvaluator,
+  type DeterrenceEvaluator,
+  type DyadEvaluation,
+} from './deterrence-update.js';
 import type { EngineParts } from './engine.js';
 import type { Scenario } from './scenario.js';
 
@@ -53,7 +58,7 @@ export function kentThalerEvaluator(world: World): DeterrenceEvaluator {
   };
 }
 
-const evaluators = new WeakMap<Scenario, DeterrenceEvaluator>();
+const evaluators = new WeakMap<Scenario, CachedEvaluator>();
 
 /** The parts the CLI, the ensembles and the worker threads use (one cached evaluator per prepared scenario). */
 export function defaultParts(s: Scenario): EngineParts {

@@ -58,6 +58,8 @@ export interface SimState {
   readonly net: Float64Array;
   /** Richardson grievance g_i calibrated at the start (US$ per year). */
   readonly grievance: Float64Array;
+  /** Number of event starts and ends applied so far (identifies the event-made part of the state). */
+  eventEpoch: number;
   /** Crises and escalations of the year. */
   crises: number;
   escalations: number;
@@ -145,6 +147,7 @@ export function initialState(s: Scenario): SimState {
     loseLose: new Float64Array(n),
     net: new Float64Array(n),
     grievance: new Float64Array(n),
+    eventEpoch: 0,
     crises: 0,
     escalations: 0,
   };

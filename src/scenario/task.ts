@@ -16,13 +16,13 @@ export interface ChunkInput {
 
 /**
  * Scenarios arrive as fresh copies in every task; parts (and their caches)
- * are kept per scenario content so that a worker reuses its deterrence cache
- * across the chunks of an ensemble.
+ * are kept per world and event list (what the deterrence caches depend on)
+ * so that a worker reuses its caches across the chunks of an ensemble.
  */
 const partsByKey = new Map<string, { scenario: Scenario; parts: EngineParts }>();
 
 function partsFor(s: Scenario): EngineParts {
-  const key = JSON.stringify(s.world);
+  const key = JSON.stringify([s.world, s.events]);
   let hit = partsByKey.get(key);
   if (!hit) {
     if (partsByKey.size >= 8) partsByKey.clear();
