@@ -21,6 +21,8 @@ import {
   MAX_TURNS,
   type MatchSettings,
   matchSeed,
+  PRISONERS_DILEMMA,
+  type Strategy,
   playMatch,
   runTournament,
   STRATEGIES,
@@ -104,6 +106,34 @@ function fail(problems: Problem[]): void {
   if (problems.length > 0) throw new ConcertError('bad-input', problems);
 }
 
+/** The most turns a command may play in total (expected value for random lengths): a guard against runaway input. */
+export const MAX_TOTAL_TURNS = 1e9;
+
+/** Expected turns per match: the fixed length, or 1/(1 − δ) for a continuation probability δ. */
+function expectedTurns(settings: MatchSettings): number {
+  const delta = settings.continuationProbability;
+  return delta === undefined ? (settings.turns ?? 200) : Math.min(MAX_TURNS, 1 / (1 - delta));
+}
+
+/** Problems for strategies that cannot play the given stage game (e.g. zero-determinant ones outside a PD). */
+function strategyGameProblems(
+  strategies: readonly (Strategy | undefined)[],
+  game: StageGame | undefined,
+  where: (i: number) => Pick<Problem, 'file' | 'line' | 'column' | 'path'>,
+): Problem[] {
+  const problems: Problem[] = [];
+  strategies.forEach((s, i) => {
+    if (!s) return;
+    try {
+      s.create(game ?? PRISONERS_DILEMMA);
+    } catch (e) {
+      if (!(e instanceof ConcertError)) throw e;
+      for (const p of e.problems) problems.push({ ...where(i), message: p.message });
+    }
+  });
+  return problems;
+}
+
 const gameSchema = z.strictObject({ R: z.number(), S: z.number(), T: z.number(), P: z.number() });
 const probabilitySchema = z.number().min(0).max(1);
 
@@ -144,6 +174,24 @@ export function checkTournamentSpec(doc: SourceDocument): TournamentSpec {
         });
       } else seen.set(s.name, i);
     });
+  }
+  if (parsed.success && problems.length === 0) {
+    const spec = parsed.data;
+    problems.push(
+      ...strategyGameProblems(
+        spec.players.map((n) => findStrategy(n)),
+        spec.game,
+        (i) => ({ file: doc.file, ...doc.locate(['players', i]), path: ['players', i] }),
+      ),
+    );
+    const total = tournamentMatchCount(spec) * expectedTurns(spec);
+    if (total > MAX_TOTAL_TURNS) {
+      problems.push({
+        file: doc.file,
+        ...doc.locate([]),
+        message: `tournament too large: about ${total.toExponential(2)} turns expected (at most ${MAX_TOTAL_TURNS.toExponential(0)}); reduce players, repetitions, turns or the continuation probability`,
+      });
+    }
   }
   if (!parsed.success || problems.length > 0) {
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
@@ -223,6 +271,9 @@ export function register(program: Command): void {
         const s2 = strategyOrProblem(p2, 'player2', problems);
         const settings = readSettings(o, problems);
         fail(problems);
+        fail(
+          strategyGameProblems([s1, s2], settings.game, (i) => ({ path: [i === 0 ? 'player1' : 'player2'] })),
+        );
         const r = playMatch(s1!, s2!, settings, Rng.fromSeed(matchSeed(settings.seed, 0)));
         const actions = actionPairs(r.actions);
         if (o.json) {
@@ -381,6 +432,21 @@ export function register(program: Command): void {
             Number.isInteger(x) && x >= 1 ? undefined : 'expected a positive whole number',
           );
           fail(problems);
+          const perGeneration = ((population.length * (population.length - 1)) / 2) * expectedTurns(settings);
+          if (perGeneration > MAX_TOTAL_TURNS / 10) {
+            problems.push({
+              path: ['population'],
+              message: `too much work per generation: about ${perGeneration.toExponential(2)} turns (at most ${(MAX_TOTAL_TURNS / 10).toExponential(0)}); use fewer individuals or shorter matches`,
+            });
+          }
+          problems.push(
+            ...strategyGameProblems(
+              [...new Set(population)].map((n) => findStrategy(n)),
+              settings.game,
+              () => ({ path: ['population'] }),
+            ),
+          );
+          fail(problems);
           const spec = { ...settings, population, maxGenerations };
           if ((runs ?? 1) > 1) {
             const f = moranFixation(spec, runs ?? 1);
@@ -475,6 +541,7 @@ export function register(program: Command): void {
               .split(',')
               .map((n, i) => strategyOrProblem(n.trim(), `--strategies[${i}]`, problems));
             fail(problems);
+            fail(strategyGameProblems(strategies, settings.game, (i) => ({ path: [`--strategies[${i}]`] })));
             labels = strategies.map((s) => s!.name);
             A = strategies.map((a, i) =>
               strategies.map((b, j) => {
