@@ -442,6 +442,7 @@ export function register(program: Command): void {
               solution: opts.solution,
               allocation: allocationJson(allocation),
               epsilon: r.epsilon,
+              ...(r.epsilonExact !== undefined ? { epsilonExact: r.epsilonExact } : {}),
               coreNonEmpty: r.coreNonEmpty,
             };
             text = [

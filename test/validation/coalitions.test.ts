@@ -158,6 +158,7 @@ describe('cooperative game fixtures', () => {
     const r = await nucleolus(fromVector(c.input.game_vector as number[]));
     const expected = (c.expected.nucleolus as string[]).map(toNumber);
     expectClose(values(r.allocation), expected, 8);
+    expect(r.allocation.map((a) => a.exact)).toEqual(c.expected.nucleolus);
     expect(bankruptcyAwards('talmud', estate, claims).map(String)).toEqual(c.expected.nucleolus);
   });
 
@@ -171,6 +172,7 @@ describe('cooperative game fixtures', () => {
       expect(bankruptcyAwards('talmud', Number(estate), [100, 200, 300]).map(String)).toEqual(expected);
       const r = await nucleolus(bankruptcyGame(Number(estate), [100, 200, 300]));
       expectClose(values(r.allocation), expected.map(toNumber), 8);
+      expect(r.allocation.map((a) => a.exact)).toEqual(expected);
     }
   });
 
@@ -192,6 +194,7 @@ describe('cooperative game fixtures', () => {
     const r = await nucleolus(fromVector(c.input.v as number[]));
     const expected = (c.expected.nucleolus as string[]).map(toNumber);
     expectClose(values(r.allocation), expected, 8);
+    expect(r.allocation.map((a) => a.exact)).toEqual(c.expected.nucleolus);
   });
 
   it('coop.gametheory.lemaire.nucleolus.derived (tolerance 1e-6)', async () => {
@@ -201,6 +204,7 @@ describe('cooperative game fixtures', () => {
     for (const [i, e] of expected.entries()) {
       expect(Math.abs(r.allocation[i]!.value - e)).toBeLessThan(c.expected.tolerance as number);
     }
+    expect(r.allocation.map((a) => a.exact)).toEqual(['105375/2', '97875/4', '51375/4']);
   });
 
   it('CoopGame test_67 nucleolus (2, 7, 5) and Peleg–Sudhölter prenucleolus (3, 3, −4) (notes §4.2)', async () => {
@@ -208,6 +212,7 @@ describe('cooperative game fixtures', () => {
     expectClose(values(a.allocation), [2, 7, 5], 8);
     const p = await nucleolus(fromVector([0, 0, 0, 10, 0, 0, 2]), true);
     expectClose(values(p.allocation), [3, 3, -4], 8);
+    expect(p.allocation.map((x) => x.exact)).toEqual(['3', '3', '-4']);
     const nu = await nucleolus(fromVector([0, 0, 0, 10, 0, 0, 2]));
     expect(nu.allocation.map((x) => x.value)).not.toEqual([3, 3, -4]);
   });

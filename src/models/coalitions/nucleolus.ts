@@ -24,6 +24,7 @@
  */
 import { badInput } from '../../core/errors.js';
 import { getHighs, type Highs } from '../../core/highs.js';
+import { Rational } from './rational.js';
 import type { AllocationValue } from './shapley.js';
 import { coalitionLabel, type TuGame } from './tu-game.js';
 
@@ -33,14 +34,23 @@ export const MAX_LP_PLAYERS = 16;
 export interface LeastCoreResult {
   /** ε₁, in the game's unit: the least uniform tax on coalitions that makes the core non-empty. */
   readonly epsilon: number;
+  /** ε₁ as a fraction, when the exact vertex of the LP's basis was recovered. */
+  readonly epsilonExact?: string;
   readonly coreNonEmpty: boolean;
   readonly allocation: readonly AllocationValue[];
+}
+
+export interface NucleolusLevel {
+  readonly epsilon: number;
+  /** ε_k as a fraction, when the exact vertex of the LP's basis was recovered. */
+  readonly exact?: string;
+  readonly coalitions: readonly string[];
 }
 
 export interface NucleolusResult {
   readonly allocation: readonly AllocationValue[];
   /** ε_k of each LP level, with the coalitions fixed there. */
-  readonly levels: readonly { readonly epsilon: number; readonly coalitions: readonly string[] }[];
+  readonly levels: readonly NucleolusLevel[];
   readonly linearPrograms: number;
 }
 
@@ -67,6 +77,9 @@ interface LpOutcome {
   readonly x: Float64Array;
   readonly rowDual: Float64Array;
   readonly rowValue: Float64Array;
+  /** HiGHS basis status of each column (x_1…x_n, ε) and row: 1 basic, else nonbasic at a bound. */
+  readonly colStatus: Int32Array;
+  readonly rowStatus: Int32Array;
 }
 
 function solveLp(
@@ -118,18 +131,90 @@ function solveLp(
         throw new Error(`HiGHS did not reach an optimum (model status ${status})`);
       }
       const sol = model.getSolution();
+      const basis = model.getBasis();
       return {
         epsilon: sol.colValue[n]!,
         x: sol.colValue.slice(0, n),
         rowDual: sol.rowDual,
         rowValue: sol.rowValue,
+        colStatus: basis.colStatus,
+        rowStatus: basis.rowStatus,
       };
     },
   );
 }
 
-function allocation(game: TuGame, x: ArrayLike<number>): AllocationValue[] {
-  return game.players.map((player, i) => ({ player, value: Math.abs(x[i]!) < 1e-12 ? 0 : x[i]! }));
+/** A row with exact bounds, parallel to an {@link LpRow}. */
+interface ExactRow {
+  readonly mask: number;
+  readonly withEpsilon: boolean;
+  readonly lower: Rational;
+  readonly upper?: Rational;
+}
+
+/**
+ * The exact vertex of an optimal simplex basis: every nonbasic row holds at
+ * its bound and every nonbasic column at its bound, which gives n + 1 linear
+ * equations in (x, ε), solved by Gaussian elimination over the rationals.
+ * Undefined if the basis does not give a square non-singular system.
+ */
+function exactVertex(
+  n: number,
+  rows: readonly ExactRow[],
+  colLower: readonly (Rational | undefined)[],
+  out: LpOutcome,
+): Rational[] | undefined {
+  const eqs: Rational[][] = [];
+  rows.forEach((r, k) => {
+    const st = out.rowStatus[k]!;
+    if (st === 1) return;
+    const rhs = st === 2 && r.upper ? r.upper : st === 3 ? Rational.ZERO : r.lower;
+    const eq = Array.from({ length: n + 2 }, () => Rational.ZERO);
+    for (let i = 0; i < n; i++) if (r.mask & (1 << i)) eq[i] = Rational.ONE;
+    if (r.withEpsilon) eq[n] = Rational.ONE;
+    eq[n + 1] = rhs;
+    eqs.push(eq);
+  });
+  for (let j = 0; j <= n; j++) {
+    const st = out.colStatus[j]!;
+    if (st === 1) continue;
+    const bound = st === 3 ? Rational.ZERO : colLower[j];
+    if (!bound) return undefined;
+    const eq = Array.from({ length: n + 2 }, () => Rational.ZERO);
+    eq[j] = Rational.ONE;
+    eq[n + 1] = bound;
+    eqs.push(eq);
+  }
+  if (eqs.length !== n + 1) return undefined;
+  for (let c = 0; c <= n; c++) {
+    const p = eqs.findIndex((e, r) => r >= c && !e[c]!.isZero());
+    if (p < 0) return undefined;
+    [eqs[c], eqs[p]] = [eqs[p]!, eqs[c]!];
+    const pivot = eqs[c]!;
+    const inv = Rational.ONE.div(pivot[c]!);
+    for (let k = c; k <= n + 1; k++) pivot[k] = pivot[k]!.mul(inv);
+    eqs.forEach((e, r) => {
+      if (r === c || e[c]!.isZero()) return;
+      const f = e[c]!;
+      for (let k = c; k <= n + 1; k++) e[k] = e[k]!.sub(f.mul(pivot[k]!));
+    });
+  }
+  return eqs.map((e) => e[n + 1]!);
+}
+
+function allocation(game: TuGame, x: ArrayLike<number>, exact?: readonly Rational[]): AllocationValue[] {
+  return game.players.map((player, i) =>
+    exact
+      ? { player, value: exact[i]!.toNumber(), exact: exact[i]!.toString() }
+      : { player, value: Math.abs(x[i]!) < 1e-12 ? 0 : x[i]! },
+  );
+}
+
+/** Whether the exact vertex agrees with HiGHS's floating-point solution (to 1e-6 of the game's scale). */
+function agrees(exact: readonly Rational[], x: ArrayLike<number>, epsilon: number, scale: number): boolean {
+  const tol = 1e-6 * scale;
+  for (let i = 0; i < x.length; i++) if (Math.abs(exact[i]!.toNumber() - x[i]!) > tol) return false;
+  return Math.abs(exact[x.length]!.toNumber() - epsilon) <= tol;
 }
 
 function scaleOf(v: Float64Array): number {
@@ -152,7 +237,24 @@ export async function leastCore(game: TuGame): Promise<LeastCoreResult> {
     rows.push({ mask, withEpsilon: true, lower: v[mask]!, upper: highs.infinity });
   rows.push({ mask: full, withEpsilon: false, lower: v[full]!, upper: v[full]! });
   const out = solveLp(highs, n, rows, undefined);
-  const tol = 1e-9 * scaleOf(v);
+  const scale = scaleOf(v);
+  const exactRows: ExactRow[] = rows.map((r) => {
+    const lower = Rational.fromDecimal(r.lower);
+    return r.withEpsilon
+      ? { mask: r.mask, withEpsilon: true, lower }
+      : { mask: r.mask, withEpsilon: false, lower, upper: lower };
+  });
+  const vertex = exactVertex(n, exactRows, [], out);
+  if (vertex && agrees(vertex, out.x, out.epsilon, scale)) {
+    const eps = vertex[n]!;
+    return {
+      epsilon: eps.toNumber(),
+      epsilonExact: eps.toString(),
+      coreNonEmpty: eps.cmp(Rational.ZERO) <= 0,
+      allocation: allocation(game, out.x, vertex.slice(0, n)),
+    };
+  }
+  const tol = 1e-9 * scale;
   const epsilon = Math.abs(out.epsilon) < tol ? 0 : out.epsilon;
   return { epsilon, coreNonEmpty: epsilon <= tol, allocation: allocation(game, out.x) };
 }
@@ -223,12 +325,28 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
     }
   }
   const highs = await getHighs();
+  const exactWorth = new Map<number, Rational>();
+  const V = (mask: number): Rational => {
+    let r = exactWorth.get(mask);
+    if (!r) {
+      r = Rational.fromDecimal(v[mask]!);
+      exactWorth.set(mask, r);
+    }
+    return r;
+  };
+  const exactColLower: (Rational | undefined)[] = [
+    ...Array.from({ length: n }, (_, i) => (pre ? undefined : V(1 << i))),
+    undefined,
+  ];
   const span = new Span(n);
   span.add(full);
   const fixedRows: LpRow[] = [{ mask: full, withEpsilon: false, lower: v[full]!, upper: v[full]! }];
+  const exactFixed: ExactRow[] = [{ mask: full, withEpsilon: false, lower: V(full), upper: V(full) }];
+  let exactOk = true;
+  let xExact: Rational[] | undefined = n === 1 ? [V(full)] : undefined;
   let free: number[] = [];
   for (let mask = 1; mask < full; mask++) free.push(mask);
-  const levels: { epsilon: number; coalitions: string[] }[] = [];
+  const levels: NucleolusLevel[] = [];
   let x: Float64Array = new Float64Array(n);
   let lps = 0;
   if (n === 1) x[0] = v[full]!;
@@ -241,6 +359,21 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
     lps++;
     x = out.x;
     const eps = out.epsilon;
+    let epsExact: Rational | undefined;
+    if (exactOk) {
+      const exactRows: ExactRow[] = [
+        ...exactFixed,
+        ...free.map((mask) => ({ mask, withEpsilon: true, lower: V(mask) })),
+      ];
+      const vertex = exactVertex(n, exactRows, exactColLower, out);
+      if (vertex && agrees(vertex, x, eps, scale)) {
+        epsExact = vertex[n]!;
+        xExact = vertex.slice(0, n);
+      } else {
+        exactOk = false;
+        xExact = undefined;
+      }
+    }
     const fixedNow: number[] = [];
     const stillFree: number[] = [];
     free.forEach((mask, k) => {
@@ -251,14 +384,19 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
     });
     if (fixedNow.length === 0) throw new Error('nucleolus: no coalition could be fixed (numerical trouble)');
     for (const mask of fixedNow) {
-      if (span.add(mask))
-        fixedRows.push({ mask, withEpsilon: false, lower: v[mask]! - eps, upper: v[mask]! - eps });
+      if (!span.add(mask)) continue;
+      fixedRows.push({ mask, withEpsilon: false, lower: v[mask]! - eps, upper: v[mask]! - eps });
+      if (epsExact) {
+        const rhs = V(mask).sub(epsExact);
+        exactFixed.push({ mask, withEpsilon: false, lower: rhs, upper: rhs });
+      }
     }
     levels.push({
-      epsilon: Math.abs(eps) < tol ? 0 : eps,
+      epsilon: epsExact ? epsExact.toNumber() : Math.abs(eps) < tol ? 0 : eps,
+      ...(epsExact ? { exact: epsExact.toString() } : {}),
       coalitions: fixedNow.map((m) => coalitionLabel(game.players, m)),
     });
     free = stillFree.filter((mask) => !span.contains(mask));
   }
-  return { allocation: allocation(game, x), levels, linearPrograms: lps };
+  return { allocation: allocation(game, x, exactOk ? xExact : undefined), levels, linearPrograms: lps };
 }
