@@ -9,14 +9,14 @@ export interface WorldSummary {
   readonly description: string | null;
   readonly actorCount: number;
   /** COW major powers of the year. */
-  readonly cowMajors: readonly ActorId[];
-  readonly unscPermanent: readonly ActorId[];
+  readonly cowMajors: ActorId[];
+  readonly unscPermanent: ActorId[];
   readonly relationCount: number;
   readonly relationsByKind: Readonly<Record<RelationKind, number>>;
   /** Alliances and partnerships, strongest first. */
-  readonly strongestAlliances: readonly Relation[];
+  readonly strongestAlliances: Relation[];
   /** Rivalries and hostilities, most negative first. */
-  readonly strongestRivalries: readonly Relation[];
+  readonly strongestRivalries: Relation[];
 }
 
 export interface WorldSummaryOptions {

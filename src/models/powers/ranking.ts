@@ -26,13 +26,13 @@ export interface RankedActor {
   /** Major power on COW's official list for the year. */
   readonly cowMajor: boolean;
   /** Why the classifier put the state in or out, then notes on missing data. */
-  readonly reasons: readonly string[];
+  readonly reasons: string[];
 }
 
 export interface PowerRanking {
   readonly year: number;
   readonly index: PowerIndex;
-  readonly actors: readonly RankedActor[];
+  readonly actors: RankedActor[];
   readonly concentration: { readonly con: number; readonly hhi: number; readonly effectivePoles: number };
 }
 
