@@ -18,7 +18,7 @@ import { type ChunkInput, simulateChunk } from './task.js';
 import type { RunResult } from './engine.js';
 
 /** Version of the engine's rules: part of every ensemble id, so a rule change never mixes runs. */
-export const ENGINE_VERSION = 'concert-scenario-1';
+export const ENGINE_VERSION = 'concert-scenario-2';
 
 /** Runs per worker task. */
 export const DEFAULT_CHUNK_RUNS = 50;

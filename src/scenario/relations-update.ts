@@ -5,7 +5,10 @@
  * gain in damage-limiting capacity, and toward the actors' alignment
  * preferences; then alignment floors and ceilings from events apply.
  *
- *   r_ij ← clip(r_ij + α·signal_ij + β·balance_ij − γ·threat_ij + η·(pref_ij − r_ij))
+ *   r_ij ← clip(r_ij + α·(signal_ij − r_ij) + β·balance_ij − γ·threat_ij + η·(pref_ij − r_ij))
+ *
+ * The α term makes the score an exponentially weighted record of the dyad's
+ * yearly outcomes: it moves toward what the interaction shows, and no further.
  *
  * balance_ij = (1/(n−2))·Σ_{k≠i,j} r_ik·r_kj − r_ij is the discretised
  * Marvel–Kleinberg–Kleinberg–Strogatz (2011) dX/dt = X² pressure, with the
@@ -24,8 +27,9 @@ export function updateRelations(state: SimState, params: Parameters, scratch: Fl
     for (let j = i + 1; j < n; j++) {
       const ij = i * n + j;
       let delta = 0;
-      if (c.interactionSignal.enabled && c.interaction.enabled)
-        delta += c.interactionSignal.rate * state.signal[ij]!;
+      if (c.interactionSignal.enabled && c.interaction.enabled) {
+        delta += c.interactionSignal.rate * (state.signal[ij]! - scratch[ij]!);
+      }
       if (c.structuralBalance.enabled && n > 2) {
         let s = 0;
         for (let k = 0; k < n; k++) if (k !== i && k !== j) s += scratch[i * n + k]! * scratch[k * n + j]!;

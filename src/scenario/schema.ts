@@ -88,7 +88,8 @@ const DeployMissileDefenseSchema = z.strictObject({
   /** Defense system id; an existing id of the actor adds interceptors to it. */
   system: z.string().min(1),
   name: z.string().min(1).optional(),
-  interceptors: z.number().int().min(1),
+  /** Interceptors added (0 to change only what an existing system covers). */
+  interceptors: z.number().int().min(0),
   /** Single-shot kill probability (needed for a new system). */
   pk: probability.optional(),
   salvo: z.number().int().min(1).optional(),
