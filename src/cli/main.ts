@@ -18,11 +18,12 @@ import { register as world } from './world.js';
 import { register as scenarioRun } from './scenario-run.js';
 import { register as compare } from './compare.js';
 import { register as runs } from './runs.js';
+import { register as serve } from './serve.js';
 import { EXIT_BAD_INPUT } from './run.js';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [arms, balance, triangle, gamesEquilibria, gamesRepeated, coalitions, deterrence, powers, world, validate, overview, scenarioRun, compare, runs];
+const commands: Register[] = [arms, balance, triangle, gamesEquilibria, gamesRepeated, coalitions, deterrence, powers, world, validate, overview, scenarioRun, compare, runs, serve];
 
 export function buildProgram(): Command {
   const program = new Command('concert')

@@ -1,0 +1,86 @@
+/**
+ * What the routes share: the run store, the worker pool, the job queue and
+ * the caches. The store and the pool are opened on first use, so a server
+ * that only answers model queries never starts threads or opens SQLite, and
+ * both are closed when the server closes.
+ */
+import { fileURLToPath } from 'node:url';
+import { defaultWorkerCount, WorkerPool } from '../runtime/pool.js';
+import { defaultStorePath, RunStore } from '../runtime/store.js';
+import { LruCache } from './cache.js';
+import { JobQueue } from './jobs.js';
+
+/** Options of {@link buildServer}. */
+export interface ServerOptions {
+  /** Run store file (default: `$CONCERT_HOME/runs.db` or `~/.concert/runs.db`; `:memory:` for a throwaway store). */
+  readonly storePath?: string;
+  /** Folder of the built web app (default: `web/dist` of the package); null serves no web app. */
+  readonly webRoot?: string | null;
+  /** Folder of the shipped scenarios (default: `scenarios/` of the package). */
+  readonly scenariosDir?: string;
+  /** Worker threads for ensembles, tournaments and balance reports (default: the available cores). */
+  readonly workers?: number;
+  /** Largest accepted request body, bytes (default 1 MiB). */
+  readonly bodyLimitBytes?: number;
+  /** Time allowed to receive a whole request, ms (default 30 000). */
+  readonly requestTimeoutMs?: number;
+  /** Log requests and faults with fastify's logger (pino) on stderr (default false). */
+  readonly logger?: boolean;
+}
+
+/** The package root: two levels above this file, in `src/` and in `dist/` alike. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Shared state of one server. */
+export class ServerContext {
+  readonly storePath: string;
+  readonly webRoot: string | null;
+  readonly scenariosDir: string;
+  readonly workers: number;
+  readonly bodyLimitBytes: number;
+  readonly jobs: JobQueue;
+  /** Results of pure computations keyed by their canonical inputs. */
+  readonly cache = new LruCache<unknown>(512);
+  /** Results computed on workers (balance reports), keyed the same way. */
+  readonly asyncCache = new LruCache<Promise<unknown>>(64);
+  private store: RunStore | undefined;
+  private pool: WorkerPool | undefined;
+
+  constructor(options: ServerOptions, onFault: (e: unknown) => void) {
+    this.storePath = options.storePath ?? defaultStorePath();
+    this.webRoot = options.webRoot === undefined ? `${PACKAGE_ROOT}web/dist` : options.webRoot;
+    this.scenariosDir = options.scenariosDir ?? `${PACKAGE_ROOT}scenarios`;
+    this.workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
+    this.bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+    this.jobs = new JobQueue(100, onFault);
+  }
+
+  /** The run store, opened on first use. */
+  runStore(): RunStore {
+    this.store ??= RunStore.open(this.storePath);
+    return this.store;
+  }
+
+  /** The worker pool, started on first use. */
+  workerPool(): WorkerPool {
+    this.pool ??= WorkerPool.create(this.workers);
+    return this.pool;
+  }
+
+  /** A cached value of a pure computation. */
+  cached<T>(key: string, compute: () => T): T {
+    return this.cache.get(key, compute) as T;
+  }
+
+  /** Waits for the running job, stops the workers and closes the store. */
+  async close(): Promise<void> {
+    await this.jobs.close();
+    await this.pool?.close();
+    this.pool = undefined;
+    this.store?.close();
+    this.store = undefined;
+  }
+}

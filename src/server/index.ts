@@ -1,0 +1,10 @@
+/**
+ * server/: the HTTP API over the library and the run store, and the host of
+ * the web lab (docs/api.md). `buildServer(options)` makes the app;
+ * `concert serve` listens on it.
+ */
+export { buildServer } from './app.js';
+export { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type ServerOptions } from './context.js';
+export { type ApiError, type ApiProblem, toHttpError } from './errors.js';
+export type { JobProgress, JobStatus, JobView } from './jobs.js';
+export { ErrorSchema, ProblemSchema, type ApiErrorJson, type ApiProblemJson } from './schemas.js';
