@@ -26,6 +26,12 @@ describe('located documents', () => {
     expect(problems[0]?.line).toBeGreaterThanOrEqual(3);
   });
 
+  it('locates an alias that refers to no anchor', () => {
+    const problems = problemsOf(() => parseDocument('year: 2016\nactors: *missing\n', 'w.yaml'));
+    expect(problems[0]).toMatchObject({ file: 'w.yaml', line: 2, column: 9 });
+    expect(problems[0]?.message).toMatch(/missing/);
+  });
+
   it('locates JSON syntax errors by line and column', () => {
     const problems = problemsOf(() => parseDocument('{\n  "year": 2016,\n  "actors": {,}\n}', 'w.json'));
     expect(problems[0]).toMatchObject({ file: 'w.json', line: 3 });

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument as parseYaml } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument as parseYaml, visit } from 'yaml';
 import type { z } from 'zod';
 import { ConcertError, type FieldPath, type Problem } from './errors.js';
 
@@ -87,11 +87,29 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
     });
     throw new ConcertError('bad-input', problems);
   }
+  const unresolved: Problem[] = [];
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) === undefined) {
+        const pos = lineCounter.linePos(alias.range?.[0] ?? 0);
+        unresolved.push({
+          file,
+          line: pos.line,
+          column: pos.col,
+          message: `YAML alias *${alias.source} refers to no anchor &${alias.source} set before it`,
+        });
+      }
+    },
+  });
+  if (unresolved.length > 0) throw new ConcertError('bad-input', unresolved);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    throw new ConcertError('bad-input', [{ file, message: e instanceof Error ? e.message : String(e) }]);
+    // Alias expansion beyond maxAliasCount (a "billion laughs" document) or a
+    // similar whole-document failure: no single node to point at.
+    const message = e instanceof Error ? e.message : String(e);
+    throw new ConcertError('bad-input', [{ file, line: 1, column: 1, message: `YAML document cannot be read: ${message}` }]);
   }
   const contents = doc.contents as Node | null;
   const locate = (path: FieldPath, options?: { key?: boolean }): Position | undefined => {
