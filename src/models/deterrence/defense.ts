@@ -329,6 +329,13 @@ export function leakGeneratingFunction(
   layers: readonly DefenseLayer[],
   z: number,
 ): number {
+  let covered = false;
+  let all = 0;
+  for (const g of groups) {
+    all += Math.max(0, g.warheads);
+    if (g.coveredBy.length > 0) covered = true;
+  }
+  if (!covered || layers.length === 0) return pointMassPgf(all, z);
   const pl = plan(groups, layers);
   let value = 1;
   let uncovered = 0;

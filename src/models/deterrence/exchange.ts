@@ -198,6 +198,9 @@ interface Prepared {
   readonly forcesLayerSource: Int32Array;
   readonly lambdaA: number;
   readonly lambdaB: number;
+  /** e^(−λ) of each side: the argument of the leak's generating function. */
+  readonly zA: number;
+  readonly zB: number;
   readonly options: DeterrenceOptions;
   readonly undisturbed: number;
 }
@@ -283,6 +286,8 @@ function prepare(A: CompiledActor, B: CompiledActor, options: DeterrenceOptions)
     forcesLayerSource: Int32Array.from(forcesB.map((d) => B.defenses.indexOf(d))),
     lambdaA: lambdaFor(A.id, options),
     lambdaB: lambdaFor(B.id, options),
+    zA: Math.exp(-lambdaFor(A.id, options)),
+    zB: Math.exp(-lambdaFor(B.id, options)),
     options,
     undisturbed,
   };
@@ -363,10 +368,8 @@ function evaluate(p: Prepared, n: number, withDistributions = false): Evaluation
     damageB = expectedDamage(countervalue, p.lambdaB);
   } else {
     // 1 − E[e^(−λX)] straight from the leak's generating function (exact, no distribution built).
-    damageA = clamp01(
-      1 - leakGeneratingFunction(retaliationGroups, p.retaliationLayers, Math.exp(-p.lambdaA)),
-    );
-    damageB = clamp01(1 - leakGeneratingFunction(valueGroups, valueLayers, Math.exp(-p.lambdaB)));
+    damageA = clamp01(1 - leakGeneratingFunction(retaliationGroups, p.retaliationLayers, p.zA));
+    damageB = clamp01(1 - leakGeneratingFunction(valueGroups, valueLayers, p.zB));
   }
   return {
     n,
@@ -405,25 +408,29 @@ function exchangeCompiled(A: CompiledActor, B: CompiledActor, options: Deterrenc
   let best: Evaluation;
   if (options.counterforceShare !== undefined) best = evaluate(p, full * options.counterforceShare);
   else {
-    // Kent & Thaler's stop rule on a grid of attack sizes, then the two midpoints around the best.
+    // Kent & Thaler's stop rule on a grid of attack sizes, refined twice around the best point.
     const points = Math.max(2, Math.floor(options.searchPoints));
-    const step = full / (points - 1);
-    best = evaluate(p, 0);
+    let step = full / (points - 1);
+    let found = evaluate(p, 0);
     const better = (e: Evaluation) =>
-      e.costA < best.costA - 1e-12 ||
-      (Math.abs(e.costA - best.costA) <= 1e-12 && e.costB > best.costB + 1e-12);
+      e.costA < found.costA - 1e-12 ||
+      (Math.abs(e.costA - found.costA) <= 1e-12 && e.costB > found.costB + 1e-12);
     if (full > 0) {
       for (let k = 1; k < points; k++) {
         const e = evaluate(p, step * k);
-        if (better(e)) best = e;
+        if (better(e)) found = e;
       }
-      const center = best.n;
-      for (const n of [center - step / 2, center + step / 2]) {
-        if (n <= 0 || n >= full) continue;
-        const e = evaluate(p, n);
-        if (better(e)) best = e;
+      for (let round = 0; round < 2; round++) {
+        step /= 2;
+        const center = found.n;
+        for (const n of [center - step, center + step]) {
+          if (n <= 0 || n >= full) continue;
+          const e = evaluate(p, n);
+          if (better(e)) found = e;
+        }
       }
     }
+    best = found;
   }
   best = evaluate(p, best.n, true);
   const retaliation = best.retaliation as Distribution;

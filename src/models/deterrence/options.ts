@@ -30,7 +30,7 @@ export interface DeterrenceOptions {
   readonly costExponent: number;
   /** Kent–Thaler surcharge s for leaving the enemy's value intact. */
   readonly costSurcharge: number;
-  /** Attack sizes tried by the stop rule: evenly spaced from 0 to every useful counterforce warhead, then the two midpoints around the best. */
+  /** Attack sizes tried by the stop rule: evenly spaced from 0 to every useful counterforce warhead; then ±½ and ±¼ step around the best. */
   readonly searchPoints: number;
   /**
    * Fixed share of its useful counterforce warheads the striker spends, instead
@@ -54,7 +54,7 @@ export const DEFAULT_OPTIONS: DeterrenceOptions = {
   valueWarheads80By: {},
   costExponent: KENT_THALER_EXPONENT,
   costSurcharge: KENT_THALER_SURCHARGE,
-  searchPoints: 17,
+  searchPoints: 9,
   disableDefenses: [],
   dyads: 'mutual-reach',
 };

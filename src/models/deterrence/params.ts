@@ -230,6 +230,7 @@ export function sweep(
   options: Partial<DeterrenceOptions> = {},
 ): SweepResult {
   const o = resolveOptions(options);
+  world = pairWorld(world, pair);
   const points = values.map((value) => {
     const s = setParameter(world, o, param, value);
     return { value, measures: dyadMeasures(dyad(s.world, pair[0], pair[1], s.options)) };
@@ -257,6 +258,7 @@ export function elasticities(
   relativeStep = 0.05,
 ): Elasticity[] {
   const o = resolveOptions(options);
+  world = pairWorld(world, pair);
   const base = dyadMeasures(dyad(world, pair[0], pair[1], o));
   const out: Elasticity[] = [];
   for (const name of parameterPaths(world, pair)) {
@@ -283,6 +285,16 @@ export function elasticities(
     out.push({ param: name, value: x0, elasticities: el });
   }
   return out;
+}
+
+/** The world reduced to the two actors of a dyad (third parties are ignored by the exchange anyway). */
+function pairWorld(world: World, pair: readonly [string, string]): World {
+  const actors: World['actors'] = {};
+  for (const id of pair) {
+    const a = world.actors[id];
+    if (a) actors[id] = a;
+  }
+  return { ...world, actors, relations: [] };
 }
 
 function isProbability(p: ParameterPath): boolean {

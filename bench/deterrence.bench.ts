@@ -1,0 +1,70 @@
+/**
+ * models/deterrence: the scenario engine's per-year call and the web lab's sweep.
+ *
+ * Tasks: all dyads of the 2017 default world, both strike orders, with
+ * defenses (target < 5 ms); one dyad (USA–RUS, USA–CHN); a 10,000-point sweep
+ * of US GMD interceptors 0..1,000 for USA–CHN (target < 2 s).
+ *
+ * The runner's Bench measures wall-clock time. On a shared machine wall time
+ * also counts the time other processes hold the cores, so the same tasks are
+ * timed again on the process's CPU clock (user + system time of this process,
+ * `process.cpuUsage`), with the load average printed beside them.
+ */
+import { loadavg } from 'node:os';
+import { Bench } from 'tinybench';
+import {
+  allDyads,
+  dyad,
+  type ParameterPath,
+  parseParameterPath,
+  sweep,
+} from '../src/models/deterrence/index.js';
+import { loadDefaultWorld } from '../src/world/default.js';
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+export default async function (bench: Bench): Promise<void> {
+  const world = loadDefaultWorld();
+  const dyads = allDyads(world).length;
+  const allName = `allDyads, 2017 world (${dyads} dyads, both orders, with defenses)`;
+  bench.add(allName, () => {
+    allDyads(world);
+  });
+  bench.add('dyad USA–RUS (both orders)', () => {
+    dyad(world, 'USA', 'RUS');
+  });
+  bench.add('dyad USA–CHN (both orders)', () => {
+    dyad(world, 'USA', 'CHN');
+  });
+
+  const param = parseParameterPath(world, 'defenses.USA.GMD.interceptors') as ParameterPath;
+  const values = Array.from({ length: 10_000 }, (_, i) => (1000 * i) / 9999);
+  const sweepName = 'sweep USA–CHN, GMD interceptors 0..1,000, 10,000 points';
+  const runSweep = () => {
+    sweep(world, ['USA', 'CHN'], param, 'defenses.USA.GMD.interceptors', values);
+  };
+
+  const heavy = new Bench({ time: 0, iterations: 3, warmupIterations: 1 });
+  heavy.add(sweepName, runSweep);
+  await heavy.run();
+  console.log('\n# deterrence.bench.ts (wall clock, heavy task, 3 iterations)');
+  console.table(heavy.table());
+
+  const cpu = new Bench({ time: 0, iterations: 200, warmupIterations: 20, now: cpuMs });
+  cpu.add(allName, () => {
+    allDyads(world);
+  });
+  await cpu.run();
+  const cpuHeavy = new Bench({ time: 0, iterations: 3, warmupIterations: 1, now: cpuMs });
+  cpuHeavy.add(sweepName, runSweep);
+  await cpuHeavy.run();
+  console.log(
+    `\n# deterrence.bench.ts (process CPU time; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')})`,
+  );
+  console.table([...cpu.table(), ...cpuHeavy.table()]);
+}
