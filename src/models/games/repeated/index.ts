@@ -33,4 +33,12 @@ export {
   tournamentMatchCount,
 } from './tournament.js';
 export { runTournament, type TournamentRunOptions } from './tournament-parallel.js';
+export {
+  checkTournamentSpec,
+  expectedTurns,
+  MAX_TOTAL_TURNS,
+  stageGameSchema,
+  strategyGameProblems,
+  tournamentSpecSchema,
+} from './tournament-spec.js';
 export * from '../evolution/index.js';
