@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng.js';
 import { biconnectedBlocks } from './blocks.js';
 import { clusterPartition } from './clustering.js';
+import { separateCycleCuts } from './cycle-cuts.js';
 import { frustrationIndex, frustrationIndexSync } from './frustration.js';
 import { localSearchPartition } from './heuristic.js';
 import { type SignedNetwork, signedNetwork } from './network.js';
@@ -153,6 +154,29 @@ describe('balance measures (properties)', () => {
         expect(clusterPartition(net, 2).violations).toBe(frustrationIndexSync(net).index);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('odd closed-walk cuts separated at any fractional point never cut off a partition', () => {
+    fc.assert(
+      fc.property(
+        arbNetwork(10),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 45, maxLength: 45 }),
+        fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+        (net, fractional, groups) => {
+          const frustrated = net.edges.map((e) => {
+            const same = groups[e.a] === groups[e.b];
+            return (e.weight > 0 ? !same : same) ? 1 : 0;
+          });
+          for (const cut of separateCycleCuts(net, fractional)) {
+            const lhs = cut.edges.reduce((s, k, j) => s + cut.coefficients[j]! * frustrated[k]!, 0);
+            expect(lhs).toBeGreaterThanOrEqual(cut.lower);
+            const atPoint = cut.edges.reduce((s, k, j) => s + cut.coefficients[j]! * fractional[k]!, 0);
+            expect(atPoint).toBeLessThan(cut.lower);
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

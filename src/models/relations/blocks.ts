@@ -5,7 +5,7 @@
  * minimum over edge sets whose removal leaves every cycle positive). Bridges
  * are never frustrated. Splitting into blocks shrinks the exact problem.
  */
-import { type SignedNetwork, adjacency } from './network.js';
+import { adjacency, type SignedNetwork } from './network.js';
 
 /**
  * The blocks of a network as lists of edge indices (bridges are blocks of

@@ -3,8 +3,12 @@
  * the XOR model of Aref, Mason & Wilson (2020, Networks 75(1):95–110) with the
  * unbalanced-triangle valid inequalities they recommend.
  */
+
+import type { Model } from 'highs';
 import type { Highs } from '../../core/highs.js';
+import { separateCycleCuts } from './cycle-cuts.js';
 import { adjacency, type SignedNetwork } from './network.js';
+import { partitionCost } from './partition.js';
 import { triangles } from './triads.js';
 
 /** What a solve returned: the best partition found and the proven lower bound. */
@@ -21,12 +25,66 @@ export interface MipOutcome {
 /** More unbalanced triangles than this are not added as cuts (the LP would grow too large). */
 const MAX_TRIANGLE_CUTS = 200_000;
 
+/** Rounds of LP solve + odd-cycle separation before branching. */
+const MAX_CUT_ROUNDS = 50;
+
+/**
+ * Cutting-plane rounds on the LP relaxation: solve it, add the violated odd
+ * closed-walk inequalities ({@link separateCycleCuts}), repeat until none is
+ * violated, the bound stops moving, it proves `incumbent` optimal (integer
+ * costs: ⌈bound⌉ ≥ incumbent), or `stopAtMs` (performance.now()) passes.
+ * Returns the last LP bound (a valid lower bound on the minimum).
+ */
+function addCycleCuts(
+  highs: Highs,
+  model: Model,
+  net: SignedNetwork,
+  n: number,
+  numCols: number,
+  stopAtMs: number,
+  incumbent: number,
+): number {
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let round = 0; round < MAX_CUT_ROUNDS; round++) {
+    const r = model.run();
+    if (r.modelStatus !== highs.constants.modelStatus.optimal) return previous;
+    const bound = model.getObjectiveValue();
+    if (round > 0 && bound < previous + 1e-6) return previous;
+    previous = bound;
+    if (Math.ceil(bound - 1e-6) >= incumbent || performance.now() > stopAtMs) return previous;
+    const x = model.getSolution().colValue;
+    const cuts = separateCycleCuts(net, x.subarray(n, n + net.edges.length));
+    if (cuts.length === 0) return previous;
+    const starts = new Int32Array(cuts.length + 1);
+    const total = cuts.reduce((s, c) => s + c.edges.length, 0);
+    const indices = new Int32Array(total);
+    const values = new Float64Array(total);
+    let nz = 0;
+    cuts.forEach((c, i) => {
+      c.edges.forEach((k, j) => {
+        indices[nz] = n + k;
+        values[nz] = c.coefficients[j]!;
+        nz++;
+      });
+      starts[i + 1] = nz;
+    });
+    model.addRows({
+      lower: Float64Array.from(cuts, (c) => c.lower),
+      upper: new Float64Array(cuts.length).fill(highs.infinity),
+      matrix: { format: 'csr', numRows: cuts.length, numCols, starts, indices, values },
+    });
+  }
+  return previous;
+}
+
 /**
  * Solves min Σ c_e f_e over binary node variables x_i (group) and edge
  * variables f_e ∈ [0, 1] (frustrated), subject to, for a positive edge (i,j):
  * f ≥ x_i − x_j and f ≥ x_j − x_i; for a negative edge: f ≥ x_i + x_j − 1 and
  * f ≥ 1 − x_i − x_j (the XOR model: f = x_i ⊕ x_j ⊕ [σ = −1]). For each
- * unbalanced triangle, f_1 + f_2 + f_3 ≥ 1. The node of highest degree is
+ * unbalanced triangle, f_1 + f_2 + f_3 ≥ 1; then rounds of odd closed-walk
+ * inequalities separated on the LP relaxation ({@link separateCycleCuts})
+ * before the integer solve. The node of highest degree is
  * fixed to group 1 (the two groups are interchangeable). f need not be
  * declared integer: with x binary the constraints make the optimal f 0 or 1.
  * `start` (a partition) is passed to HiGHS as a MIP start. Uses the
@@ -98,9 +156,6 @@ export function solveFrustrationMip(
   const colUpper = new Float64Array(numCols).fill(1);
   for (let k = 0; k < m; k++) colCost[n + k] = costs[k]!;
   colLower[root] = 1;
-  const integrality = new Int32Array(numCols);
-  for (let v = 0; v < n; v++) integrality[v] = highs.constants.variableType.integer;
-
   const model = highs.createModel({
     numCols,
     numRows,
@@ -111,15 +166,39 @@ export function solveFrustrationMip(
     rowLower,
     rowUpper,
     matrix: { format: 'csr', numRows, numCols, starts, indices, values },
-    integrality,
   });
   try {
+    // time_limit is cumulative over this model's runs: the cut rounds and the MIP share it.
     model.options.set({
       time_limit: options.timeLimitS,
       output_flag: false,
       mip_rel_gap: 0,
       mip_abs_gap: 0.5,
     });
+    const deadline = performance.now() + 1000 * options.timeLimitS;
+    const startCost = options.start ? partitionCost(net, options.start, costs) : Number.POSITIVE_INFINITY;
+    const rootBound = addCycleCuts(
+      highs,
+      model,
+      net,
+      n,
+      numCols,
+      deadline - 500 * options.timeLimitS,
+      startCost,
+    );
+    if (options.start && Math.ceil(rootBound - 1e-6) >= startCost) {
+      // The LP bound already proves the local-search partition optimal: no branching needed.
+      return { cost: startCost, side: options.start.slice(), lowerBound: startCost, optimal: true };
+    }
+    // Separation runs outside HiGHS's clock: give the MIP only the wall time left.
+    model.options.set(
+      'time_limit',
+      model.getRunTime() + Math.max(0.05, (deadline - performance.now()) / 1000),
+    );
+    model.changeColsIntegrality(
+      { kind: 'range', from: 0, to: n - 1 },
+      new Int32Array(n).fill(highs.constants.variableType.integer),
+    );
     if (options.start) {
       const flip = options.start[root] === 1 ? 0 : 1;
       const x = new Float64Array(numCols);
@@ -136,11 +215,7 @@ export function solveFrustrationMip(
     const solution = model.getSolution();
     const side = new Uint8Array(n);
     for (let v = 0; v < n; v++) side[v] = solution.colValue[v]! > 0.5 ? 1 : 0;
-    let cost = 0;
-    net.edges.forEach((e, k) => {
-      const same = side[e.a] === side[e.b];
-      if (e.weight > 0 ? !same : same) cost += costs[k]!;
-    });
+    const cost = partitionCost(net, side, costs);
     const dual = Number(model.info.get('mip_dual_bound'));
     const lowerBound = optimal ? cost : Number.isFinite(dual) ? Math.max(0, dual) : 0;
     return { cost, side, lowerBound: Math.min(lowerBound, cost), optimal };

@@ -3,7 +3,7 @@
  * total weight, of frustrated edges), plus the exact search by enumeration
  * that small networks use.
  */
-import { type Adjacency, type SignedNetwork, adjacency } from './network.js';
+import { type Adjacency, adjacency, type SignedNetwork } from './network.js';
 
 /** Weights are scaled to integers by this factor in the searches, so sums are exact. */
 export const WEIGHT_SCALE = 1_000_000;

@@ -3,7 +3,7 @@
  * balance ratio (Cartwright & Harary 1956; signnet `count_signed_triangles`,
  * `balance_score(method = "triangles")`).
  */
-import { type SignedNetwork, adjacency } from './network.js';
+import { adjacency, type SignedNetwork } from './network.js';
 
 /** A triangle by node indices `i < j < k` and its three edge indices. */
 export interface Triangle {
