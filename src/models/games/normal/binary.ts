@@ -174,6 +174,8 @@ export function binaryGameEquilibria(game: NormalFormGame): BinaryGameResult {
   const binary = game.strategies.flatMap((s, i) => (s.length === 2 ? [i] : []));
   const B = binary.length;
   const D = binary.map((i) => indifferencePoly(game, binary, i));
+  let scale = 1;
+  for (const p of game.payoffs) for (const x of p) scale = Math.max(scale, Math.abs(x.valueOf()));
   const equilibria: Equilibrium[] = [];
   const keys = new Map<string, number>();
   const components: EquilibriumComponent[] = [];
@@ -295,7 +297,7 @@ export function binaryGameEquilibria(game: NormalFormGame): BinaryGameResult {
       else if (o.kind === 'segment') segment(o.q, o.v, o.lo, o.hi);
       else {
         degenerate = true;
-        continua.push(describe(states, o.what));
+        continua.push(describeContinuum(states, o.what));
       }
     }
   }
@@ -412,7 +414,11 @@ export function binaryGameEquilibria(game: NormalFormGame): BinaryGameResult {
       seen.add(key);
       const q = p.slice();
       q[c] = t;
-      keep(solvePair(q, states, a, b, c), states);
+      if (t.f) keep(solvePair(q, states, a, b, c), states);
+      else {
+        const polished = polishTotallyMixed(q, states, [a, b, c]);
+        if (polished) keep([{ kind: 'point', q: polished }], states);
+      }
     }
     if (curve) {
       const grid = 48;
@@ -421,14 +427,63 @@ export function binaryGameEquilibria(game: NormalFormGame): BinaryGameResult {
         q[c] = ap(g / grid);
         if (solvePair(q, states, a, b, c).length > 0) {
           degenerate = true;
-          continua.push(describe(states, 'a curve of totally mixed equilibria'));
+          continua.push(describeContinuum(states, 'a curve of totally mixed equilibria'));
           break;
         }
       }
     }
   }
 
-  function describe(states: readonly number[], what: string): string {
+  /**
+   * An irrational candidate p_c: p_a, p_b from the affine equations, then
+   * Newton's method on (D_a, D_b, D_c) = 0 in all three variables (the
+   * substitution can be ill-conditioned near a root of E_a or E_b), then the
+   * equilibrium conditions with a tolerance relative to the payoff scale.
+   */
+  function polishTotallyMixed(
+    q: Solution,
+    states: readonly number[],
+    vars: [number, number, number],
+  ): Solution | undefined {
+    const [a, b] = vars;
+    const [na, ea] = affineIn(D[a]!, q, b);
+    const [nb, eb] = affineIn(D[b]!, q, a);
+    if (Math.abs(ea.x) < 1e-300 || Math.abs(eb.x) < 1e-300) return undefined;
+    const x = q.map((v) => v?.x ?? 0);
+    x[b] = -na.x / ea.x;
+    x[a] = -nb.x / eb.x;
+    const value = (poly: Poly, at: number[]) => evaluate(poly, at.map(ap)).x;
+    const partial = (poly: Poly, v: number, at: number[]) => {
+      let acc = 0;
+      for (const [mask, coef] of poly) {
+        if (!(mask & (1 << v))) continue;
+        let term = coef.valueOf();
+        for (let w = 0; w < at.length; w++) if (w !== v && mask & (1 << w)) term *= at[w]!;
+        acc += term;
+      }
+      return acc;
+    };
+    for (let it = 0; it < 30; it++) {
+      const F = vars.map((v) => value(D[v]!, x));
+      const J = vars.map((v) => vars.map((w) => partial(D[v]!, w, x)));
+      const delta = solve3(J, F);
+      if (!delta) return undefined;
+      vars.forEach((v, k) => {
+        x[v] = x[v]! - delta[k]!;
+      });
+      if (Math.max(...delta.map(Math.abs)) < 1e-16) break;
+    }
+    const tol = 1e-9 * scale;
+    if (vars.some((v) => !(x[v]! > 0 && x[v]! < 1) || Math.abs(value(D[v]!, x)) > tol)) return undefined;
+    const ok = states.every((st, v) => {
+      if (st === 2) return true;
+      const d = value(D[v]!, x);
+      return st === 0 ? d >= -tol : d <= tol;
+    });
+    return ok ? x.map((v, k) => (q[k]?.f && !vars.includes(k) ? q[k] : ap(v))) : undefined;
+  }
+
+  function describeContinuum(states: readonly number[], what: string): string {
     const parts = states.map((s, v) => {
       const i = binary[v]!;
       const name = game.players[i]!;
@@ -438,6 +493,17 @@ export function binaryGameEquilibria(game: NormalFormGame): BinaryGameResult {
   }
 
   return { equilibria, components: mergeComponents(components), continua, degenerate };
+}
+
+/** Solves a 3×3 system J·δ = F by Cramer's rule; undefined when singular. */
+function solve3(J: number[][], F: number[]): number[] | undefined {
+  const det = (m: number[][]) =>
+    m[0]![0]! * (m[1]![1]! * m[2]![2]! - m[1]![2]! * m[2]![1]!) -
+    m[0]![1]! * (m[1]![0]! * m[2]![2]! - m[1]![2]! * m[2]![0]!) +
+    m[0]![2]! * (m[1]![0]! * m[2]![1]! - m[1]![1]! * m[2]![0]!);
+  const d = det(J);
+  if (!Number.isFinite(d) || d === 0) return undefined;
+  return [0, 1, 2].map((k) => det(J.map((row, r) => row.map((x, c) => (c === k ? F[r]! : x)))) / d);
 }
 
 /** Merges components that share an equilibrium and drops duplicates. */

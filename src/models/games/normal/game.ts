@@ -7,7 +7,7 @@
  * (profile index k = s₁ + n₁·s₂ + n₁n₂·s₃ + …, strategies counted from 0).
  * Payoffs are exact rationals, so equilibria can be computed exactly.
  */
-import { Fraction, rationalFromNumber } from './rational.js';
+import { Fraction, lcm, rationalFromNumber } from './rational.js';
 
 /** A finite game in strategic form. Valid by construction (see {@link makeGame}). */
 export interface NormalFormGame {
@@ -171,22 +171,62 @@ export function expectedPayoffs(game: NormalFormGame, sigma: readonly (readonly 
   return out;
 }
 
-/** Expected payoffs of a mixed profile given as exact probabilities. */
+/** Integer weights with a common denominator: σ = weights / denominator. */
+function integerWeights(p: readonly Fraction[]): { weights: bigint[]; denominator: bigint } {
+  let denominator = 1n;
+  for (const x of p) denominator = lcm(denominator, x.d);
+  return { weights: p.map((x) => (x.s * x.n * denominator) / x.d), denominator };
+}
+
+/** Player i's payoffs as integers over a common denominator. */
+function integerPayoffs(game: NormalFormGame, i: number): { values: bigint[]; denominator: bigint } {
+  let denominator = 1n;
+  for (const p of game.payoffs) denominator = lcm(denominator, p[i]!.d);
+  return { values: game.payoffs.map((p) => (p[i]!.s * p[i]!.n * denominator) / p[i]!.d), denominator };
+}
+
+/**
+ * Σ over pure profiles of ∏_{j ∉ skip} wⱼ(kⱼ) · value(k), accumulated per
+ * strategy of player `by` (or into one total when `by` is −1), in BigInt.
+ */
+function weightedSums(
+  game: NormalFormGame,
+  weights: readonly (readonly bigint[])[],
+  values: readonly bigint[],
+  skip: number,
+): bigint[] {
+  const N = game.players.length;
+  const counts = game.strategies.map((s) => s.length);
+  const out = new Array<bigint>(skip < 0 ? 1 : counts[skip]!).fill(0n);
+  const prof = new Array<number>(N).fill(0);
+  for (let k = 0; k < values.length; k++) {
+    let w = values[k]!;
+    for (let j = 0; j < N && w !== 0n; j++) if (j !== skip) w *= weights[j]![prof[j]!]!;
+    if (w !== 0n) {
+      const slot = skip < 0 ? 0 : prof[skip]!;
+      out[slot] = out[slot]! + w;
+    }
+    for (let j = 0; j < N; j++) {
+      prof[j]!++;
+      if (prof[j]! < counts[j]!) break;
+      prof[j] = 0;
+    }
+  }
+  return out;
+}
+
+/** Expected payoffs of a mixed profile given as exact probabilities (BigInt accumulation). */
 export function expectedPayoffsExact(
   game: NormalFormGame,
   sigma: readonly (readonly Fraction[])[],
 ): Fraction[] {
-  const N = game.players.length;
-  const out = Array.from({ length: N }, () => new Fraction(0));
-  for (let k = 0; k < game.payoffs.length; k++) {
-    const prof = profileAt(game, k);
-    let w = new Fraction(1);
-    for (let i = 0; i < N && w.n !== 0n; i++) w = w.mul(sigma[i]![prof[i]!]!);
-    if (w.n === 0n) continue;
-    const p = game.payoffs[k]!;
-    for (let i = 0; i < N; i++) out[i] = out[i]!.add(w.mul(p[i]!));
-  }
-  return out;
+  const ws = sigma.map(integerWeights);
+  const weights = ws.map((w) => w.weights);
+  const den = ws.reduce((d, w) => d * w.denominator, 1n);
+  return game.players.map((_, i) => {
+    const u = integerPayoffs(game, i);
+    return new Fraction(weightedSums(game, weights, u.values, -1)[0]!, den * u.denominator);
+  });
 }
 
 /**
@@ -210,23 +250,21 @@ export function strategyValues(
   return out;
 }
 
-/** Exact version of {@link strategyValues}. */
+/** Exact version of {@link strategyValues} (BigInt accumulation). */
 export function strategyValuesExact(
   game: NormalFormGame,
   sigma: readonly (readonly Fraction[])[],
   i: number,
 ): Fraction[] {
-  const N = game.players.length;
-  const out = game.strategies[i]!.map(() => new Fraction(0));
-  for (let k = 0; k < game.payoffs.length; k++) {
-    const prof = profileAt(game, k);
-    let w = new Fraction(1);
-    for (let j = 0; j < N && w.n !== 0n; j++) if (j !== i) w = w.mul(sigma[j]![prof[j]!]!);
-    if (w.n === 0n) continue;
-    const s = prof[i]!;
-    out[s] = out[s]!.add(w.mul(game.payoffs[k]![i]!));
-  }
-  return out;
+  const ws = sigma.map(integerWeights);
+  const den = ws.reduce((d, w, j) => (j === i ? d : d * w.denominator), 1n);
+  const u = integerPayoffs(game, i);
+  return weightedSums(
+    game,
+    ws.map((w) => w.weights),
+    u.values,
+    i,
+  ).map((x) => new Fraction(x, den * u.denominator));
 }
 
 /**
@@ -249,11 +287,14 @@ export function regret(game: NormalFormGame, sigma: readonly (readonly number[])
  * against the others (Nash 1951, the best-response condition).
  */
 export function isNashEquilibrium(game: NormalFormGame, sigma: readonly (readonly Fraction[])[]): boolean {
+  const ws = sigma.map(integerWeights);
+  const weights = ws.map((w) => w.weights);
   for (let i = 0; i < game.players.length; i++) {
-    const v = strategyValuesExact(game, sigma, i);
+    // All values share one positive denominator, so the integers compare directly.
+    const v = weightedSums(game, weights, integerPayoffs(game, i).values, i);
     let best = v[0]!;
-    for (const x of v) if (x.gt(best)) best = x;
-    for (let s = 0; s < v.length; s++) if (sigma[i]![s]!.n !== 0n && v[s]!.lt(best)) return false;
+    for (const x of v) if (x > best) best = x;
+    for (let s = 0; s < v.length; s++) if (weights[i]![s] !== 0n && v[s]! < best) return false;
   }
   return true;
 }

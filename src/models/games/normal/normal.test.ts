@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConcertError } from '../../../core/errors.js';
+import { exactVertexEnumeration } from './vertex.js';
 import {
   bimatrixGame,
   binaryGameEquilibria,
@@ -96,6 +97,15 @@ describe('two-player equilibria (property tests)', () => {
         if (r.degenerate) return;
         expect(r.equilibria.length % 2).toBe(1);
         expect(keys(supportEnumeration(game))).toEqual(keys(r.equilibria));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the floating-point fast path returns exactly what exact integer pivoting returns', () => {
+    fc.assert(
+      fc.property(bimatrixArb(6, 0, 999), (game) => {
+        expect(vertexEnumeration(game)).toEqual(exactVertexEnumeration(game));
       }),
       { numRuns: 60 },
     );

@@ -5,7 +5,7 @@
  *
  * Methods: `vertex` (two players, all extreme equilibria + components),
  * `support` (two players: equal-size support enumeration, completed by
- * vertex enumeration when the game is degenerate; three two-strategy
+ * vertex enumeration when an equilibrium is degenerate; three two-strategy
  * players: support enumeration with the polynomial solver), `lemke-howson`
  * (two players, from every starting label), `pure` (any number of players),
  * `qre` (any game: one equilibrium, the limit of the logit QRE branch).
@@ -29,7 +29,7 @@ export interface EquilibriaResult {
   readonly equilibria: Equilibrium[];
   /** True when `equilibria` lists every extreme equilibrium (every pure one for `pure`). */
   readonly complete: boolean;
-  /** Whether the game was found degenerate (when the method can tell). */
+  /** Whether degenerate equilibria were found (equilibria with more best responses than support; see VertexEnumerationResult). */
   readonly degenerate?: boolean;
   /** Connected components of the equilibrium set, by indices into `equilibria`. */
   readonly components?: EquilibriumComponent[];
@@ -151,7 +151,7 @@ export function solveEquilibria(
         nashSubsets: c.nashSubsets.map((s) => s.map(remap).sort((a, b) => a - b)),
       }));
       const notes = [
-        `degenerate game: support enumeration on equal-size supports found ${found.length} of ${equilibria.length} extreme equilibria; the other ${extra.length} were added from vertex enumeration`,
+        `degenerate equilibria: support enumeration on equal-size supports found ${found.length} of ${equilibria.length} extreme equilibria; the other ${extra.length} were added from vertex enumeration`,
       ];
       return { method, equilibria, complete: true, degenerate: true, components, notes };
     }

@@ -28,6 +28,7 @@ import { ConcertError } from '../../../core/errors.js';
 import type { NormalFormGame } from './game.js';
 import { compareEquilibria, type Equilibrium, exactEquilibrium } from './equilibrium.js';
 import { Fraction } from './rational.js';
+import { fastNondegenerateEquilibria } from './vertex-fast.js';
 import {
   cloneTableau,
   initialTableau,
@@ -65,7 +66,14 @@ export interface VertexEnumerationResult {
   readonly equilibria: Equilibrium[];
   /** The components (one per equilibrium in a non-degenerate game). */
   readonly components: EquilibriumComponent[];
-  /** True when a best-response polytope has a degenerate vertex (the game is degenerate). */
+  /**
+   * True when some extreme equilibrium is degenerate: one of its strategies
+   * has more pure best responses than the other strategy's support size (its
+   * vertex has excess labels). Only then can the equilibrium set contain
+   * continua, or equilibria whose supports differ in size (which equal-size
+   * support enumeration misses). A game can be degenerate elsewhere
+   * ({@link isDegenerate}) and still have only non-degenerate equilibria.
+   */
   readonly degenerate: boolean;
 }
 
@@ -172,16 +180,31 @@ export function isDegenerate(game: NormalFormGame): boolean {
 
 /**
  * All extreme Nash equilibria of a two-player game, exact, with components.
- * See the module comment for the method.
+ * See the module comment for the method. Non-degenerate games first go
+ * through a checked floating-point fast path (vertex-fast.ts) that returns
+ * the same exact result.
  */
 export function vertexEnumeration(game: NormalFormGame): VertexEnumerationResult {
+  const fast = fastNondegenerateEquilibria(game);
+  if (fast) {
+    return {
+      equilibria: fast,
+      components: fast.map((_, k) => ({ equilibria: [k], nashSubsets: [[k]] })),
+      degenerate: false,
+    };
+  }
+  return exactVertexEnumeration(game);
+}
+
+/** {@link vertexEnumeration} without the floating-point fast path: integer pivoting throughout. */
+export function exactVertexEnumeration(game: NormalFormGame): VertexEnumerationResult {
   const { m, n, P, Q } = bestResponsePolytopes(game);
   const full = (1n << BigInt(m + n)) - 1n;
-  const degenerate = P.some((v) => v.degenerate) || Q.some((v) => v.degenerate);
+  const degenerateGame = P.some((v) => v.degenerate) || Q.some((v) => v.degenerate);
   const rowVertices = P.filter((v) => v.coordinates.some((c) => c !== 0n));
   const colVertices = Q.filter((v) => v.coordinates.some((c) => c !== 0n));
   const pairs: [number, number][] = [];
-  if (degenerate) {
+  if (degenerateGame) {
     rowVertices.forEach((x, a) => {
       colVertices.forEach((y, b) => {
         if ((x.labels | y.labels) === full) pairs.push([a, b]);
@@ -207,6 +230,7 @@ export function vertexEnumeration(game: NormalFormGame): VertexEnumerationResult
   raw.sort((p, q) => compareEquilibria(p.eq, q.eq));
   const equilibria = raw.map((r) => r.eq);
   const components = nashComponents(raw.map((r) => [r.a, r.b] as [number, number]));
+  const degenerate = raw.some((r) => rowVertices[r.a]!.degenerate || colVertices[r.b]!.degenerate);
   return { equilibria, components, degenerate };
 }
 
