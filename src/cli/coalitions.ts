@@ -19,11 +19,12 @@ import {
   councilPower,
   gdpWeightedGame,
   leastCore,
+  minimalBlockingCoalitions,
+  minimalWinningCoalitions,
   MAX_TABLE_PLAYERS,
   nucleolus,
   nullPlayers,
   POWER_INDICES,
-  type PowerValue,
   powerIndex,
   readBankruptcy,
   readSimpleGame,
@@ -36,6 +37,7 @@ import {
   tradeSurplusGame,
   tuGameFromSimpleGame,
   vetoPlayers,
+  winningTable,
 } from '../models/coalitions/index.js';
 import { loadDefaultWorld, loadWorldFile } from '../world/index.js';
 import { action, group, printJson } from './run.js';
@@ -71,19 +73,6 @@ function parseList(text: string, option: string): string[] {
   });
   if (problems.length > 0) throw badInput(problems[0]!, ...problems.slice(1));
   return items;
-}
-
-function valueText(v: { value: number; exact?: string; halfWidth95?: number }, digits = 6): string {
-  return fixed(v.value, digits);
-}
-
-function powerRows(values: readonly PowerValue[]): string[][] {
-  return values.map((v) => [
-    v.player,
-    valueText(v),
-    v.exact ?? '',
-    v.halfWidth95 !== undefined ? `± ${fixed(v.halfWidth95, 6)}` : '',
-  ]);
 }
 
 function allocationJson(values: readonly AllocationValue[]) {
@@ -271,6 +260,10 @@ export function register(program: Command): void {
     )
     .option('--samples <n>', 'Monte Carlo samples', '100000')
     .option('--seed <n>', 'Monte Carlo seed', '1')
+    .option(
+      '--coalitions',
+      'also list the minimal winning and minimal blocking coalitions (at most 22 players)',
+    )
     .option('--json', 'print one JSON document')
     .action(
       action((file, opts) => {
@@ -280,6 +273,15 @@ export function register(program: Command): void {
         const r = powerIndex(doc.game, opts.index, { method: opts.method, samples, rng: Rng.fromSeed(seed) });
         const veto = vetoPlayers(doc.game);
         const nulls = r.method === 'monte-carlo' ? undefined : nullPlayers(doc.game);
+        let lists: { minimalWinning: string[][]; minimalBlocking: string[][] } | undefined;
+        if (opts.coalitions) {
+          const win = winningTable(doc.game);
+          const names = (cs: number[][]) => cs.map((c) => c.map((i) => doc.game.players[i]!));
+          lists = {
+            minimalWinning: names(minimalWinningCoalitions(doc.game, win)),
+            minimalBlocking: names(minimalBlockingCoalitions(doc.game, win)),
+          };
+        }
         if (opts.json) {
           printJson({
             index: r.index,
@@ -288,23 +290,24 @@ export function register(program: Command): void {
             values: r.values,
             vetoPlayers: veto,
             ...(nulls ? { nullPlayers: nulls } : {}),
+            ...(lists ?? {}),
           });
           return;
         }
         const lines = [
           `${doc.name ?? file}: ${r.index} index (${r.method}${r.samples !== undefined ? `, ${r.samples} samples, seed ${seed}` : ''})`,
-          renderTable(
-            [
-              { header: 'Player' },
-              { header: 'Value', align: 'right' },
-              { header: 'Exact', align: 'right' },
-              { header: '95% CI', align: 'right' },
-            ],
-            powerRows(r.values),
-          ),
+          allocationTable(r.values),
           `Veto players: ${veto.length > 0 ? veto.join(', ') : 'none'}`,
         ];
         if (nulls) lines.push(`Null players: ${nulls.length > 0 ? nulls.join(', ') : 'none'}`);
+        if (lists) {
+          const show = (label: string, cs: string[][]) => {
+            const shown = cs.slice(0, 20).map((c) => `{${c.join(',')}}`);
+            lines.push(`${label} (${cs.length}): ${shown.join(' ')}${cs.length > shown.length ? ' …' : ''}`);
+          };
+          show('Minimal winning coalitions', lists.minimalWinning);
+          show('Minimal blocking coalitions', lists.minimalBlocking);
+        }
         process.stdout.write(`${lines.join('\n')}\n`);
       }),
     );

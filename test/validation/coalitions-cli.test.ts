@@ -23,22 +23,29 @@ interface Values {
 }
 
 describe('concert coalitions', () => {
-  it('power --json: the weighted UNSC [39; 7×5, 1×10] gives 421/2145 and 4/2145', () => {
+  it('power --json --coalitions: the weighted UNSC [39; 7×5, 1×10] gives 421/2145 and 4/2145', () => {
     const game = file(
       'unsc.json',
       JSON.stringify({ weights: [7, 7, 7, 7, 7, ...Array(10).fill(1)], quota: 39 }),
     );
-    const out = runCliJson<Values & { vetoPlayers: string[]; nullPlayers: string[] }>([
-      'coalitions',
-      'power',
-      game,
-    ]);
+    const out = runCliJson<
+      Values & {
+        vetoPlayers: string[];
+        nullPlayers: string[];
+        minimalWinning: string[][];
+        minimalBlocking: string[][];
+      }
+    >(['coalitions', 'power', game, '--coalitions']);
     expect(out.index).toBe('shapley-shubik');
     expect(out.values![0]).toMatchObject({ player: 'P1', exact: '421/2145' });
     expect(out.values![0]!.value).toBeCloseTo(0.196270396, 9);
     expect(out.values![14]).toMatchObject({ player: 'P15', exact: '4/2145' });
     expect(out.vetoPlayers).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
     expect(out.nullPlayers).toEqual([]);
+    // P5 + any 4 of the 10 elected; blocked by one permanent member or by 7 elected members
+    expect(out.minimalWinning).toHaveLength(210);
+    expect(out.minimalBlocking).toContainEqual(['P1']);
+    expect(out.minimalBlocking).toHaveLength(5 + 120);
   });
 
   it('unsc --json: today, before 1965, and the reforms, each with a source', () => {

@@ -6,10 +6,11 @@
  * act, A = (number of winning coalitions)/2^n — how easily the council can
  * decide at all.
  */
+import { badInput } from '../../core/errors.js';
 import { generatingFunctionCounts, winningCoalitionCount } from './generating-function.js';
 import { exactSwings } from './power.js';
 import { Rational } from './rational.js';
-import { type SimpleGame, vetoPlayers, winningTable } from './simple-game.js';
+import { MAX_ENUMERATION_PLAYERS, type SimpleGame, vetoPlayers, winningTable } from './simple-game.js';
 
 export interface ExactNumber {
   readonly value: number;
@@ -43,7 +44,7 @@ export interface CouncilPower {
 /**
  * Group-level power of a council. `groups` maps a group name to its seats;
  * seats in no group form a group "other". Exact throughout (generating
- * functions or enumeration); throws if neither fits the game.
+ * functions or enumeration); throws bad input if neither fits the game.
  */
 export function councilPower(
   game: SimpleGame,
@@ -51,12 +52,23 @@ export function councilPower(
 ): CouncilPower {
   const n = game.players.length;
   const counts = (game.kind === 'weighted' ? generatingFunctionCounts(game) : undefined) ?? exactSwings(game);
-  if (!counts) throw new RangeError('councilPower: no exact method fits this game');
+  if (!counts) {
+    throw badInput(
+      `no exact method fits this council (${n} seats): generating functions need integer weights and modest quotas, enumeration at most ${MAX_ENUMERATION_PLAYERS} seats`,
+    );
+  }
   const totalSwings = counts.swings.reduce((a, b) => a + b, 0n);
   const half = 2n ** BigInt(n - 1);
   let winning: bigint | undefined;
   if (game.kind === 'weighted') winning = winningCoalitionCount(game);
-  if (winning === undefined) winning = BigInt(winningTable(game).reduce((a, b) => a + b, 0));
+  if (winning === undefined) {
+    if (n > MAX_ENUMERATION_PLAYERS) {
+      throw badInput(
+        `counting the winning coalitions of this ${n}-seat council needs integer weights and modest quotas`,
+      );
+    }
+    winning = BigInt(winningTable(game).reduce((a, b) => a + b, 0));
+  }
   const assigned = new Set(Object.values(groups).flat());
   const entries = Object.entries(groups).map(([g, ps]) => [g, [...ps]] as const);
   const rest = game.players.filter((p) => !assigned.has(p));

@@ -282,7 +282,7 @@ export function winningCoalitionCount(game: WeightedGame): bigint | undefined {
   const L = ints.quotas.length;
   const radix = ints.quotas.map((q) => q + 1);
   const states = radix.reduce((a, b) => a * b, 1);
-  if (states * n > MAX_GF_WORK) return undefined;
+  if (states > 2_000_000 || states * n > MAX_GF_WORK) return undefined;
   let counts: bigint[] = new Array<bigint>(states).fill(0n);
   counts[0] = 1n;
   const sums = new Int32Array(L);

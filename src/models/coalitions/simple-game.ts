@@ -11,6 +11,7 @@
  *
  * Models here assume a valid game (see `validateSimpleGame` in schema.ts).
  */
+import { badInput } from '../../core/errors.js';
 
 /** One weighted layer `[quota; weights]`. Weights and quota in votes (any non-negative unit). */
 export interface WeightedLayer {
@@ -114,6 +115,11 @@ function popcount(x: number): number {
  */
 export function winningTable(game: SimpleGame): Uint8Array {
   const n = game.players.length;
+  if (n > MAX_ENUMERATION_PLAYERS) {
+    throw badInput(
+      `enumerating all 2^n coalitions is limited to ${MAX_ENUMERATION_PLAYERS} players (this game has ${n})`,
+    );
+  }
   const size = 2 ** n;
   const win = new Uint8Array(size);
   if (game.kind === 'weighted') {
