@@ -89,7 +89,17 @@ function chooseWindow<W extends { window: string; startYear?: number; endYear?: 
   year: number | undefined,
   file: string,
 ): W {
-  if (windows.length === 1) return windows[0]!;
+  if (windows.length === 1) {
+    if (year !== undefined && windows[0]!.window === '') {
+      throw badInput({
+        file,
+        path: ['--year'],
+        message:
+          'this edge list has no "window" column: --year applies to windowed edge lists and to the default world',
+      });
+    }
+    return windows[0]!;
+  }
   if (year === undefined) {
     throw badInput({
       file,
