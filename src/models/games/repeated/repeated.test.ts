@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../core/rng.js';
-import { moranFixationProbabilities } from '../evolution/moran.js';
+import { moranFixation, moranFixationProbabilities } from '../evolution/moran.js';
 import {
   actionPairs,
   findStrategy,
@@ -166,6 +166,23 @@ describe('tournament invariants (property)', () => {
 });
 
 describe('Moran fixation probabilities', () => {
+  it('simulated fixation of one Tit For Tat among 3 Defectors agrees with the exact chain within 4 standard errors', () => {
+    const turns = 50;
+    const a = [
+      [3, (turns - 1) / turns],
+      [(turns + 4) / turns, 1],
+    ] as const;
+    const exact = moranFixationProbabilities(a, 4)[1] as number;
+    const runs = 3000;
+    const sim = moranFixation(
+      { population: ['Tit For Tat', 'Defector', 'Defector', 'Defector'], turns, seed: 5 },
+      runs,
+    );
+    const se = Math.sqrt((exact * (1 - exact)) / runs);
+    expect(Math.abs((sim.fixation['Tit For Tat'] as number) - exact)).toBeLessThan(4 * se);
+    expect(sim.unfixed).toBe(0);
+  });
+
   it('are k/N for neutral strategies and favour Defector against Tit For Tat in small populations', () => {
     expect(
       moranFixationProbabilities(
