@@ -326,7 +326,7 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
   }
   const highs = await getHighs();
   const exactWorth = new Map<number, Rational>();
-  const V = (mask: number): Rational => {
+  const worthOf = (mask: number): Rational => {
     let r = exactWorth.get(mask);
     if (!r) {
       r = Rational.fromDecimal(v[mask]!);
@@ -335,15 +335,17 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
     return r;
   };
   const exactColLower: (Rational | undefined)[] = [
-    ...Array.from({ length: n }, (_, i) => (pre ? undefined : V(1 << i))),
+    ...Array.from({ length: n }, (_, i) => (pre ? undefined : worthOf(1 << i))),
     undefined,
   ];
   const span = new Span(n);
   span.add(full);
   const fixedRows: LpRow[] = [{ mask: full, withEpsilon: false, lower: v[full]!, upper: v[full]! }];
-  const exactFixed: ExactRow[] = [{ mask: full, withEpsilon: false, lower: V(full), upper: V(full) }];
+  const exactFixed: ExactRow[] = [
+    { mask: full, withEpsilon: false, lower: worthOf(full), upper: worthOf(full) },
+  ];
   let exactOk = true;
-  let xExact: Rational[] | undefined = n === 1 ? [V(full)] : undefined;
+  let xExact: Rational[] | undefined = n === 1 ? [worthOf(full)] : undefined;
   let free: number[] = [];
   for (let mask = 1; mask < full; mask++) free.push(mask);
   const levels: NucleolusLevel[] = [];
@@ -363,7 +365,7 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
     if (exactOk) {
       const exactRows: ExactRow[] = [
         ...exactFixed,
-        ...free.map((mask) => ({ mask, withEpsilon: true, lower: V(mask) })),
+        ...free.map((mask) => ({ mask, withEpsilon: true, lower: worthOf(mask) })),
       ];
       const vertex = exactVertex(n, exactRows, exactColLower, out);
       if (vertex && agrees(vertex, x, eps, scale)) {
@@ -387,7 +389,7 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
       if (!span.add(mask)) continue;
       fixedRows.push({ mask, withEpsilon: false, lower: v[mask]! - eps, upper: v[mask]! - eps });
       if (epsExact) {
-        const rhs = V(mask).sub(epsExact);
+        const rhs = worthOf(mask).sub(epsExact);
         exactFixed.push({ mask, withEpsilon: false, lower: rhs, upper: rhs });
       }
     }
