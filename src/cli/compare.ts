@@ -5,7 +5,7 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { RunStore } from '../runtime/store.js';
-import { type Comparison, compareScenarios, type Difference } from '../scenario/compare.js';
+import { type Comparison, compareScenarios, type Difference, type Effect } from '../scenario/compare.js';
 import { loadScenario } from '../scenario/load.js';
 import { action, printJson } from './run.js';
 import { type EnsembleFlags, ensembleSettings, progress } from './scenario-run.js';
@@ -54,17 +54,22 @@ export function comparisonText(c: Comparison, actors: readonly string[]): string
   );
   if (c.attribution.length > 0) {
     const key = 'stability.index';
-    const ranked = [...c.attribution].sort(
-      (x, y) => Math.abs(y.effects[key]?.mean ?? 0) - Math.abs(x.effects[key]?.mean ?? 0),
+    const peak = (e: Effect) =>
+      e.mean.reduce((best, m, t) => (Math.abs(m) > Math.abs(e.mean[best]!) ? t : best), 0);
+    const ranked = [...c.attribution].sort((x, y) => {
+      const ex = x.effects[key];
+      const ey = y.effects[key];
+      return Math.abs(ey ? ey.mean[peak(ey)]! : 0) - Math.abs(ex ? ex.mean[peak(ex)]! : 0);
+    });
+    const shown = [key, 'crisisStability.worst', 'arms.milexGrowth', 'relations.meanScore'].filter((n) =>
+      c.series.includes(n),
     );
+    const at = (e: Effect, t: number) =>
+      `${fixed(e.mean[t]!, 3)} [${fixed(e.ciLow[t]!, 3)}, ${fixed(e.ciHigh[t]!, 3)}]`;
     lines.push('');
-    lines.push(`What drives the difference in ${first.years[last]} (each event switched off in turn):`);
-    const shown = [
-      'stability.index',
-      'crisisStability.worst',
-      'arms.milexGrowth',
-      'relations.meanScore',
-    ].filter((n) => c.series.includes(n));
+    lines.push(
+      'What drives the difference (each event switched off in turn; effect on B − A in the year of its largest effect on each indicator):',
+    );
     lines.push(
       renderTable(
         [
@@ -77,7 +82,8 @@ export function comparisonText(c: Comparison, actors: readonly string[]): string
           a.scenario === 'a' ? c.a.meta.scenario : c.b.meta.scenario,
           ...shown.map((n) => {
             const e = a.effects[n]!;
-            return `${fixed(e.mean, 3)} [${fixed(e.ciLow, 3)}, ${fixed(e.ciHigh, 3)}]`;
+            const t = peak(e);
+            return `${at(e, t)} (${e.years[t]})`;
           }),
         ]),
       ),

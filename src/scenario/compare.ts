@@ -8,7 +8,7 @@
  * Reported per indicator and year: quantile bands of B_k − A_k, its mean and
  * a 95% confidence interval mean ± 1.96·sd/√N (normal approximation).
  * Attribution: each event of either scenario is switched off in turn (same
- * seed again) and its effect on B − A in the final year is the paired mean
+ * seed again) and its effect on B − A in each year is the paired mean
  * difference, with its interval.
  */
 import { badInput } from '../core/errors.js';
@@ -26,14 +26,15 @@ export interface Difference extends Bands {
   readonly ciHigh: number[];
 }
 
-/** A paired mean difference with its 95% interval. */
+/** A paired mean difference per year with its 95% interval. */
 export interface Effect {
-  readonly mean: number;
-  readonly ciLow: number;
-  readonly ciHigh: number;
+  readonly years: number[];
+  readonly mean: number[];
+  readonly ciLow: number[];
+  readonly ciHigh: number[];
 }
 
-/** What switching one event off does to B − A in the final year. */
+/** What switching one event off does to B − A, year by year. */
 export interface Attribution {
   /** Which scenario the event belongs to. */
   readonly scenario: 'a' | 'b';
@@ -42,7 +43,7 @@ export interface Attribution {
   readonly type: ScenarioEvent['type'];
   readonly year: number;
   readonly label: string;
-  /** Effect of the event on B − A per series, final year: for B's events B − B∖e, for A's events −(A − A∖e). */
+  /** Effect of the event on B − A per series and year: for B's events B − B∖e, for A's events −(A − A∖e). */
   readonly effects: Record<string, Effect>;
 }
 
@@ -173,10 +174,17 @@ export async function compareScenarios(
         const sign = which === 'b' ? 1 : -1;
         const fx = pairedEffects(pairedDifferences(store, without, base, series), series.length * years);
         const effects: Record<string, Effect> = {};
+        const yearList = Array.from({ length: years }, (_, t) => a.years.from + t);
         series.forEach((name, s) => {
-          const c = s * years + years - 1;
-          const m = sign * fx.mean[c]!;
-          effects[name] = { mean: m, ciLow: m - fx.half[c]!, ciHigh: m + fx.half[c]! };
+          const e: Effect = { years: yearList, mean: [], ciLow: [], ciHigh: [] };
+          for (let t = 0; t < years; t++) {
+            const c = s * years + t;
+            const m = sign * fx.mean[c]!;
+            e.mean.push(m);
+            e.ciLow.push(m - fx.half[c]!);
+            e.ciHigh.push(m + fx.half[c]!);
+          }
+          effects[name] = e;
         });
         attribution.push({ scenario: which, event: k, type: e.type, year: e.year, label, effects });
       }

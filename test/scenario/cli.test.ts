@@ -141,7 +141,7 @@ describe('concert compare', () => {
       attribution: {
         scenario: string;
         label: string;
-        effects: Record<string, { mean: number; ciLow: number; ciHigh: number }>;
+        effects: Record<string, { years: number[]; mean: number[]; ciLow: number[]; ciHigh: number[] }>;
       }[];
     };
     expect(doc.scenario).toEqual({ a: 'small-base', b: 'small' });
@@ -157,7 +157,10 @@ describe('concert compare', () => {
     expect(doc.attribution.map((a) => a.label)).toContain('break-alignment 2021 USA+CHN');
     expect(doc.attribution).toHaveLength(7);
     const breakUp = doc.attribution.find((a) => a.label === 'break-alignment 2021 USA+CHN')!;
-    expect(breakUp.effects['relations.meanScore']!.mean).toBeLessThanOrEqual(0);
+    const effect = breakUp.effects['relations.meanScore']!;
+    expect(effect.years).toEqual([2017, 2018, 2019, 2020, 2021]);
+    expect(effect.mean.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    expect(effect.mean[4]!).toBeLessThanOrEqual(0);
   });
 
   it('refuses scenarios over different years with exit 2', () => {
