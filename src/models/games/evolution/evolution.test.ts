@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConcertError } from '../../../core/errors.js';
+import { discreteReplicator, replicatorDynamics } from './replicator.js';
+
+describe('replicator dynamics', () => {
+  it('keeps the population on the simplex (shares ≥ 0, summing to 1) for any payoffs', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: n, maxLength: n }), {
+              minLength: n,
+              maxLength: n,
+            }),
+            fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
+          ),
+        ),
+        ([A, w]) => {
+          const total = w.reduce((a, b) => a + b, 0);
+          const x0 = w.map((v) => v / total);
+          const r = replicatorDynamics(A, x0, [0, 1, 2]);
+          return r.x.every(
+            (x) => Math.abs(x.reduce((a, b) => a + b, 0) - 1) < 1e-7 && x.every((v) => v > -1e-9),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('is at rest at a pure state and at the interior rest point of a hawk–dove game', () => {
+    const A = [
+      [3, 2],
+      [4, 1],
+    ];
+    expect(replicatorDynamics(A, [1, 0], [0, 5]).x[1]).toEqual([1, 0]);
+    const mid = replicatorDynamics(A, [0.5, 0.5], [0, 5]).x[1] as number[];
+    expect(mid[0]).toBeCloseTo(0.5, 10);
+  });
+
+  it('discrete map refuses non-positive mean fitness with a bad-input error', () => {
+    expect(() =>
+      discreteReplicator(
+        [
+          [-1, 0],
+          [0, -1],
+        ],
+        [0.5, 0.5],
+        1,
+      ),
+    ).toThrow(ConcertError);
+  });
+});
