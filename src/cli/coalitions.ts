@@ -19,6 +19,7 @@ import {
   councilPower,
   gdpWeightedGame,
   leastCore,
+  MAX_LP_PLAYERS,
   minimalBlockingCoalitions,
   minimalWinningCoalitions,
   MAX_TABLE_PLAYERS,
@@ -105,6 +106,8 @@ function allocationTable(values: readonly AllocationValue[]): string {
 interface LoadedTuGame {
   readonly game: TuGame;
   readonly label: string;
+  /** Set when the game is a bankruptcy game, whose nucleolus is the Talmud rule. */
+  readonly bankruptcy?: { readonly estate: number; readonly claims: readonly number[] };
 }
 
 function loadTuGame(file: string | undefined, opts: { world?: string; actors?: string }): LoadedTuGame {
@@ -158,6 +161,7 @@ function loadTuGame(file: string | undefined, opts: { world?: string; actors?: s
     return {
       game: bankruptcyGame(b.estate, b.claims, b.players),
       label: b.name ?? `bankruptcy game (${file})`,
+      bankruptcy: { estate: b.estate, claims: b.claims },
     };
   }
   const s = readSimpleGame(doc);
@@ -395,7 +399,7 @@ export function register(program: Command): void {
       action(async (file, opts) => {
         const samples = parseCount(opts.samples, '--samples', 1);
         const seed = parseCount(opts.seed, '--seed', 0);
-        const { game, label } = loadTuGame(file, opts);
+        const { game, label, bankruptcy } = loadTuGame(file, opts);
         const n = game.players.length;
         const superadditive =
           game.table && n <= 12 ? superadditivityViolations(game, 1).length === 0 : undefined;
@@ -423,6 +427,21 @@ export function register(program: Command): void {
           }
           case 'nucleolus':
           case 'prenucleolus': {
+            if (bankruptcy && opts.solution === 'nucleolus' && n > MAX_LP_PLAYERS) {
+              // Aumann & Maschler (1985): the nucleolus of a bankruptcy game is the Talmud rule.
+              const awards = bankruptcyAwards('talmud', bankruptcy.estate, bankruptcy.claims);
+              const allocation = awards.map((x, i) => ({
+                player: game.players[i]!,
+                value: x.toNumber(),
+                exact: x.toString(),
+              }));
+              out = { solution: 'nucleolus', method: 'talmud-rule', allocation: allocationJson(allocation) };
+              text = [
+                `Nucleolus of ${label} by the Talmud rule (Aumann & Maschler 1985: equal to the nucleolus of a bankruptcy game)`,
+                allocationTable(allocation),
+              ];
+              break;
+            }
             const r = await nucleolus(game, opts.solution === 'prenucleolus');
             out = {
               solution: opts.solution,
