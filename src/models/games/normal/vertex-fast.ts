@@ -157,9 +157,11 @@ function complementaryY(
     }
   }
   const y = a.map((row, t) => row[k]! / row[t]!);
+  // A strict violation settles 'none'; otherwise a near-tie leaves it open.
+  let tie = false;
   for (const v of y) {
-    if (Math.abs(v) <= ZERO_TOL) return 'ambiguous';
-    if (v < 0) return 'none';
+    if (Math.abs(v) <= ZERO_TOL) tie = true;
+    else if (v < 0) return 'none';
   }
   for (let i = 0; i < A.length; i++) {
     if (I.includes(i)) continue;
@@ -167,21 +169,53 @@ function complementaryY(
     J.forEach((j, t) => {
       v += (A[i]![j]! / max) * y[t]!;
     });
-    if (Math.abs(v - 1) <= ZERO_TOL) return 'ambiguous';
-    if (v > 1) return 'none';
+    if (Math.abs(v - 1) <= ZERO_TOL) tie = true;
+    else if (v > 1) return 'none';
   }
-  return 'yes';
+  return tie ? 'ambiguous' : 'yes';
 }
 
 /**
- * Solves Σ_c M[r][c]·z_c = 1 for rows `rows`, unknowns `cols` (|rows| = |cols|)
- * exactly by fraction-free Gauss–Jordan elimination; undefined when singular.
+ * The same decision as {@link complementaryY} in exact integer arithmetic,
+ * for the cases floating point cannot settle. 'ambiguous' now means a
+ * feasible point with a real degeneracy (a zero coordinate or an extra tight
+ * row), or a singular system; either sends the caller to the exact search.
  */
-function solveOnes(
+function complementaryYExact(
+  A: readonly (readonly bigint[])[],
+  I: readonly number[],
+  J: readonly number[],
+): 'yes' | 'none' | 'ambiguous' {
+  const solved = gaussJordanOnes(A, I, J);
+  if (!solved) return 'ambiguous';
+  const { numerators, denominator } = solved;
+  let tie = false;
+  for (const v of numerators) {
+    if (v === 0n) tie = true;
+    else if (v < 0n) return 'none';
+  }
+  for (let i = 0; i < A.length; i++) {
+    if (I.includes(i)) continue;
+    let v = 0n;
+    J.forEach((j, t) => {
+      v += A[i]![j]! * numerators[t]!;
+    });
+    if (v === denominator) tie = true;
+    else if (v > denominator) return 'none';
+  }
+  return tie ? 'ambiguous' : 'yes';
+}
+
+/**
+ * Fraction-free Gauss–Jordan elimination of Σ_c M[r][c]·z_c = 1 (rows `rows`,
+ * unknowns `cols`, square): z_t = numerators[t] / denominator with a positive
+ * denominator; undefined when singular.
+ */
+function gaussJordanOnes(
   M: readonly (readonly bigint[])[],
   rows: readonly number[],
   cols: readonly number[],
-): Fraction[] | undefined {
+): { numerators: bigint[]; denominator: bigint } | undefined {
   const k = cols.length;
   const a = rows.map((r) => [...cols.map((c) => M[r]![c]!), 1n]);
   let previous = 1n;
@@ -200,10 +234,25 @@ function solveOnes(
     }
     previous = pivot;
   }
-  const values = a.map((row, i) => [row[k]!, row[i]!] as const);
-  const sum = values.reduce((s, [num, den]) => s.add(new Fraction(num, den)), new Fraction(0));
-  if (sum.n === 0n) return undefined;
-  return values.map(([num, den]) => new Fraction(num, den).div(sum));
+  // Every diagonal entry now equals the determinant `previous`.
+  const sign = previous < 0n ? -1n : 1n;
+  return { numerators: a.map((row) => row[k]! * sign), denominator: previous * sign };
+}
+
+/**
+ * Solves Σ_c M[r][c]·z_c = 1 for rows `rows`, unknowns `cols` (|rows| = |cols|)
+ * exactly by fraction-free Gauss–Jordan elimination; undefined when singular.
+ */
+function solveOnes(
+  M: readonly (readonly bigint[])[],
+  rows: readonly number[],
+  cols: readonly number[],
+): Fraction[] | undefined {
+  const solved = gaussJordanOnes(M, rows, cols);
+  if (!solved) return undefined;
+  const sum = solved.numerators.reduce((x, y) => x + y, 0n);
+  if (sum === 0n) return undefined;
+  return solved.numerators.map((v) => new Fraction(v, sum));
 }
 
 /**
@@ -232,7 +281,8 @@ export function fastNondegenerateEquilibria(game: NormalFormGame): Equilibrium[]
     const J = Array.from({ length: n }, (_, j) => j).filter((j) => has(m + j));
     if (I.length !== J.length) return undefined;
     // The complementary y, if any: A[I][J]·y_J = 1 with y_J > 0 and (A y)_i < 1 off I.
-    const status = complementaryY(Af, I, J);
+    let status = complementaryY(Af, I, J);
+    if (status === 'ambiguous') status = complementaryYExact(A, I, J);
     if (status === 'ambiguous') return undefined;
     if (status === 'none') continue;
     const xs = solveOnes(Bt, J, I);
