@@ -1,0 +1,155 @@
+/**
+ * The web lab end to end, against the real server: every view opens and
+ * shows model output; sliders change charts; a small ensemble runs to fan
+ * charts; the language switch translates labels and country names; a broken
+ * scenario shows its located error.
+ */
+import { expect, type Page, test } from '@playwright/test';
+
+const shots = 'test-results/e2e';
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+test('world: the map, the ranking and the year slider', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  const map = page.getByTestId('world-map');
+  await expect(map).toHaveAttribute('data-year', '2016');
+  expect(await map.locator('path.country').count()).toBeGreaterThan(150);
+  expect(await map.locator('path.country.major').count()).toBeGreaterThan(0);
+  const firstRow = page.getByTestId('ranking').locator('tbody tr').first();
+  await expect(firstRow).toContainText('China');
+  await expect(page.getByTestId('map-note')).toContainText('imply no position');
+  const load = await page.evaluate(() => {
+    const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return nav ? nav.loadEventEnd - nav.startTime : Number.POSITIVE_INFINITY;
+  });
+  expect(load).toBeLessThan(1000);
+  await shot(page, 'world-2016');
+
+  const before = await map.innerHTML();
+  await page.getByTestId('year').fill('1900');
+  await expect(page.getByTestId('year-value')).toHaveText('1900');
+  await expect(map).toHaveAttribute('data-year', '1900');
+  await expect(firstRow).not.toContainText('China');
+  expect(await map.innerHTML()).not.toEqual(before);
+  await shot(page, 'world-1900');
+  expect(errors).toEqual([]);
+});
+
+test('relations: signed network, balance, triangle and a what-if edit', async ({ page }) => {
+  await page.goto('/#/relations');
+  await expect(page.getByTestId('network').locator('canvas').first()).toBeVisible();
+  const frustration = page.getByTestId('frustration');
+  await expect(frustration).toHaveText(/^\d+$/, { timeout: 60_000 });
+  await expect(page.getByTestId('frustrated-list').locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('triangle')).toContainText(/open triad|romantic|marriage|ménage|hostile/);
+  await page.getByTestId('whatif').fill('1');
+  await expect(page.getByTestId('whatif-score')).toHaveText('1.0');
+  await expect(page.getByTestId('whatif-delta')).toContainText('Frustration index');
+  await shot(page, 'relations');
+});
+
+test('deterrence: moving a slider changes the charts within a moment', async ({ page }) => {
+  await page.goto('/#/deterrence');
+  const delivered = page.getByTestId('delivered-RUS');
+  await expect(delivered).toHaveText(/\d/);
+  const chart = page.getByTestId('strike-chart');
+  await expect(chart.locator('svg path').first()).toBeAttached();
+  const before = await delivered.textContent();
+  const svgBefore = await chart.innerHTML();
+  await page.getByTestId('arsenal-USA').fill('2');
+  await expect(delivered).not.toHaveText(before ?? '', { timeout: 5_000 });
+  await expect.poll(async () => (await chart.innerHTML()) !== svgBefore, { timeout: 5_000 }).toBe(true);
+  await page.getByTestId('interceptors-USA').fill('5');
+  await expect(page.getByTestId('stability-chart').locator('svg')).toBeAttached();
+  await shot(page, 'deterrence');
+});
+
+test('games: equilibria and class of a matrix; a tournament', async ({ page }) => {
+  await page.goto('/#/games');
+  await expect(page.getByTestId('game-class')).toContainText("Prisoner's Dilemma");
+  await expect(page.getByTestId('equilibria').locator('li')).toHaveCount(1);
+  await page.getByTestId('preset').selectOption('pennies');
+  await expect(page.getByTestId('game-class')).toContainText('no pure-strategy equilibrium');
+  await expect(page.getByTestId('equilibria')).toContainText('1/2');
+  await page.getByTestId('run-tournament').click();
+  await expect(page.getByTestId('tournament').locator('tbody tr')).toHaveCount(6);
+  await shot(page, 'games');
+});
+
+test('scenario: a broken scenario shows its located error', async ({ page }) => {
+  await page.goto('/#/scenario');
+  const editor = page.getByTestId('scenario-text');
+  await expect(editor).toHaveValue(/name:/);
+  await expect(page.getByTestId('problems')).toContainText('valid');
+  await editor.fill('name: broken\nyears: [2017\nactors: [USA, CHN]\n');
+  const problem = page.getByTestId('problem').first();
+  await expect(problem).toContainText(/line \d+, column \d+/);
+  await expect(editor).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('run')).toBeDisabled();
+  await shot(page, 'scenario-error');
+});
+
+test('scenario: a small ensemble runs with progress to fan charts', async ({ page }) => {
+  await page.goto('/#/scenario');
+  await expect(page.getByTestId('problems')).toContainText('valid');
+  await page.getByTestId('runs').fill('4');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('progress')).toBeVisible();
+  await expect(page.getByTestId('run-summary')).toContainText('4 runs', { timeout: 110_000 });
+  const fan = page.getByTestId('fan-stability.index');
+  await expect(fan.locator('svg path').first()).toBeAttached();
+  await expect(page.getByTestId('progress')).toHaveAttribute('value', '4');
+  await shot(page, 'scenario-fan');
+});
+
+test('compare: two scenarios side by side', async ({ page }) => {
+  await page.goto('/#/compare');
+  await expect(page.getByTestId('compare-a').locator('option')).not.toHaveCount(0);
+  await page.getByRole('spinbutton').first().fill('3');
+  await page.getByTestId('compare-run').click();
+  const charts = page.getByTestId('compare-charts');
+  await expect(charts.locator('.chart')).toHaveCount(2, { timeout: 110_000 });
+  await shot(page, 'compare');
+});
+
+test('languages: 简体中文 and 繁體中文 translate labels and country names', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('ranking')).toContainText('China');
+  await page.getByTestId('language').selectOption('zh-Hans');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('世界实力');
+  await expect(page.getByRole('navigation')).toContainText('威慑');
+  await expect(page.getByTestId('ranking')).toContainText('中国');
+  await expect(page.getByTestId('ranking')).toContainText('美国');
+  await shot(page, 'world-zh-Hans');
+  await page.getByTestId('language').selectOption('zh-Hant');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('世界實力');
+  await expect(page.getByRole('navigation')).toContainText('嚇阻');
+  await expect(page.getByTestId('ranking')).toContainText('美國');
+  await shot(page, 'world-zh-Hant');
+  await page.goto('/#/deterrence');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('核嚇阻');
+  await expect(page.getByTestId('strike-chart')).toContainText('先制打擊');
+  await shot(page, 'deterrence-zh-Hant');
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nuclear deterrence');
+});
+
+test('keyboard: views are reachable by Tab and focus is visible', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveText('Relations');
+  const outline = await focused.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/relations$/);
+});

@@ -1,0 +1,120 @@
+/**
+ * The web lab's HTTP client for the Concert API (src/server). Every call may
+ * be aborted: views abort the previous request when an input changes, so a
+ * slow stale answer never overwrites a newer one.
+ */
+import { useEffect, useState } from 'react';
+
+/** One located problem, as the API reports it: `{error: {message, problems}}`. */
+export interface Problem {
+  path: (string | number)[];
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** A failed API call: the HTTP status and every problem the server named. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly problems: Problem[],
+  ) {
+    super(message);
+  }
+}
+
+/** True for the rejection of an aborted fetch. */
+export function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}
+
+/** Calls the API: GET without a body, POST with a JSON body; throws {@link ApiError} on a non-2xx answer. */
+export async function api<T>(
+  path: string,
+  options: { body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  const hasBody = options.body !== undefined;
+  const res = await fetch(path, {
+    method: hasBody ? 'POST' : 'GET',
+    headers: hasBody ? { 'content-type': 'application/json' } : {},
+    body: hasBody ? JSON.stringify(options.body) : null,
+    signal: options.signal ?? null,
+  });
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = (data as { error?: { message?: string; problems?: Problem[] } } | null)?.error;
+    throw new ApiError(error?.message ?? `HTTP ${res.status}`, res.status, error?.problems ?? []);
+  }
+  return data as T;
+}
+
+/** State of a request that follows its inputs: the newest answer, its error and whether one is in flight. */
+export interface Loaded<T> {
+  data: T | undefined;
+  error: Error | undefined;
+  loading: boolean;
+}
+
+/**
+ * Runs `load` whenever `key` changes, aborting the request still in flight.
+ * Keeps the previous answer while the next one loads, so charts do not flash.
+ */
+export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ data: undefined, error: undefined, loading: key !== null });
+  useEffect(() => {
+    if (key === null) return;
+    const controller = new AbortController();
+    setState((s) => ({ ...s, loading: true }));
+    load(controller.signal).then(
+      (data) => setState({ data, error: undefined, loading: false }),
+      (e: unknown) => {
+        if (!isAbort(e)) setState((s) => ({ data: s.data, error: e as Error, loading: false }));
+      },
+    );
+    return () => controller.abort();
+  }, [key]);
+  return state;
+}
+
+/** A job of the API (ensemble or compare): status, progress and, when done, its result. */
+export interface Job<R> {
+  id: string;
+  kind: 'ensemble' | 'compare';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  createdAt: string;
+  progress: { done: number; total: number; label: string };
+  result?: R;
+  error?: { message: string; problems: Problem[] };
+}
+
+/**
+ * Follows a job's server-sent events (`progress`, then `end`) until it ends.
+ * Resolves with the ended job; `onProgress` sees every progress event.
+ */
+export function followJob<R>(
+  id: string,
+  onProgress: (p: Job<R>['progress']) => void,
+  signal: AbortSignal,
+): Promise<Job<R>> {
+  return new Promise((resolve, reject) => {
+    const source = new EventSource(`/api/jobs/${encodeURIComponent(id)}/events`);
+    const stop = () => source.close();
+    signal.addEventListener('abort', () => {
+      stop();
+      reject(new DOMException('aborted', 'AbortError'));
+    });
+    source.addEventListener('progress', (e) => onProgress(JSON.parse((e as MessageEvent<string>).data)));
+    source.addEventListener('end', (e) => {
+      stop();
+      resolve(JSON.parse((e as MessageEvent<string>).data) as Job<R>);
+    });
+    source.onerror = () => {
+      stop();
+      api<Job<R>>(`/api/jobs/${encodeURIComponent(id)}`, { signal }).then((job) => {
+        if (job.status === 'done' || job.status === 'failed') resolve(job);
+        else reject(new Error(`lost the progress stream of job ${id}`));
+      }, reject);
+    };
+  });
+}
