@@ -18,7 +18,10 @@ export interface ServerOptions {
   readonly webRoot?: string | null;
   /** Folder of the shipped scenarios (default: `scenarios/` of the package). */
   readonly scenariosDir?: string;
-  /** Worker threads for ensembles, tournaments and balance reports (default: the available cores). */
+  /**
+   * Worker threads for ensembles, tournaments and balance reports (default: the
+   * available cores, at least 2). With 1, ensembles run in the server's own thread.
+   */
   readonly workers?: number;
   /** Largest accepted request body, bytes (default 1 MiB). */
   readonly bodyLimitBytes?: number;
@@ -53,7 +56,7 @@ export class ServerContext {
     this.storePath = options.storePath ?? defaultStorePath();
     this.webRoot = options.webRoot === undefined ? `${PACKAGE_ROOT}web/dist` : options.webRoot;
     this.scenariosDir = options.scenariosDir ?? `${PACKAGE_ROOT}scenarios`;
-    this.workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
+    this.workers = Math.max(1, Math.floor(options.workers ?? Math.max(2, defaultWorkerCount())));
     this.bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
     this.jobs = new JobQueue(100, onFault);
   }

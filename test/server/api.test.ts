@@ -342,6 +342,8 @@ describe('scenarios, jobs and runs', () => {
     const events = await app.inject({ method: 'GET', url: `/api/jobs/${id}/events` });
     expect(events.headers['content-type']).toMatch(/text\/event-stream/);
     expect(events.body).toMatch(/event: end\ndata: /);
+    const end = /event: end\ndata: (.*)\n/.exec(events.body);
+    expect(JSON.parse(end![1]!)).toMatchObject({ id, status: 'done', progress: { done: 6, total: 6 } });
     const job = await get(`/api/jobs/${id}`);
     expect(job.body.status).toBe('done');
     const result = job.body.result as {

@@ -161,6 +161,15 @@ function loadFor(ctx: ServerContext, src: ScenarioSource, root: (string | number
   }
 }
 
+/**
+ * Worker threads of an ensemble: the server's (at least two by default, so
+ * that runEnsemble uses its worker pool and the event loop stays free; a
+ * server built with `workers: 1` runs ensembles in its own thread).
+ */
+function ensembleWorkers(ctx: ServerContext): number {
+  return ctx.workers;
+}
+
 /** Chunks of runs small enough to spread an ensemble over every worker (and report progress often). */
 function chunkRuns(runs: number, workers: number): number {
   return Math.max(1, Math.min(DEFAULT_CHUNK_RUNS, Math.ceil(runs / (workers * 4))));
@@ -331,9 +340,9 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
         const outcome = await runEnsemble(s, {
           runs,
           seed,
-          workers: ctx.workers,
+          workers: ensembleWorkers(ctx),
           store,
-          chunkRuns: chunkRuns(runs, ctx.workers),
+          chunkRuns: chunkRuns(runs, ensembleWorkers(ctx)),
           onProgress: (done, total) => report({ done, total, label: s.name }),
         });
         return ensembleJson(s, outcome.meta.id, runs, seed, summarize(store, outcome.meta, runs));
@@ -383,9 +392,9 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
           const c = await compareScenarios(a, b, {
             runs,
             seed,
-            workers: ctx.workers,
+            workers: ensembleWorkers(ctx),
             store,
-            chunkRuns: chunkRuns(runs, ctx.workers),
+            chunkRuns: chunkRuns(runs, ensembleWorkers(ctx)),
             attribution: req.body.attribution,
             onEnsemble: (l) => {
               if (label !== '') base += runs;
