@@ -14,6 +14,7 @@ import {
   type DynamicsEnsemble,
   type FrustrationResult,
   networkFromWorld,
+  pairPlacement,
   type SignedNetwork,
   signedNetwork,
   type WhatIfReport,
@@ -253,6 +254,26 @@ function clusteringText(c: ClusteringResult): string {
   ].join('\n');
 }
 
+function parsePair(text: string, net: SignedNetwork): [string, string] {
+  const ids = text.split(',').map((x) => x.trim());
+  if (ids.length !== 2 || ids[0] === '' || ids[1] === '') {
+    throw badInput({
+      path: ['--pair'],
+      message: `expected two actor ids A,B such as USA,RUS; got "${text}"`,
+    });
+  }
+  const problems: Problem[] = ids
+    .filter((id) => !net.nodes.includes(id))
+    .map((id) => ({
+      path: ['--pair'],
+      message: `unknown actor "${id}": expected one of ${preview(net.nodes)}`,
+    }));
+  if (ids[0] === ids[1])
+    problems.push({ path: ['--pair'], message: `expected two different actors; got "${text}"` });
+  if (problems.length > 0) throw badInput(problems[0]!, ...problems.slice(1));
+  return [ids[0]!, ids[1]!];
+}
+
 function parseSet(text: string, net: SignedNetwork): { a: string; b: string; score: number } {
   const m = /^\s*([^,=\s]+)\s*,\s*([^,=\s]+)\s*=\s*([+-]?(\d+(\.\d*)?|\.\d+))\s*$/.exec(text);
   if (!m)
@@ -395,6 +416,7 @@ export function register(program: Command): void {
     .option('--weighted', 'minimise the total |weight| of frustrated edges instead of their number')
     .option('--seed <n>', 'seed of the local search (default 1)')
     .option('--groups <k>', 'also the best partition into at most k groups (generalised balance, Davis 1967)')
+    .option('--pair <A,B>', 'also the least frustration with A and B forced together and forced apart')
     .option('--json', 'print JSON')
     .action(
       action(async (o) => {
@@ -410,11 +432,31 @@ export function register(program: Command): void {
         const k = o.groups === undefined ? undefined : parsePositiveInt(o.groups, '--groups');
         const clustering =
           k === undefined ? undefined : clusterPartition(loaded.net, k, { seed: parseSeed(o.seed) });
-        if (o.json)
-          printJson({ ...balanceJson(report, loaded.source), ...(clustering ? { clustering } : {}) });
-        else {
+        const pairIds = o.pair === undefined ? undefined : parsePair(o.pair, loaded.net);
+        const pair = pairIds
+          ? await pairPlacement(loaded.net, pairIds[0], pairIds[1], {
+              timeLimitS: parseTimeLimit(o.timeLimit),
+            })
+          : undefined;
+        if (o.json) {
+          printJson({
+            ...balanceJson(report, loaded.source),
+            ...(clustering ? { clustering } : {}),
+            ...(pair ? { pair } : {}),
+          });
+        } else {
           process.stdout.write(`${balanceText(report, loaded.source)}\n`);
           if (clustering) process.stdout.write(`${clusteringText(clustering)}\n`);
+          if (pair) {
+            const where =
+              pair.verdict === 'either'
+                ? 'either placement is optimal'
+                : `${pair.verdict} in every optimal bipartition`;
+            const proof = pair.exact ? '' : '; not proven';
+            process.stdout.write(
+              `\n${pair.a} and ${pair.b}: ${where} (L = ${pair.together} if together, ${pair.apart} if apart${proof})\n`,
+            );
+          }
         }
       }),
     );

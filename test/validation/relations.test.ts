@@ -8,6 +8,7 @@ import {
   clusterPartition,
   frustrationIndex,
   frustrationIndexSync,
+  pairPlacement,
   type SignedNetwork,
   signedNetwork,
   triadCensus,
@@ -109,6 +110,15 @@ describe('relations fixtures', () => {
     expect([...byEnumeration.partition[0]].sort()).toEqual(['Gama', 'Gavev', 'Kotun', 'Nagad']);
   });
 
+  it('Gahuku–Gama pair placement: the unique optimum puts Gavev with Kotun and apart from Ove', async () => {
+    const withKotun = await pairPlacement(tribes, 'Gavev', 'Kotun');
+    expect(withKotun).toMatchObject({ together: 7, exact: true, verdict: 'together' });
+    expect(withKotun.apart).toBeGreaterThan(7);
+    const withOve = await pairPlacement(tribes, 'Gavev', 'Ove');
+    expect(withOve).toMatchObject({ apart: 7, exact: true, verdict: 'apart' });
+    expect(withOve.together).toBeGreaterThan(7);
+  });
+
   it('Gahuku–Gama walk balance tr e^A / tr e^|A| = 0.3575761 (signnet README)', () => {
     expect(walkBalance(tribes)).toBeCloseTo(0.3575761, 7);
   });
@@ -168,5 +178,11 @@ describe('Doreian–Mrvar international networks', () => {
     expect(exact.index).toBe(17);
     expect(exact.lowerBound).toBe(17);
     expect(frustrationIndexSync(net, { method: 'heuristic' }).index).toBeGreaterThanOrEqual(17);
+    // docs/models/relations.md table: USA and RUS apart in every optimum (21 if forced together)
+    expect(await pairPlacement(net, 'USA', 'RUS')).toMatchObject({
+      together: 21,
+      apart: 17,
+      verdict: 'apart',
+    });
   });
 });

@@ -229,3 +229,58 @@ export async function frustrationIndex(
   });
   return assemble(net, outcomes, weighted);
 }
+
+/** The least line index with two actors forced into the same group or into opposite groups. */
+export interface PairPlacement {
+  readonly a: string;
+  readonly b: string;
+  /** Line index (count) of the best bipartition with `a` and `b` in one group. */
+  readonly together: number;
+  /** Line index of the best bipartition with `a` and `b` in different groups. */
+  readonly apart: number;
+  /** Whether both values are proven minima. */
+  readonly exact: boolean;
+  /** `together` / `apart` when every optimal bipartition places them so; `either` when both placements are optimal. */
+  readonly verdict: 'together' | 'apart' | 'either';
+}
+
+/**
+ * How the optimal bipartitions place actors `a` and `b`: the line index
+ * with the pair forced together and forced apart. Each is solved as a
+ * weighted frustration index in which every other edge weighs ε = 1/(2(m+1))
+ * (signs kept) and the pair's edge is replaced by a forcing edge of weight
+ * ±1, which is never frustrated at the optimum because it outweighs all
+ * other edges together; the original (a, b) tie is then counted back if the
+ * placement frustrates it. If forcing them together costs more than the
+ * unconstrained index, they are apart in every optimum, and conversely.
+ */
+export async function pairPlacement(
+  net: SignedNetwork,
+  a: string,
+  b: string,
+  options: FrustrationOptions = {},
+): Promise<PairPlacement> {
+  const i = net.nodes.indexOf(a);
+  const j = net.nodes.indexOf(b);
+  const epsilon = 1 / (2 * (net.edges.length + 1));
+  const original = net.edges.find((e) => (e.a === i && e.b === j) || (e.a === j && e.b === i));
+  const solve = async (sign: 1 | -1) => {
+    const edges = net.edges
+      .filter((e) => e !== original)
+      .map((e) => ({ a: e.a, b: e.b, weight: epsilon * Math.sign(e.weight) }));
+    edges.push({ a: Math.min(i, j), b: Math.max(i, j), weight: sign });
+    const r = await frustrationIndex({ nodes: net.nodes, edges }, { ...options, weighted: true });
+    const extra = original !== undefined && Math.sign(original.weight) !== sign ? 1 : 0;
+    return { index: r.frustratedEdges.length + extra, exact: r.exact };
+  };
+  const together = await solve(1);
+  const apart = await solve(-1);
+  return {
+    a,
+    b,
+    together: together.index,
+    apart: apart.index,
+    exact: together.exact && apart.exact,
+    verdict: together.index < apart.index ? 'together' : apart.index < together.index ? 'apart' : 'either',
+  };
+}

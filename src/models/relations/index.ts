@@ -29,6 +29,8 @@ export {
   type FrustrationResult,
   frustrationIndex,
   frustrationIndexSync,
+  type PairPlacement,
+  pairPlacement,
   triangleLowerBound,
 } from './frustration.js';
 export { type LocalSearchOptions, localSearchPartition } from './heuristic.js';
