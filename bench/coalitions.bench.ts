@@ -22,6 +22,7 @@ import {
   weightedVotingGame,
 } from '../src/models/coalitions/index.js';
 
+/** The synthetic 51-member weights described above (total 538, largest 55, smallest 3). */
 export function syntheticElectoralCollege(): number[] {
   const w = Array.from({ length: 51 }, (_, i) => Math.floor(3 + 52 * ((50 - i) / 50) ** 6.25 + 0.5));
   w[1] = w[1]! + 1;
@@ -42,6 +43,7 @@ function randomTuGame(n: number, seed: number) {
   );
 }
 
+/** Adds the coalitions tasks to the runner's Bench (bench/run.ts). */
 export default function coalitionsBench(bench: Bench): void {
   // Some tasks take a large fraction of a second: tinybench's default minimum of
   // 64 iterations would make this file run for minutes. The 1 s time budget

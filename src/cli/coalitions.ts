@@ -230,6 +230,7 @@ function councilId(path: string): string {
   return (path.split('/').pop() ?? path).replace(/\.(json|ya?ml)$/, '');
 }
 
+/** Registers `concert coalitions power | unsc | solve | bankruptcy` under the shared `coalitions` group. */
 export function register(program: Command): void {
   const coalitions = group(
     program,
