@@ -32,8 +32,24 @@ function randomGames(count: number, m: number, n: number, seed: number): NormalF
   return Array.from({ length: count }, () => bimatrixGame(matrix(), matrix()));
 }
 
+/**
+ * CPU time per call (process.cpuUsage, user + system) of vertex enumeration
+ * over the 20 games, after warm-up: on a shared machine this is a steadier
+ * figure than wall-clock latency, which includes time spent waiting for a core.
+ */
+function cpuMsPerCall(games: readonly NormalFormGame[], rounds: number): number {
+  for (let r = 0; r < 3; r++) for (const g of games) vertexEnumeration(g);
+  const start = process.cpuUsage();
+  for (let r = 0; r < rounds; r++) for (const g of games) vertexEnumeration(g);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / (rounds * games.length);
+}
+
 export default function (bench: Bench): void {
   const games = randomGames(20, 8, 8, 2017);
+  console.log(
+    `vertex enumeration, random 8×8 (20 games): ${cpuMsPerCall(games, 10).toFixed(2)} ms CPU time per call`,
+  );
   let k = 0;
   const next = () => games[k++ % games.length]!;
   bench.add('all equilibria, random 8×8 (vertex enumeration, exact; 20 games in turn)', () => {
