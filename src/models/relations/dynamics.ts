@@ -122,7 +122,7 @@ function factionsOf(net: SignedNetwork, signs: ArrayLike<number>): [string[], st
     nodes: net.nodes,
     edges: net.edges.map((e, k) => ({ a: e.a, b: e.b, weight: signs[k]! })),
   };
-  const r = frustrationIndexSync(signed, { method: signed.nodes.length > 18 ? 'heuristic' : 'exact' });
+  const r = frustrationIndexSync(signed);
   return canonical(r.partition[0], r.partition[1]);
 }
 

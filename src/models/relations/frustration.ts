@@ -40,15 +40,26 @@ export interface FrustrationOptions {
   readonly timeLimitS?: number;
   /** Seed of the local search (starting points, kicks). Default 1. */
   readonly seed?: number;
-  /** Blocks with at most this many nodes are solved by enumeration. Default {@link DEFAULT_ENUMERATION_NODES}. */
+  /**
+   * Blocks with at most this many nodes are solved by enumeration. Default
+   * {@link DEFAULT_ENUMERATION_NODES} (async) or {@link SYNC_ENUMERATION_NODES} (sync).
+   */
   readonly enumerationMaxNodes?: number;
 }
 
 /**
- * Enumeration beats a HiGHS call (≈4.5 ms overhead plus branch-and-bound)
- * up to about this many nodes per block (bench/relations.bench.ts).
+ * Enumeration beats a HiGHS call (solver start-up, cut rounds and
+ * branch-and-bound) up to about this many nodes per block
+ * (bench/relations.bench.ts, docs/performance.md); the async API switches to
+ * HiGHS above it.
  */
-export const DEFAULT_ENUMERATION_NODES = 18;
+export const DEFAULT_ENUMERATION_NODES = 16;
+
+/**
+ * The synchronous API has no solver to switch to, so it enumerates blocks up
+ * to this size (exact for systems of up to 20 actors) before using local search.
+ */
+export const SYNC_ENUMERATION_NODES = 20;
 
 /** The frustration index with its partition and the certificate of exactness. */
 export interface FrustrationResult {
@@ -170,8 +181,9 @@ function solveWith(net: SignedNetwork, options: FrustrationOptions, solver: Solv
 
 /**
  * The frustration index without HiGHS, synchronously: exact by enumeration
- * when every unbalanced block has at most `enumerationMaxNodes` nodes (the
- * case of great-power systems of ≲20 actors; microseconds to milliseconds),
+ * when every unbalanced block has at most `enumerationMaxNodes` nodes
+ * (default 20: great-power systems of up to 20 actors; microseconds for 8
+ * actors, up to a few hundred ms for a dense 20-node block),
  * local search for larger blocks (then `exact` may be false and `gap` > 0).
  * With `method: 'heuristic'` every block uses local search.
  */
@@ -180,7 +192,7 @@ export function frustrationIndexSync(
   options: FrustrationOptions = {},
 ): FrustrationResult {
   const rng = Rng.fromSeed(options.seed ?? 1);
-  const limit = options.enumerationMaxNodes ?? DEFAULT_ENUMERATION_NODES;
+  const limit = options.enumerationMaxNodes ?? SYNC_ENUMERATION_NODES;
   const heuristicOnly = options.method === 'heuristic';
   return solveWith(net, options, (sub, costs) =>
     !heuristicOnly && sub.net.nodes.length <= limit

@@ -31,6 +31,7 @@ export {
   frustrationIndexSync,
   type PairPlacement,
   pairPlacement,
+  SYNC_ENUMERATION_NODES,
   triangleLowerBound,
 } from './frustration.js';
 export { type LocalSearchOptions, localSearchPartition } from './heuristic.js';
