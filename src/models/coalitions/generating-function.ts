@@ -183,7 +183,7 @@ function multiLayer(
   const typeKey = (i: number) => weights.map((w) => w[i]).join(',');
   const types = new Map<string, number>();
   for (let i = 0; i < n; i++) if (!types.has(typeKey(i))) types.set(typeKey(i), i);
-  if (types.size * n * n * states > MAX_GF_WORK || n > 53) return undefined;
+  if (types.size * n * n * states > MAX_GF_WORK || states * n > 5_000_000 || n > 53) return undefined;
   const decode = (st: number, out: Int32Array) => {
     let r = st;
     for (let l = 0; l < L; l++) {
@@ -262,7 +262,7 @@ export function generatingFunctionCounts(game: WeightedGame): SwingCounts | unde
   if (ints.weights.length === 1) {
     const w = ints.weights[0]!;
     const q = ints.quotas[0]!;
-    if ((n + 1) * q * n > MAX_GF_WORK) return undefined;
+    if ((n + 1) * q * n > MAX_GF_WORK || (n + 1) * q > 5_000_000) return undefined;
     return n <= 53 ? singleLayerDouble(w, q) : singleLayer(bigRing, w, q);
   }
   return multiLayer(ints.weights, ints.quotas);
@@ -347,7 +347,7 @@ export function minimalWinningCounts(game: WeightedGame): MinimalWinningCounts |
   const w = ints.weights[0]!;
   const q = ints.quotas[0]!;
   const types = new Set(w).size;
-  if (n > 53 || types * n * n * q > MAX_GF_WORK) return undefined;
+  if (n > 53 || types * n * n * q > MAX_GF_WORK || (n + 1) * q > 5_000_000) return undefined;
   const order = w.map((_, i) => i).sort((a, b) => w[b]! - w[a]! || a - b);
   const bySize = Array.from({ length: n }, () => new Float64Array(n + 1));
   const stride = q;
