@@ -71,9 +71,11 @@ function payoffText(eq: Equilibrium, i: number): string {
 
 function printEquilibria(game: NormalFormGame, r: EquilibriaResult): void {
   const title = game.title === '' ? '' : `${game.title}\n`;
-  const what = r.complete ? 'equilibria' : 'equilibria found';
+  const count = r.equilibria.length;
+  const noun = count === 1 ? 'equilibrium' : 'equilibria';
+  const what = r.complete ? noun : `${noun} found`;
   process.stdout.write(
-    `${title}${r.equilibria.length} ${what} (method: ${r.method}${r.degenerate ? ', degenerate game' : ''})\n\n`,
+    `${title}${count} ${what} (method: ${r.method}${r.degenerate ? ', degenerate equilibria present' : ''})\n\n`,
   );
   if (r.equilibria.length > 0) {
     const columns = [

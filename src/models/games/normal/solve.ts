@@ -151,7 +151,9 @@ export function solveEquilibria(
         nashSubsets: c.nashSubsets.map((s) => s.map(remap).sort((a, b) => a - b)),
       }));
       const notes = [
-        `degenerate equilibria: support enumeration on equal-size supports found ${found.length} of ${equilibria.length} extreme equilibria; the other ${extra.length} were added from vertex enumeration`,
+        extra.length === 0
+          ? `degenerate equilibria: support enumeration on equal-size supports found all ${equilibria.length} extreme equilibria (checked against vertex enumeration, which also gave the components)`
+          : `degenerate equilibria: support enumeration on equal-size supports found ${found.length} of ${equilibria.length} extreme equilibria; the other ${extra.length} were added from vertex enumeration`,
       ];
       return { method, equilibria, complete: true, degenerate: true, components, notes };
     }
