@@ -8,6 +8,8 @@ export { type CouncilGroupPower, type CouncilPower, councilPower, type ExactNumb
 export {
   generatingFunctionCounts,
   integerLayers,
+  type MinimalWinningCounts,
+  minimalWinningCounts,
   type SwingCounts,
   winningCoalitionCount,
 } from './generating-function.js';
@@ -15,6 +17,7 @@ export {
   type LeastCoreResult,
   leastCore,
   MAX_LP_PLAYERS,
+  type NucleolusLevel,
   type NucleolusResult,
   nucleolus,
 } from './nucleolus.js';
@@ -32,7 +35,7 @@ export {
   powerIndex,
   shapleyShubikMonteCarlo,
 } from './power.js';
-export { factorial, Rational } from './rational.js';
+export { factorial, Rational, sumRationals } from './rational.js';
 export {
   BankruptcyFileSchema,
   coalitionDocumentKind,
@@ -48,6 +51,8 @@ export {
 export { type AllocationValue, shapleySample, shapleyValue } from './shapley.js';
 export {
   defaultPlayerNames,
+  type EnumerationCounts,
+  enumerationCounts,
   gdpWeightedGame,
   isWinning,
   type ListedGame,
