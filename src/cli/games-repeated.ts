@@ -316,10 +316,17 @@ export function register(program: Command): void {
     .option('--seed <n>', 'random seed', '0')
     .option('--runs <n>', 'independent runs; >1 estimates fixation probabilities', '1')
     .option('--max-generations <n>', 'stop a run after this many generations', '100000')
+    .option(
+      '--mutation-rate <mu>',
+      'probability that a newborn mutates to another initial strategy (runs all generations)',
+    )
     .option('--json', 'print JSON')
     .action(
       action(
-        (names: string[], o: SettingFlags & { runs: string; maxGenerations: string; json?: boolean }) => {
+        (
+          names: string[],
+          o: SettingFlags & { runs: string; maxGenerations: string; mutationRate?: string; json?: boolean },
+        ) => {
           const problems: Problem[] = [];
           const population: string[] = [];
           names.forEach((raw, i) => {
@@ -347,6 +354,14 @@ export function register(program: Command): void {
           const maxGenerations = num(o.maxGenerations, '--max-generations', problems, (x) =>
             Number.isInteger(x) && x >= 1 ? undefined : 'expected a positive whole number',
           );
+          const mutationRate = num(o.mutationRate, '--mutation-rate', problems, probability);
+          if ((mutationRate ?? 0) > 0 && (runs ?? 1) > 1) {
+            problems.push({
+              path: ['--mutation-rate'],
+              message:
+                'with mutation nothing fixes for good, so --runs (fixation estimates) cannot be combined with it',
+            });
+          }
           fail(problems);
           const perGeneration = ((population.length * (population.length - 1)) / 2) * expectedTurns(settings);
           if (perGeneration > MAX_TOTAL_TURNS / 10) {
@@ -363,7 +378,7 @@ export function register(program: Command): void {
             ),
           );
           fail(problems);
-          const spec = { ...settings, population, maxGenerations };
+          const spec = { ...settings, population, maxGenerations, mutationRate };
           if ((runs ?? 1) > 1) {
             const f = moranFixation(spec, runs ?? 1);
             if (o.json) {
@@ -384,7 +399,7 @@ export function register(program: Command): void {
             return;
           }
           process.stdout.write(
-            `winner: ${r.winner ?? '(none yet)'} after ${r.generations} generations\nfinal population: ${JSON.stringify(r.populations[r.populations.length - 1])}\n`,
+            `${(mutationRate ?? 0) > 0 ? `with mutation rate ${mutationRate}, no fixation; ` : `winner: ${r.winner ?? '(none yet)'} `}after ${r.generations} generations\nfinal population: ${JSON.stringify(r.populations[r.populations.length - 1])}\n`,
           );
         },
       ),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConcertError } from '../../../core/errors.js';
+import { moranProcess } from './moran.js';
 import { discreteReplicator, replicatorDynamics } from './replicator.js';
 
 describe('replicator dynamics', () => {
@@ -50,5 +51,24 @@ describe('replicator dynamics', () => {
         1,
       ),
     ).toThrow(ConcertError);
+  });
+});
+
+describe('Moran process with mutation', () => {
+  it('runs every generation, keeps the population size, and reintroduces lost strategies', () => {
+    const r = moranProcess({
+      population: ['Tit For Tat', 'Tit For Tat', 'Defector', 'Defector'],
+      turns: 20,
+      seed: 2,
+      mutationRate: 0.2,
+      maxGenerations: 400,
+    });
+    expect(r.winner).toBeNull();
+    expect(r.generations).toBe(400);
+    expect(r.populations.every((p) => Object.values(p).reduce((a, b) => a + b, 0) === 4)).toBe(true);
+    const lostThenBack = r.populations.some(
+      (p, g) => (p.Defector ?? 0) === 0 && r.populations.slice(g).some((q) => (q.Defector ?? 0) > 0),
+    );
+    expect(lostThenBack).toBe(true);
   });
 });

@@ -12,6 +12,12 @@
  * of the parent. The process stops when one strategy has taken over
  * (fixation) or after `maxGenerations`.
  *
+ * With a mutation rate μ > 0 (the Axelrod library's `mutation_rate` with its
+ * default "transition" method), the newborn is, with probability μ, a copy of
+ * a different strategy drawn uniformly from the strategies of the initial
+ * population instead of the parent's; fixation is then not absorbing, so the
+ * process runs for `maxGenerations` generations.
+ *
  * For two strategies A and B, with a_XY the mean per-turn payoff of X against
  * Y, the fitness with k A-players is f_A(k) = (k−1)a_AA + (N−k)a_AB and
  * f_B(k) = k a_BA + (N−k−1)a_BB, the chain moves k → k+1 with probability
@@ -33,10 +39,12 @@ export interface MoranSpec extends MatchSettings {
   readonly seed?: number;
   /** Stop after this many generations if no strategy has fixed. Default 100,000. */
   readonly maxGenerations?: number;
+  /** μ in [0, 1]: probability that a newborn mutates to another initial strategy. Default 0. */
+  readonly mutationRate?: number;
 }
 
 export interface MoranResult {
-  /** The strategy that took over, or null if `maxGenerations` was reached first. */
+  /** The strategy that took over, or null if `maxGenerations` was reached first (always null with mutation). */
   readonly winner: string | null;
   /** Generations played (births/deaths). */
   readonly generations: number;
@@ -96,7 +104,9 @@ export function moranProcess(spec: MoranSpec): MoranResult {
   const maxGenerations = spec.maxGenerations ?? 100_000;
   let generations = 0;
   const fixed = () => pop.every((s) => s === pop[0]);
-  while (!fixed() && generations < maxGenerations) {
+  const mutationRate = spec.mutationRate ?? 0;
+  const types = [...new Set(pop)];
+  while ((mutationRate > 0 || !fixed()) && generations < maxGenerations) {
     fitness.fill(0);
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
@@ -122,11 +132,17 @@ export function moranProcess(spec: MoranSpec): MoranResult {
       parent = rng.int(0, n - 1);
     }
     const dead = rng.int(0, n - 1);
-    pop[dead] = pop[parent] as Strategy;
+    let child = pop[parent] as Strategy;
+    if (mutationRate > 0 && types.length > 1 && rng.next() < mutationRate) {
+      const others = types.filter((t) => t !== child);
+      child = others[rng.int(0, others.length - 1)] as Strategy;
+    }
+    pop[dead] = child;
     generations++;
     populations.push(countOf(pop));
   }
-  return { winner: fixed() ? (pop[0] as Strategy).name : null, generations, populations, firstRoundScores };
+  const winner = mutationRate === 0 && fixed() ? (pop[0] as Strategy).name : null;
+  return { winner, generations, populations, firstRoundScores };
 }
 
 /**
