@@ -10,3 +10,4 @@ export * from './models/relations/index.js';
 export * from './models/deterrence/index.js';
 export * from './models/games/index.js';
 export * from './models/powers/index.js';
+export * from './scenario/index.js';

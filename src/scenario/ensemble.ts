@@ -100,15 +100,20 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
   if (options.workers <= 1 || chunks.length <= 1) {
     for (const runs of chunks) save(simulateChunk({ scenario: s, seed: options.seed, runs }));
   } else {
-    const pool = WorkerPool.create(Math.min(options.workers, chunks.length));
+    const threads = Math.min(options.workers, chunks.length);
+    const pool = WorkerPool.create(threads);
     const task = moduleUrl(import.meta.url, './task');
+    // At most two chunks per thread are in flight, so memory does not grow with the number of runs.
+    let next = 0;
+    const lane = async () => {
+      while (next < chunks.length) {
+        const runs = chunks[next++]!;
+        const input: ChunkInput = { scenario: s, seed: options.seed, runs };
+        save(await pool.run<ChunkInput, RunResult[]>(task, 'simulateChunk', input));
+      }
+    };
     try {
-      await Promise.all(
-        chunks.map(async (runs) => {
-          const input: ChunkInput = { scenario: s, seed: options.seed, runs };
-          save(await pool.run<ChunkInput, RunResult[]>(task, 'simulateChunk', input));
-        }),
-      );
+      await Promise.all(Array.from({ length: 2 * threads }, lane));
     } finally {
       await pool.close();
     }
