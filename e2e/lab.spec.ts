@@ -64,6 +64,20 @@ test('deterrence: moving a slider changes the charts within a moment', async ({ 
   await page.getByTestId('arsenal-USA').fill('2');
   await expect(delivered).not.toHaveText(before ?? '', { timeout: 5_000 });
   await expect.poll(async () => (await chart.innerHTML()) !== svgBefore, { timeout: 5_000 }).toBe(true);
+  for (const v of ['1.5', '1.2', '0.8', '1.8', '2']) {
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/deterrence'));
+    await page.getByTestId('arsenal-USA').fill(v);
+    await answered;
+  }
+  const durations = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('/api/deterrence'))
+      .map((e) => e.duration)
+      .sort((x, y) => x - y),
+  );
+  expect(durations.length).toBeGreaterThanOrEqual(6);
+  expect(durations[Math.floor(durations.length / 2)]).toBeLessThan(100);
   await page.getByTestId('interceptors-USA').fill('5');
   await expect(page.getByTestId('stability-chart').locator('svg')).toBeAttached();
   await shot(page, 'deterrence');

@@ -54,13 +54,13 @@ export function FanChart({
         trigger: 'axis',
         valueFormatter: (v: number) => f.num(v, 3),
       },
-      grid: { left: 50, right: 12, top: 34, bottom: 26 },
+      grid: { left: 56, right: 12, top: 46, bottom: 26 },
       xAxis: { type: 'category', data: bands.years.map(String), boundaryGap: false },
       yAxis: {
         type: 'value',
         scale: true,
         ...(range ? { min: range[0], max: range[1] } : {}),
-        axisLabel: { formatter: (v: number) => f.num(v, 2) },
+        axisLabel: { formatter: (v: number) => f.num(v, 4) },
       },
       series: [
         band('base', bands.q05, 'transparent', ''),

@@ -11,9 +11,11 @@
  * dataset's name in every language. docs/web.md explains the choice.
  */
 import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 import { useTranslation } from 'react-i18next';
 
+countries.registerLocale(en);
 countries.registerLocale(zh);
 
 const displayNames = new Map<string, Intl.DisplayNames>();

@@ -66,7 +66,9 @@ function SideControls({
       <div className="controls">
         <label>
           <span>
-            {t('deterrence.arsenal')}: <output>{f.pct(s.arsenal, 0)}</output>
+            {t('deterrence.arsenal')}
+            {t('app.colon')}
+            <output>{f.pct(s.arsenal, 0)}</output>
           </span>
           <input
             type="range"
@@ -80,7 +82,9 @@ function SideControls({
         </label>
         <label>
           <span>
-            {t('deterrence.alert')}: <output>{f.pct(s.alert, 0)}</output>
+            {t('deterrence.alert')}
+            {t('app.colon')}
+            <output>{f.pct(s.alert, 0)}</output>
           </span>
           <input
             type="range"
@@ -96,7 +100,9 @@ function SideControls({
           <>
             <label>
               <span>
-                {t('deterrence.interceptors')}: <output>{f.pct(s.interceptors, 0)}</output>
+                {t('deterrence.interceptors')}
+                {t('app.colon')}
+                <output>{f.pct(s.interceptors, 0)}</output>
               </span>
               <input
                 type="range"
@@ -110,7 +116,8 @@ function SideControls({
             </label>
             <label>
               <span>
-                {t('deterrence.pk')}:{' '}
+                {t('deterrence.pk')}
+                {t('app.colon')}
                 <output>{s.pk === null ? t('deterrence.asData') : f.fixed(s.pk, 2)}</output>
               </span>
               <input
@@ -182,9 +189,9 @@ export default function DeterrenceView() {
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 60, right: 20, top: 50, bottom: 30 },
+      grid: { left: 66, right: 20, top: 50, bottom: 30 },
       xAxis: { type: 'category', data: cats },
-      yAxis: { type: 'value', name: t('deterrence.warheads') },
+      yAxis: { type: 'value', name: t('deterrence.warheads'), nameLocation: 'middle', nameGap: 48 },
       series,
     };
   }, [data, t, f.lang]);
@@ -208,7 +215,7 @@ export default function DeterrenceView() {
           type: 'bar',
           name: t('deterrence.stability'),
           itemStyle: { color: '#2e7d32' },
-          label: { show: true, position: 'top', formatter: (p: { value: number }) => f.fixed(p.value, 3) },
+          label: { show: true, position: 'top', formatter: (p: { value: number }) => f.fixed(p.value, 4) },
           data: d ? [d.ratioA, d.ratioB, d.firstStrikeStability] : [],
         },
       ],
@@ -292,7 +299,7 @@ export default function DeterrenceView() {
                   <td className="num" data-testid={`delivered-${o.defender}`}>
                     {f.int(o.retaliatoryWarheadsDelivered)}
                   </td>
-                  <td className="num">{f.fixed(o.firstStrikeStability, 3)}</td>
+                  <td className="num">{f.fixed(o.firstStrikeStability, 4)}</td>
                 </tr>
               ))}
             </tbody>

@@ -209,7 +209,9 @@ function MatrixEditor() {
       {(eq.error ?? cls.error) && <p className="error">{(eq.error ?? cls.error)?.message}</p>}
       {cls.data && (
         <p data-testid="game-class">
-          {t('games.class')}: <strong>{t(`verdict.${cls.data.verdict}`)}</strong>
+          {t('games.class')}
+          {t('app.colon')}
+          <strong>{t(`verdict.${cls.data.verdict}`)}</strong>
           {cls.data.twoByTwo ? ` · ${cls.data.twoByTwo.name}` : ''}
         </p>
       )}
@@ -223,8 +225,12 @@ function MatrixEditor() {
                 names.map((s, k) => `${s} ${ps?.[k] ?? ''}`).join(', ');
               return (
                 <li key={n}>
-                  {t('games.rowPlays')}: {show(m.rows, probs[0])} · {t('games.colPlays')}:{' '}
-                  {show(m.cols, probs[1])} · {t('games.payoffs')}:{' '}
+                  {t('games.rowPlays')}
+                  {t('app.colon')}
+                  {show(m.rows, probs[0])} · {t('games.colPlays')}
+                  {t('app.colon')}
+                  {show(m.cols, probs[1])} · {t('games.payoffs')}
+                  {t('app.colon')}
                   {(e.exactPayoffs ?? e.payoffs.map((p) => f.num(p, 4))).join(', ')}
                 </li>
               );
@@ -259,7 +265,7 @@ function Tournament() {
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 110, right: 20, top: 10, bottom: 30 },
-      xAxis: { type: 'value', name: t('games.meanScore') },
+      xAxis: { type: 'value' },
       yAxis: { type: 'category', inverse: true, data: ps.map((p) => p.id) },
       series: [{ type: 'bar', itemStyle: { color: '#1f6fb2' }, data: ps.map((p) => p.meanScorePerTurn) }],
     };

@@ -62,7 +62,12 @@ function Network({
             'font-size': 13,
             'font-family': CHART_FONT,
             'text-valign': 'bottom',
-            'text-margin-y': 5,
+            'text-margin-y': 6,
+            'text-background-color': '#ffffff',
+            'text-background-opacity': 0.9,
+            'text-background-padding': '2px',
+            'text-wrap': 'wrap',
+            'text-max-width': '110px',
             width: 22,
             height: 22,
           },
@@ -282,7 +287,9 @@ export default function RelationsView() {
             {actorSelect(pairB, setPairB, t('relations.actorB'))}
             <label>
               <span>
-                {t('relations.score')}: <output data-testid="whatif-score">{f.fixed(editScore, 1)}</output>
+                {t('relations.score')}
+                {t('app.colon')}
+                <output data-testid="whatif-score">{f.fixed(editScore, 1)}</output>
               </span>
               <input
                 type="range"
@@ -318,7 +325,8 @@ export default function RelationsView() {
           {triangle.data && (
             <div data-testid="triangle">
               <p>
-                {t('relations.configuration')}:{' '}
+                {t('relations.configuration')}
+                {t('app.colon')}
                 <strong>{t(`triangle.${triangle.data.configuration}`)}</strong>
                 {' · '}
                 {triangle.data.balanced === null

@@ -55,7 +55,9 @@ export default function WorldView() {
       <div className="controls">
         <label>
           <span>
-            {t('world.year')}: <output data-testid="year-value">{year}</output>
+            {t('world.year')}
+            {t('app.colon')}
+            <output data-testid="year-value">{year}</output>
           </span>
           <input
             type="range"
