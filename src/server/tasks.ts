@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { balanceJson, restrict } from '../cli/balance.js';
 import { parseDocument } from '../core/document.js';
+import { ConcertError, isConcertError, type Problem } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import {
   gdpWeightedGame,
@@ -33,6 +34,34 @@ import {
 import { balanceReport, networkFromWorld, type SignedNetwork, whatIf } from '../models/relations/index.js';
 import { loadDefaultWorld } from '../world/index.js';
 
+/**
+ * What a task returns: its value, or the problems of bad input. A
+ * ConcertError does not survive the trip back from a worker thread (structured
+ * cloning keeps only a plain Error's message), so bad input travels as data
+ * and {@link unwrapTask} raises it again on the server's thread.
+ */
+export type TaskOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: Problem[] };
+
+async function outcome<T>(fn: () => T | Promise<T>): Promise<TaskOutcome<T>> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (e) {
+    if (isConcertError(e) && e.code === 'bad-input') return { ok: false, problems: [...e.problems] };
+    throw e;
+  }
+}
+
+/** The value of a task's outcome, or its bad input raised as a ConcertError with paths rooted at `root`. */
+export function unwrapTask<T>(o: TaskOutcome<T>, root: (string | number)[]): T {
+  if (o.ok) return o.value;
+  throw new ConcertError(
+    'bad-input',
+    o.problems.map((p) => ({ path: [...root, ...(p.path ?? [])], message: p.message })),
+  );
+}
+
 /** Input of {@link balanceTask}: the default world of `year`, optionally restricted to `actors`. */
 export interface BalanceTaskInput {
   readonly year: number;
@@ -56,7 +85,7 @@ function network(input: BalanceTaskInput): { net: SignedNetwork; source: string 
 }
 
 /** `concert balance --json` for the default world of a year (balanceReport, models/relations). */
-export async function balanceTask(input: BalanceTaskInput) {
+async function balance(input: BalanceTaskInput) {
   const { net, source } = network(input);
   const report = await balanceReport(net, {
     method: input.method,
@@ -68,7 +97,7 @@ export async function balanceTask(input: BalanceTaskInput) {
 }
 
 /** `concert balance whatif --json` for the default world of a year (whatIf, models/relations). */
-export async function whatIfTask(input: WhatIfTaskInput) {
+async function whatIfReport(input: WhatIfTaskInput) {
   const { net, source } = network(input);
   const r = await whatIf(net, input.change, {
     method: input.method,
@@ -104,13 +133,13 @@ function gameHeader(game: NormalFormGame) {
 }
 
 /** `concert games equilibria --json` (solveEquilibria, models/games). */
-export function equilibriaTask(input: GameTaskInput) {
+function equilibria(input: GameTaskInput) {
   const game = gameOf(input.game);
   return { game: gameHeader(game), ...solveEquilibria(game, input.method) };
 }
 
 /** `concert games classify --json` (classifyGame and, for constant-sum 2-player games, zeroSumSolution). */
-export async function classifyTask(input: GameTaskInput) {
+async function classify(input: GameTaskInput) {
   const game = gameOf(input.game);
   const c = classifyGame(game);
   const value =
@@ -155,7 +184,7 @@ export function simpleGameOf(input: CoalitionPowerInput): SimpleGameDocument {
 }
 
 /** `concert coalitions power --json` (powerIndex, vetoPlayers, nullPlayers; models/coalitions). */
-export function coalitionPowerTask(input: CoalitionPowerInput) {
+function coalitionPower(input: CoalitionPowerInput) {
   const doc = simpleGameOf(input);
   const r = powerIndex(doc.game, input.index, {
     method: input.method,
@@ -173,3 +202,14 @@ export function coalitionPowerTask(input: CoalitionPowerInput) {
     ...(nulls ? { nullPlayers: nulls } : {}),
   };
 }
+
+/** `concert balance --json` for the default world of a year (balanceReport, models/relations). */
+export const balanceTask = (input: BalanceTaskInput) => outcome(() => balance(input));
+/** `concert balance whatif --json` for the default world of a year (whatIf, models/relations). */
+export const whatIfTask = (input: WhatIfTaskInput) => outcome(() => whatIfReport(input));
+/** `concert games equilibria --json` (solveEquilibria, models/games). */
+export const equilibriaTask = (input: GameTaskInput) => outcome(() => equilibria(input));
+/** `concert games classify --json` (classifyGame, zeroSumSolution; models/games). */
+export const classifyTask = (input: GameTaskInput) => outcome(() => classify(input));
+/** `concert coalitions power --json` (powerIndex, vetoPlayers, nullPlayers; models/coalitions). */
+export const coalitionPowerTask = (input: CoalitionPowerInput) => outcome(() => coalitionPower(input));

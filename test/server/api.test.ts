@@ -243,6 +243,15 @@ describe('games', () => {
       'players',
     ]);
     expectError(await post('/api/games/equilibria', { game: PD, method: 'magic' }), 400, ['body', 'method']);
+    const three = {
+      players: ['A', 'B', 'C'],
+      strategies: [['x'], ['x'], ['x']],
+      payoffs: [[[[1, 1, 1]]]],
+    };
+    // Found on a worker thread: bad input still comes back as a located 400.
+    const r = await post('/api/games/equilibria', { game: three, method: 'vertex' });
+    expectError(r, 400, ['body', 'method']);
+    expect(r.body.error?.message).toMatch(/two-player/);
   });
 
   it('plays a match and a tournament', async () => {

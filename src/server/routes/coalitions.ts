@@ -18,7 +18,7 @@ import {
 import { moduleUrl } from '../../runtime/pool.js';
 import { PACKAGE_ROOT, type ServerContext } from '../context.js';
 import { errorResponses, looseObject, QueryYearSchema } from '../schemas.js';
-import type { CoalitionPowerInput } from '../tasks.js';
+import { type CoalitionPowerInput, type TaskOutcome, unwrapTask } from '../tasks.js';
 import { type Api, json } from '../types.js';
 import { withoutPosition } from './games.js';
 import { worldOf } from './worlds.js';
@@ -164,9 +164,14 @@ export function coalitionRoutes(app: Api, ctx: ServerContext): void {
         if (problems.length > 0) throw new ConcertError('bad-input', problems);
         input = { ...common, gdp };
       }
-      return ctx
+      const outcome = await ctx
         .workerPool()
-        .run<CoalitionPowerInput, z.infer<typeof CoalitionPowerSchema>>(TASKS, 'coalitionPowerTask', input);
+        .run<CoalitionPowerInput, TaskOutcome<z.infer<typeof CoalitionPowerSchema>>>(
+          TASKS,
+          'coalitionPowerTask',
+          input,
+        );
+      return unwrapTask(outcome, ['body']);
     },
   );
 }

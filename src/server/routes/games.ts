@@ -28,7 +28,7 @@ import {
 import { moduleUrl } from '../../runtime/pool.js';
 import type { ServerContext } from '../context.js';
 import { errorResponses, looseObject } from '../schemas.js';
-import type { GameTaskInput } from '../tasks.js';
+import { type GameTaskInput, type TaskOutcome, unwrapTask } from '../tasks.js';
 import { type Api, json } from '../types.js';
 
 const TASKS = moduleUrl(import.meta.url, '../tasks');
@@ -165,8 +165,8 @@ export function withoutPosition(e: unknown, root: (string | number)[]): unknown 
 
 /** Registers the games routes. */
 export function gameRoutes(app: Api, ctx: ServerContext): void {
-  const task = <O>(name: string, input: GameTaskInput): Promise<O> =>
-    ctx.workerPool().run<GameTaskInput, O>(TASKS, name, input);
+  const task = async <O>(name: string, input: GameTaskInput, root: (string | number)[]): Promise<O> =>
+    unwrapTask(await ctx.workerPool().run<GameTaskInput, TaskOutcome<O>>(TASKS, name, input), root);
 
   app.get(
     '/api/games/strategies',
@@ -216,14 +216,11 @@ export function gameRoutes(app: Api, ctx: ServerContext): void {
     },
     async (req) => {
       checkGame(req.body.game);
-      try {
-        return await task<z.infer<typeof EquilibriaSchema>>('equilibriaTask', {
-          game: req.body.game,
-          ...(req.body.method ? { method: req.body.method } : {}),
-        });
-      } catch (e) {
-        throw workerError(e, ['body', 'method']);
-      }
+      return task<z.infer<typeof EquilibriaSchema>>(
+        'equilibriaTask',
+        { game: req.body.game, ...(req.body.method ? { method: req.body.method } : {}) },
+        ['body', 'method'],
+      );
     },
   );
 
@@ -239,7 +236,10 @@ export function gameRoutes(app: Api, ctx: ServerContext): void {
     },
     async (req) => {
       checkGame(req.body.game);
-      return task<z.infer<typeof ClassificationSchema>>('classifyTask', { game: req.body.game });
+      return task<z.infer<typeof ClassificationSchema>>('classifyTask', { game: req.body.game }, [
+        'body',
+        'game',
+      ]);
     },
   );
 
@@ -333,16 +333,4 @@ export function gameRoutes(app: Api, ctx: ServerContext): void {
       });
     },
   );
-}
-
-/**
- * An error thrown by a library function on a worker thread: bad input
- * (ConcertError does not survive structured cloning as a class, but its
- * name, message and code do) becomes a bad-input problem at `path`.
- */
-export function workerError(e: unknown, path: (string | number)[]): unknown {
-  const x = e as { name?: string; code?: string; message?: string };
-  if (x?.name === 'ConcertError' && x.code === 'bad-input')
-    return new ConcertError('bad-input', [{ path, message: x.message ?? 'bad input' }]);
-  return e;
 }

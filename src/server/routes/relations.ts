@@ -12,7 +12,7 @@ import { cachedAsync } from '../cache.js';
 import type { ServerContext } from '../context.js';
 import { ActorListSchema, BooleanQuery, errorResponses, looseObject, QueryYearSchema } from '../schemas.js';
 import { moduleUrl } from '../../runtime/pool.js';
-import type { BalanceTaskInput, WhatIfTaskInput } from '../tasks.js';
+import { type BalanceTaskInput, type TaskOutcome, unwrapTask, type WhatIfTaskInput } from '../tasks.js';
 import { type Api, json } from '../types.js';
 import { checkActors, worldOf } from './worlds.js';
 
@@ -100,10 +100,12 @@ function networkOf(ctx: ServerContext, year: number): SignedNetwork {
 
 /** Registers the balance and triangle routes. */
 export function relationRoutes(app: Api, ctx: ServerContext): void {
-  const run = <I extends BalanceTaskInput, O>(name: string, input: I): Promise<O> =>
-    cachedAsync(ctx.asyncCache, `${name}:${JSON.stringify(input)}`, () =>
+  const run = async <I extends BalanceTaskInput, O>(name: string, input: I): Promise<O> => {
+    const outcome = await cachedAsync(ctx.asyncCache, `${name}:${JSON.stringify(input)}`, () =>
       ctx.workerPool().run<I, unknown>(TASKS, name, input),
-    ) as Promise<O>;
+    );
+    return unwrapTask(outcome as TaskOutcome<O>, []);
+  };
 
   app.get(
     '/api/balance',
