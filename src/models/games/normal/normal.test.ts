@@ -198,6 +198,34 @@ describe('three-player games', () => {
     expect(regret(game!, r.profile)).toBeLessThan(1e-7);
   });
 
+  it('logit tracing on random small games with ties never throws or returns NaN; certified means regret ≈ 0', () => {
+    const gameArb = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 3 }).chain((counts) =>
+      fc
+        .array(
+          fc.array(fc.integer({ min: -2, max: 2 }), { minLength: counts.length, maxLength: counts.length }),
+          {
+            minLength: counts.reduce((a, b) => a * b, 1),
+            maxLength: counts.reduce((a, b) => a * b, 1),
+          },
+        )
+        .map((payoffs) =>
+          makeGame(
+            counts.map((_, i) => `p${i}`),
+            counts.map((c) => Array.from({ length: c }, (_, k) => `s${k}`)),
+            payoffs.map((v) => v.map((x) => new Fraction(x))),
+          ),
+        ),
+    );
+    fc.assert(
+      fc.property(gameArb, (game) => {
+        const r = logitSolution(game);
+        expect(r.profile.flat().every(Number.isFinite)).toBe(true);
+        if (r.certified) expect(regret(game, r.profile)).toBeLessThan(1e-8);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('refuses two-player-only methods with a clear message', () => {
     const [game] = fc.sample(triangleArb(0, 5), { numRuns: 1, seed: 1 });
     expect(() => solveEquilibria(game!, 'vertex')).toThrow(

@@ -284,11 +284,21 @@ export function logitSolution(game: NormalFormGame): {
   let range = 0;
   for (const p of game.payoffs) for (const x of p) range = Math.max(range, Math.abs(x.valueOf()));
   const scale = range > 0 ? range : 1;
-  let last: QrePoint | undefined;
-  for (const point of logitQrePath(
+  let last: QrePoint = { lambda: 0, profile: game.strategies.map((s) => s.map(() => 1 / s.length)) };
+  const path = logitQrePath(
     game,
     [1e2, 1e3, 1e4].map((x) => x / scale),
-  )) {
+  );
+  for (;;) {
+    let step: IteratorResult<QrePoint, void>;
+    try {
+      step = path.next();
+    } catch {
+      // A non-generic game can end the branch (bifurcation): report the last point, uncertified.
+      break;
+    }
+    if (step.done) break;
+    const point = step.value;
     last = point;
     for (const threshold of [1e-2, 1e-3, 1e-4, 1e-6]) {
       const refined = refineOnSupport(game, point.profile, threshold);
@@ -296,6 +306,5 @@ export function logitSolution(game: NormalFormGame): {
     }
     if (regret(game, point.profile) <= 1e-9 * scale) return { ...point, certified: true };
   }
-  if (!last) throw new Error('logit QRE tracing ended without a point');
   return { profile: last.profile, lambda: last.lambda, certified: false };
 }
