@@ -73,6 +73,48 @@ describe('arbitrary request bodies', () => {
     );
   }, 120_000);
 
+  it('answers arbitrary query strings and path parameters of GET routes with 2xx or 4xx', async () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.constantFrom('2016', '1815', '-1', '1e3', 'USA,CHN,RUS', 'USA,,', 'composite', 'true', ''),
+    );
+    const query = fc.dictionary(
+      fc.constantFrom(
+        'year',
+        'top',
+        'index',
+        'weights',
+        'actors',
+        'method',
+        'weighted',
+        'timeLimit',
+        'pair',
+        'format',
+        'rule',
+      ),
+      value,
+    );
+    const route = fc.constantFrom(
+      '/api/worlds/{x}',
+      '/api/worlds/{x}/relations',
+      '/api/powers',
+      '/api/triangle',
+      '/api/deterrence/parameters',
+      '/api/jobs/{x}',
+      '/api/runs/{x}',
+    );
+    await fc.assert(
+      fc.asyncProperty(route, fc.string({ maxLength: 12 }), query, async (path, x, q) => {
+        const url = `${path.replace('{x}', encodeURIComponent(x) || '2016')}?${new URLSearchParams(q)}`;
+        const r = await app.inject({ method: 'GET', url });
+        expect(r.statusCode).toBeLessThan(500);
+        if (r.statusCode >= 400)
+          expect(typeof (r.json() as { error: { message: string } }).error.message).toBe('string');
+      }),
+      { numRuns: 120, seed: 10 },
+    );
+  }, 120_000);
+
   it('answers non-JSON text in a JSON body with 400 naming the body', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ROUTES), fc.string({ minLength: 1 }), async (url, text) => {
