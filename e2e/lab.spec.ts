@@ -128,6 +128,11 @@ test('compare: two scenarios side by side', async ({ page }) => {
   await page.getByTestId('compare-run').click();
   const charts = page.getByTestId('compare-charts');
   await expect(charts.locator('.chart')).toHaveCount(2, { timeout: 110_000 });
+  await expect(page.getByTestId('progress').first()).toHaveAttribute('value', '3');
+  await page.getByTestId('compare-paired').click();
+  await expect(page.getByTestId('compare-difference').locator('svg path').first()).toBeAttached({
+    timeout: 110_000,
+  });
   await shot(page, 'compare');
 });
 

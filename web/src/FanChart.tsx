@@ -55,7 +55,12 @@ export function FanChart({
         valueFormatter: (v: number) => f.num(v, 3),
       },
       grid: { left: 56, right: 12, top: 46, bottom: 26 },
-      xAxis: { type: 'category', data: bands.years.map(String), boundaryGap: false },
+      xAxis: {
+        type: 'category',
+        data: bands.years.map(String),
+        boundaryGap: false,
+        axisLine: { onZero: false },
+      },
       yAxis: {
         type: 'value',
         scale: true,

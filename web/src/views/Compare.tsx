@@ -2,12 +2,50 @@
  * Compare view: two scenarios' ensembles side by side (same runs and seed,
  * so the same random draws), one indicator at a time on a shared scale.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, useApi } from '../api';
+import { api, followJob, isAbort, type Job, useApi } from '../api';
 import { FanChart, useIndicatorLabel } from '../FanChart';
-import type { ShippedScenario } from '../types';
+import type { Bands, ShippedScenario } from '../types';
 import { RunProgress, splitIndicators, useEnsembleRunner } from './Scenario';
+
+/** The JSON of `concert compare` (POST /api/compare): bands of the paired difference B − A per indicator. */
+interface Comparison {
+  scenario: { a: string; b: string };
+  runs: number;
+  seed: number;
+  indicators: Record<string, Bands & { mean: number[]; ciLow: number[]; ciHigh: number[] }>;
+}
+
+/** Runs POST /api/compare (common random numbers, no attribution) as a job and follows its progress. */
+function usePairedDifference() {
+  const [progress, setProgress] = useState<Job<Comparison>['progress'] | null>(null);
+  const [result, setResult] = useState<Comparison | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
+  const run = async (a: string, b: string, runs: number, seed: number) => {
+    controller.current?.abort();
+    const c = new AbortController();
+    controller.current = c;
+    setResult(null);
+    setError(null);
+    setProgress({ done: 0, total: 2 * runs, label: '' });
+    try {
+      const job = await api<Job<Comparison>>('/api/compare', {
+        body: { a: { id: a }, b: { id: b }, runs, seed, attribution: false },
+        signal: c.signal,
+      });
+      const ended = await followJob<Comparison>(job.id, setProgress, c.signal);
+      setProgress(ended.progress);
+      if (ended.status === 'done' && ended.result) setResult(ended.result);
+      else setError(ended.error?.message ?? ended.status);
+    } catch (e) {
+      if (!isAbort(e)) setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return { progress, result, error, run };
+}
 
 export default function CompareView() {
   const { t } = useTranslation();
@@ -23,6 +61,7 @@ export default function CompareView() {
   const [indicator, setIndicator] = useState('stability.index');
   const left = useEnsembleRunner();
   const right = useEnsembleRunner();
+  const paired = usePairedDifference();
   const running = left.running || right.running;
 
   const run = async () => {
@@ -43,8 +82,9 @@ export default function CompareView() {
     const all = [...bandsA.q05, ...bandsA.q95, ...bandsB.q05, ...bandsB.q95];
     const lo = Math.min(...all);
     const hi = Math.max(...all);
-    const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
-    return [lo - pad, hi + pad];
+    // Round outwards to half the order of magnitude of the span, so that both axes get round ends.
+    const step = 10 ** Math.floor(Math.log10(hi - lo || Math.abs(hi) || 1)) / 2;
+    return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
   }, [bandsA, bandsB]);
 
   const pick = (value: string, set: (v: string) => void, text: string, testId: string) => (
@@ -124,6 +164,32 @@ export default function CompareView() {
             <h2>{right.result?.scenario}</h2>
             <FanChart name={shown} bands={bandsB} range={range} height={300} />
           </div>
+        </div>
+      )}
+      {shown && bandsA && bandsB && (
+        <div className="panel">
+          <h2>{t('compare.difference', { a: left.result?.scenario, b: right.result?.scenario })}</h2>
+          <div className="controls">
+            <button
+              type="button"
+              className="secondary"
+              disabled={running}
+              onClick={() => void paired.run(a, b, runs, seed)}
+              data-testid="compare-paired"
+            >
+              {t('compare.runDifference')}
+            </button>
+          </div>
+          <RunProgress progress={paired.progress} label={t('compare.differenceProgress')} />
+          {paired.error && <p className="error">{paired.error}</p>}
+          {paired.result?.indicators[shown] && (
+            <FanChart
+              name={shown}
+              bands={paired.result.indicators[shown]}
+              height={280}
+              testId="compare-difference"
+            />
+          )}
         </div>
       )}
       <p className="note">{t('compare.note')}</p>

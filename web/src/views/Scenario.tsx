@@ -44,6 +44,7 @@ export function useEnsembleRunner() {
         signal: c.signal,
       });
       const ended = await followJob<EnsembleResult>(job.id, setProgress, c.signal);
+      setProgress(ended.progress);
       if (ended.status === 'done' && ended.result) setResult(ended.result);
       else setError(ended.error?.message ?? ended.status);
     } catch (e) {
