@@ -97,7 +97,7 @@ interface OlsResult {
 }
 
 /** OLS of y on the columns of X by SVD; throws bad input when X is (numerically) rank deficient. */
-function ols(x: number[][], y: number[], describe: () => string): OlsResult {
+function ols(x: number[][], y: number[], context: () => string): OlsResult {
   const n = x.length;
   const p = x[0]!.length;
   const svd = new SingularValueDecomposition(x, { autoTranspose: true });
@@ -105,7 +105,7 @@ function ols(x: number[][], y: number[], describe: () => string): OlsResult {
   const sMax = Math.max(...s);
   if (!(Math.min(...s) > 1e-10 * sMax)) {
     throw badInput({
-      message: `the regressors are collinear (${describe()}): the coefficients are not identified; use other years or actors`,
+      message: `the regressors are collinear (${context()}): the coefficients are not identified; use other years or actors`,
     });
   }
   const v = svd.rightSingularVectors;
