@@ -2,7 +2,9 @@
  * `concert serve [--port 4173] [--host 127.0.0.1] [--store PATH]`: the HTTP
  * API and the web lab (src/server; docs/api.md). Listens on the loopback
  * interface unless --host says otherwise, prints the lab's URL, and shuts
- * down cleanly (running job, worker pool, run store) on SIGINT or SIGTERM.
+ * down cleanly on SIGINT or SIGTERM: the running job gets a grace period
+ * (runs it finished are stored; rerunning resumes), then the worker pool and
+ * the run store close and the process exits.
  */
 import type { Command } from '@commander-js/extra-typings';
 import { badInput } from '../core/errors.js';
@@ -67,6 +69,9 @@ export function register(program: Command): void {
           process.on('SIGINT', stop);
           process.on('SIGTERM', stop);
         });
+        // An ensemble cut short by the grace period may still hold worker threads;
+        // its finished runs are stored and a rerun resumes from them.
+        process.exit(process.exitCode ?? 0);
       }),
     );
 }

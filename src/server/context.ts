@@ -27,6 +27,8 @@ export interface ServerOptions {
   readonly bodyLimitBytes?: number;
   /** Time allowed to receive a whole request, ms (default 30 000). */
   readonly requestTimeoutMs?: number;
+  /** How long closing waits for a running job before closing the store under it, ms (default 10 000). */
+  readonly closeGraceMs?: number;
   /** Log requests and faults with fastify's logger (pino) on stderr (default false). */
   readonly logger?: boolean;
 }
@@ -36,6 +38,7 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_CLOSE_GRACE_MS = 10_000;
 
 /** Shared state of one server. */
 export class ServerContext {
@@ -44,6 +47,7 @@ export class ServerContext {
   readonly scenariosDir: string;
   readonly workers: number;
   readonly bodyLimitBytes: number;
+  readonly closeGraceMs: number;
   readonly jobs: JobQueue;
   /** Results of pure computations keyed by their canonical inputs. */
   readonly cache = new LruCache<unknown>(512);
@@ -58,6 +62,7 @@ export class ServerContext {
     this.scenariosDir = options.scenariosDir ?? `${PACKAGE_ROOT}scenarios`;
     this.workers = Math.max(1, Math.floor(options.workers ?? Math.max(2, defaultWorkerCount())));
     this.bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+    this.closeGraceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
     this.jobs = new JobQueue(100, onFault);
   }
 
@@ -78,9 +83,21 @@ export class ServerContext {
     return this.cache.get(key, compute) as T;
   }
 
-  /** Waits for the running job, stops the workers and closes the store. */
+  /**
+   * Waits for the running job (at most `closeGraceMs`), stops the workers and
+   * closes the store.
+   */
   async close(): Promise<void> {
-    await this.jobs.close();
+    // A long ensemble is not waited for beyond the grace period: its finished
+    // runs are in the store, and running it again resumes from them.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.jobs.close(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.closeGraceMs);
+      }),
+    ]);
+    clearTimeout(timer);
     await this.pool?.close();
     this.pool = undefined;
     this.store?.close();

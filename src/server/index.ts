@@ -4,7 +4,12 @@
  * `concert serve` listens on it.
  */
 export { buildServer } from './app.js';
-export { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type ServerOptions } from './context.js';
+export {
+  DEFAULT_BODY_LIMIT_BYTES,
+  DEFAULT_CLOSE_GRACE_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type ServerOptions,
+} from './context.js';
 export { type ApiError, type ApiProblem, toHttpError } from './errors.js';
 export type { JobProgress, JobStatus, JobView } from './jobs.js';
 export { ErrorSchema, ProblemSchema, type ApiErrorJson, type ApiProblemJson } from './schemas.js';
