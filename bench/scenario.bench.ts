@@ -9,7 +9,9 @@
  *    store, with 1 and with 2 worker threads, wall-clock time including
  *    worker start-up and the quantile summary, the speed-up, and the peak
  *    resident memory of the process (worker threads included) at a fifth of
- *    the runs and at all of them, to show memory flat in the number of runs.
+ *    the runs and at all of them, to show memory flat in the number of runs,
+ *    and the CPU time of all threads (on a shared machine, wall time below
+ *    CPU time / workers means the cores were busy with other work).
  *
  * The compiled engine in dist/ is used, because it is what `concert run`
  * executes and its worker threads then run compiled code (from source they
@@ -68,10 +70,12 @@ export default async function (bench: Bench): Promise<void> {
       for (const n of workers === 2 ? [Math.max(1, Math.round(runs / 5)), runs] : [runs]) {
         const store = RunStore.open(join(dir, `w${workers}-n${n}.db`));
         const rss = peakRss();
+        const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         const outcome = await runEnsemble(baseline, { runs: n, seed: 1, workers, store });
         summarize(store, outcome.meta, n);
         const s = (performance.now() - t0) / 1000;
+        const cpu = process.cpuUsage(cpu0);
         const peak = rss.stop();
         store.close();
         if (n === runs) seconds[workers] = s;
@@ -80,6 +84,7 @@ export default async function (bench: Bench): Promise<void> {
           workers,
           'wall (s)': Number(s.toFixed(1)),
           'runs/s': Math.round(n / s),
+          'CPU (s, all threads)': Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
           'peak RSS (MiB)': Math.round(peak / 2 ** 20),
         });
       }

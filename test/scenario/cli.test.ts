@@ -19,7 +19,7 @@ interface EnsembleJson {
   >;
 }
 
-describe('concert run', () => {
+describe('concert run', { timeout: 180_000 }, () => {
   it('gives byte-identical JSON with 1 and with 2 workers for the same seed, and different JSON for another seed', () => {
     const one = runCli([
       'run',
@@ -118,7 +118,7 @@ describe('concert run', () => {
   });
 });
 
-describe('concert compare', () => {
+describe('concert compare', { timeout: 180_000 }, () => {
   it('prints paired differences with intervals and attributes them to each event', () => {
     const r = runCli([
       'compare',

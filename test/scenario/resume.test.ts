@@ -26,7 +26,9 @@ function storedRuns(path: string): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('an ensemble interrupted by kill -9', () => {
-  it('resumes: the rerun finishes the missing runs, loses none, duplicates none, and matches an uninterrupted ensemble', async () => {
+  it('resumes: the rerun finishes the missing runs, loses none, duplicates none, and matches an uninterrupted ensemble', {
+    timeout: 300_000,
+  }, async () => {
     const path = join(dir, 'killed.db');
     const child = spawn(
       process.execPath,
