@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConcertError } from '../../../core/errors.js';
+import { solveExact } from './rational.js';
+import { integerBimatrix } from './tableau.js';
 import { exactVertexEnumeration } from './vertex.js';
 import {
   bimatrixGame,
@@ -74,7 +76,93 @@ function everyEquilibriumIsNash(game: NormalFormGame, eqs: Equilibrium[]): boole
   });
 }
 
+/**
+ * Extreme equilibria by brute force, independent of the pivoting code: every
+ * vertex of P and Q from every choice of tight constraints (solved with
+ * rational Gaussian elimination), then every complementary pair.
+ */
+function bruteForceExtremeEquilibria(game: NormalFormGame): string[] {
+  const { m, n, A, B } = integerBimatrix(game);
+  const F = (x: bigint) => new Fraction(x);
+  const vertices = (
+    M: bigint[][],
+    dim: number,
+    labelOfVar: (v: number) => number,
+    labelOfRow: (r: number) => number,
+  ) => {
+    const rows = M.length;
+    const total = dim + rows;
+    const out = new Map<string, { z: Fraction[]; labels: Set<number> }>();
+    const choose = (start: number, picked: number[]) => {
+      if (picked.length === dim) {
+        const mat: Fraction[][] = [];
+        const rhs: Fraction[] = [];
+        for (const c of picked) {
+          if (c < dim) {
+            mat.push(Array.from({ length: dim }, (_, k) => new Fraction(k === c ? 1 : 0)));
+            rhs.push(new Fraction(0));
+          } else {
+            mat.push(M[c - dim]!.map(F));
+            rhs.push(new Fraction(1));
+          }
+        }
+        const z = solveExact(mat, rhs);
+        if (!z || z.some((v) => v.s < 0n && v.n !== 0n)) return;
+        const labels = new Set<number>();
+        z.forEach((v, k) => {
+          if (v.n === 0n) labels.add(labelOfVar(k));
+        });
+        for (let r = 0; r < rows; r++) {
+          const lhs = M[r]!.reduce((acc, a, k) => acc.add(z[k]!.mul(F(a))), new Fraction(0));
+          if (lhs.gt(1)) return;
+          if (lhs.equals(1)) labels.add(labelOfRow(r));
+        }
+        out.set(z.map((v) => v.toFraction()).join(','), { z, labels });
+        return;
+      }
+      for (let c = start; c < total; c++) choose(c + 1, [...picked, c]);
+    };
+    choose(0, []);
+    return [...out.values()].filter((v) => v.z.some((x) => x.n !== 0n));
+  };
+  const Bt = Array.from({ length: n }, (_, j) => Array.from({ length: m }, (_, i) => B[i]![j]!));
+  const P = vertices(
+    Bt,
+    m,
+    (i) => i,
+    (j) => m + j,
+  );
+  const Q = vertices(
+    A,
+    n,
+    (j) => m + j,
+    (i) => i,
+  );
+  const norm = (z: Fraction[]) => {
+    const sum = z.reduce((a, b) => a.add(b), new Fraction(0));
+    return z.map((v) => v.div(sum).toFraction());
+  };
+  const out: string[] = [];
+  for (const x of P) {
+    for (const y of Q) {
+      if (Array.from({ length: m + n }, (_, l) => x.labels.has(l) || y.labels.has(l)).every(Boolean)) {
+        out.push(JSON.stringify([norm(x.z), norm(y.z)]));
+      }
+    }
+  }
+  return out.sort();
+}
+
 describe('two-player equilibria (property tests)', () => {
+  it('exact vertex enumeration equals brute-force vertex enumeration, degenerate games included', () => {
+    fc.assert(
+      fc.property(bimatrixArb(3, -1, 1), (game) => {
+        expect(keys(exactVertexEnumeration(game).equilibria)).toEqual(bruteForceExtremeEquilibria(game));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('vertex enumeration: every equilibrium satisfies the best-response conditions exactly; pure ⊆ all', () => {
     fc.assert(
       fc.property(bimatrixArb(4, -3, 3), (game) => {

@@ -96,26 +96,6 @@ export function pivot(t: Tableau, row: number, col: number): void {
   t.det = p;
 }
 
-/** Rows where entering `col` keeps the tableau feasible (all ties of the minimum ratio test). */
-export function minRatioRows(t: Tableau, col: number): number[] {
-  const rhs = t.rows[0]!.length - 1;
-  let best: number[] = [];
-  for (let r = 0; r < t.rows.length; r++) {
-    const a = t.rows[r]![col]!;
-    if (a <= 0n) continue;
-    if (best.length === 0) {
-      best = [r];
-      continue;
-    }
-    const b = best[0]!;
-    const lhs = t.rows[r]![rhs]! * t.rows[b]![col]!;
-    const rhsv = t.rows[b]![rhs]! * a;
-    if (lhs < rhsv) best = [r];
-    else if (lhs === rhsv) best.push(r);
-  }
-  return best;
-}
-
 /**
  * The leaving row for entering `col` by the lexicographic minimum ratio
  * test: minimise (rhs, then the slack columns in order) divided by the

@@ -7,12 +7,15 @@
  *
  * 1. Payoffs are made positive integers ({@link integerBimatrix}).
  * 2. Every vertex of P = {x ≥ 0 : Bᵀx ≤ 1} and Q = {y ≥ 0 : Ay ≤ 1} is
- *    found by a breadth-first search over feasible bases: from each basis,
- *    every non-basic variable is entered and, for every row tied in the
- *    minimum ratio test, the neighbouring basis is visited. The graph of
- *    feasible bases of a polytope is connected, so every vertex (including
- *    degenerate ones, which have several bases) is reached. Arithmetic is
- *    integer pivoting, hence exact.
+ *    found by a breadth-first search over lexicographically feasible bases:
+ *    from each basis, every non-basic variable is entered with the leaving
+ *    row chosen by the lexicographic minimum ratio test. These bases are the
+ *    vertices of the symbolically perturbed polytope {M z ≤ 1 + (ε, ε², …)},
+ *    which is simple and whose graph is connected, and every vertex of the
+ *    original polytope (degenerate ones included) is the limit of one of
+ *    them — the device of Avis's lrs (Avis 2000; Avis et al. 2010). A
+ *    degenerate vertex is thus reached without visiting all of its many
+ *    bases. Arithmetic is integer pivoting, hence exact.
  * 3. A vertex's labels are its zero variables. (x, y) ≠ (0, 0) is a
  *    complementary pair when every label 0..m+n−1 is a label of x or of y;
  *    such pairs, rescaled to probabilities, are exactly the extreme Nash
@@ -33,7 +36,7 @@ import {
   cloneTableau,
   initialTableau,
   integerBimatrix,
-  minRatioRows,
+  lexMinRatioRow,
   pivot,
   structuralValues,
   type Tableau,
@@ -120,21 +123,21 @@ export function polytopeVertices(
     if (!vertices.has(labels)) vertices.set(labels, { coordinates: structuralValues(t), labels, degenerate });
     for (let col = 0; col < total; col++) {
       if (basic[col]) continue;
-      for (const row of minRatioRows(t, col)) {
-        const next = t.basis.slice();
-        next[row] = col;
-        const key = next.sort((a, b) => a - b).join(',');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (seen.size > MAX_BASES) {
-          throw new ConcertError('bad-input', [
-            { message: `game too degenerate or too large for vertex enumeration (over ${MAX_BASES} bases)` },
-          ]);
-        }
-        const child = cloneTableau(t);
-        pivot(child, row, col);
-        queue.push(child);
+      const row = lexMinRatioRow(t, col);
+      if (row < 0) continue;
+      const next = t.basis.slice();
+      next[row] = col;
+      const key = next.sort((a, b) => a - b).join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (seen.size > MAX_BASES) {
+        throw new ConcertError('bad-input', [
+          { message: `game too degenerate or too large for vertex enumeration (over ${MAX_BASES} bases)` },
+        ]);
       }
+      const child = cloneTableau(t);
+      pivot(child, row, col);
+      queue.push(child);
     }
   }
   return [...vertices.values()];
