@@ -11,6 +11,13 @@ describe('Rng', () => {
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(xs);
   });
 
+  it('gives well-spread first draws for consecutive small seeds', () => {
+    const first = Array.from({ length: 2000 }, (_, seed) => Rng.fromSeed(seed).next());
+    const mean = first.reduce((a, b) => a + b, 0) / first.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.03);
+    expect(first.filter((u) => u > 0.99).length).toBeLessThan(60);
+  });
+
   it('draws uniforms in [0, 1) and integers within bounds', () => {
     const r = Rng.fromSeed(7);
     for (let i = 0; i < 1000; i++) {

@@ -10,6 +10,30 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 
+/**
+ * MurmurHash3's 32-bit finaliser: spreads a small integer seed over all bits.
+ * xoroshiro128+ seeded directly with 0, 1, 2, … starts from nearly-zero states
+ * whose first outputs are close to 1 and correlated across seeds.
+ */
+function mixSeed(seed: number): number {
+  let h = seed | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** Outputs discarded after seeding, so the state is well mixed before use. */
+const WARM_UP_DRAWS = 16;
+
+function seeded(seed: number): JumpableRandomGenerator {
+  const gen = xoroshiro128plus(mixSeed(seed));
+  for (let k = 0; k < WARM_UP_DRAWS; k++) gen.next();
+  return gen;
+}
+
 export class Rng {
   private readonly gen: JumpableRandomGenerator;
 
@@ -17,9 +41,9 @@ export class Rng {
     this.gen = gen;
   }
 
-  /** A generator from a 32-bit integer seed. */
+  /** A generator from a 32-bit integer seed (hashed, then warmed up). */
   static fromSeed(seed: number): Rng {
-    return new Rng(xoroshiro128plus(seed | 0));
+    return new Rng(seeded(seed));
   }
 
   /** Resume from a state returned by {@link Rng.state}. */
@@ -33,7 +57,7 @@ export class Rng {
    */
   static streams(seed: number, count: number): Rng[] {
     const out: Rng[] = [];
-    const base = xoroshiro128plus(seed | 0);
+    const base = seeded(seed);
     for (let k = 0; k < count; k++) {
       out.push(new Rng(base.clone() as JumpableRandomGenerator));
       base.jump();
@@ -43,7 +67,7 @@ export class Rng {
 
   /** Stream `index` of {@link Rng.streams}`(seed, …)`, without building the others. */
   static stream(seed: number, index: number): Rng {
-    const gen = xoroshiro128plus(seed | 0);
+    const gen = seeded(seed);
     for (let k = 0; k < index; k++) gen.jump();
     return new Rng(gen);
   }

