@@ -6,7 +6,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { badInput } from '../core/errors.js';
 import { defaultStorePath, type EnsembleRecord, RunStore } from '../runtime/store.js';
-import { summarize } from '../scenario/ensemble.js';
+import { bandsOf } from '../scenario/ensemble.js';
 import { action, group, printJson } from './run.js';
 import { bandsTable } from './scenario-run.js';
 import { renderTable } from './table.js';
@@ -120,7 +120,16 @@ export function register(program: Command): void {
           const e = store.findEnsemble(id);
           if (e.storedRuns === 0) throw badInput({ message: `ensemble ${id} has no stored runs yet` });
           const stored = store.countRuns(e.id, e.requestedRuns);
-          const indicators = summarize(store, e, stored);
+          // An interrupted ensemble may hold any subset of its run indices: summarise the runs it holds.
+          const indicators = bandsOf(
+            function* () {
+              for (const r of store.iterateRuns(e.id, e.requestedRuns)) yield r.values;
+            },
+            e.series,
+            e.yearFrom,
+            e.yearTo,
+            stored,
+          );
           if (opts.json) {
             printJson({ ...summaryOf(e), runs: stored, parameters: e.parameters, indicators });
             return;
