@@ -83,7 +83,7 @@ function everyEquilibriumIsNash(game: NormalFormGame, eqs: Equilibrium[]): boole
  */
 function bruteForceExtremeEquilibria(game: NormalFormGame): string[] {
   const { m, n, A, B } = integerBimatrix(game);
-  const F = (x: bigint) => new Fraction(x);
+  const frac = (x: bigint) => new Fraction(x);
   const vertices = (
     M: bigint[][],
     dim: number,
@@ -102,7 +102,7 @@ function bruteForceExtremeEquilibria(game: NormalFormGame): string[] {
             mat.push(Array.from({ length: dim }, (_, k) => new Fraction(k === c ? 1 : 0)));
             rhs.push(new Fraction(0));
           } else {
-            mat.push(M[c - dim]!.map(F));
+            mat.push(M[c - dim]!.map(frac));
             rhs.push(new Fraction(1));
           }
         }
@@ -113,7 +113,7 @@ function bruteForceExtremeEquilibria(game: NormalFormGame): string[] {
           if (v.n === 0n) labels.add(labelOfVar(k));
         });
         for (let r = 0; r < rows; r++) {
-          const lhs = M[r]!.reduce((acc, a, k) => acc.add(z[k]!.mul(F(a))), new Fraction(0));
+          const lhs = M[r]!.reduce((acc, a, k) => acc.add(z[k]!.mul(frac(a))), new Fraction(0));
           if (lhs.gt(1)) return;
           if (lhs.equals(1)) labels.add(labelOfRow(r));
         }
