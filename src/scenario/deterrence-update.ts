@@ -57,6 +57,10 @@ export interface CachedEvaluator extends DeterrenceEvaluator {
   readonly postures: Map<string, Posture>;
   /** Number of cached dyad evaluations. */
   size(): number;
+  /** The cached dyad evaluations (to share with other threads running the same scenario). */
+  entries(): [string, DyadEvaluation][];
+  /** Adds evaluations computed elsewhere for the same scenario (existing keys are kept). */
+  seed(entries: readonly (readonly [string, DyadEvaluation])[]): void;
 }
 
 /**
@@ -71,6 +75,13 @@ export function cachedEvaluator(inner: DeterrenceEvaluator): CachedEvaluator {
     name: inner.name,
     postures,
     size: () => cache.size,
+    entries: () => [...cache.entries()],
+    seed(entries) {
+      for (const [key, value] of entries) {
+        if (cache.size >= CACHE_LIMIT) break;
+        if (!cache.has(key)) cache.set(key, value);
+      }
+    },
     evaluate(a, b) {
       const key = `${a.key}#${b.key}`;
       let r = cache.get(key);

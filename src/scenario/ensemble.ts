@@ -14,7 +14,8 @@ import type { EnsembleMeta, RunStore } from '../runtime/store.js';
 import { scenarioSeries, yearCount } from './engine.js';
 import { defaultPartsName } from './parts.js';
 import type { Scenario } from './scenario.js';
-import { type ChunkInput, simulateChunk } from './task.js';
+import type { DyadEvaluation } from './deterrence-update.js';
+import { type ChunkInput, type ChunkOutput, simulateChunk } from './task.js';
 import type { RunResult } from './engine.js';
 
 /** Version of the engine's rules: part of every ensemble id, so a rule change never mixes runs. */
@@ -22,6 +23,9 @@ export const ENGINE_VERSION = 'concert-scenario-2';
 
 /** Runs per worker task. */
 export const DEFAULT_CHUNK_RUNS = 50;
+
+/** Runs of the first task, run alone on the pool to fill the shared deterrence memo. */
+export const WARM_UP_RUNS = 10;
 
 /** The quantiles reported for every indicator and year. */
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
@@ -98,21 +102,29 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
     options.onProgress?.(stored, options.runs);
   };
   if (options.workers <= 1 || chunks.length <= 1) {
-    for (const runs of chunks) save(simulateChunk({ scenario: s, seed: options.seed, runs }));
+    for (const runs of chunks) save(simulateChunk({ scenario: s, seed: options.seed, runs }).results);
   } else {
     const threads = Math.min(options.workers, chunks.length);
     const pool = WorkerPool.create(threads);
     const task = moduleUrl(import.meta.url, './task');
-    // At most two chunks per thread are in flight, so memory does not grow with the number of runs.
-    let next = 0;
-    const lane = async () => {
-      while (next < chunks.length) {
-        const runs = chunks[next++]!;
-        const input: ChunkInput = { scenario: s, seed: options.seed, runs };
-        save(await pool.run<ChunkInput, RunResult[]>(task, 'simulateChunk', input));
-      }
+    // Deterrence evaluations are shared between threads through this thread: each task takes what
+    // is known and brings back what its thread knows. A first small chunk runs alone to fill it.
+    const shared = new Map<string, DyadEvaluation>();
+    const dispatch = async (runs: number[]) => {
+      const input: ChunkInput = { scenario: s, seed: options.seed, runs, deterrenceCache: [...shared] };
+      const out = await pool.run<ChunkInput, ChunkOutput>(task, 'simulateChunk', input);
+      for (const [key, value] of out.deterrenceCache) shared.set(key, value);
+      save(out.results);
     };
     try {
+      const first = chunks.shift()!;
+      await dispatch(first.slice(0, WARM_UP_RUNS));
+      if (first.length > WARM_UP_RUNS) chunks.unshift(first.slice(WARM_UP_RUNS));
+      // At most two chunks per thread are in flight, so memory does not grow with the number of runs.
+      let next = 0;
+      const lane = async () => {
+        while (next < chunks.length) await dispatch(chunks[next++]!);
+      };
       await Promise.all(Array.from({ length: 2 * threads }, lane));
     } finally {
       await pool.close();

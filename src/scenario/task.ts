@@ -3,6 +3,7 @@
  * scenario with the default parts. Runs in a pool worker (src/runtime/pool.ts)
  * or in-process; the result depends only on the input.
  */
+import type { DyadEvaluation } from './deterrence-update.js';
 import { type EngineParts, type RunResult, simulateRuns } from './engine.js';
 import { defaultParts } from './parts.js';
 import type { Scenario } from './scenario.js';
@@ -12,6 +13,14 @@ export interface ChunkInput {
   readonly seed: number;
   /** Run indices, ascending. */
   readonly runs: readonly number[];
+  /** Deterrence evaluations already computed for this scenario by other threads (a pure function's memo). */
+  readonly deterrenceCache?: readonly (readonly [string, DyadEvaluation])[];
+}
+
+/** The runs of a chunk and the deterrence evaluations the thread now holds. */
+export interface ChunkOutput {
+  readonly results: RunResult[];
+  readonly deterrenceCache: [string, DyadEvaluation][];
 }
 
 /**
@@ -32,7 +41,14 @@ function partsFor(s: Scenario): EngineParts {
   return hit.parts;
 }
 
-/** Simulates the chunk's runs. */
-export function simulateChunk(input: ChunkInput): RunResult[] {
-  return simulateRuns(input.scenario, input.seed, input.runs, partsFor(input.scenario));
+/**
+ * Simulates the chunk's runs. The deterrence memo is seeded from the input
+ * and returned with the results, so that threads share the costly exchange
+ * evaluations instead of each computing them; results do not depend on it.
+ */
+export function simulateChunk(input: ChunkInput): ChunkOutput {
+  const parts = partsFor(input.scenario);
+  if (parts.deterrence && input.deterrenceCache) parts.deterrence.seed(input.deterrenceCache);
+  const results = simulateRuns(input.scenario, input.seed, input.runs, parts);
+  return { results, deterrenceCache: parts.deterrence ? parts.deterrence.entries() : [] };
 }
