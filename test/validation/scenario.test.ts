@@ -83,7 +83,7 @@ policies:
   default: { arms: { fatigue: ${a}, baselineGrowth: ${growth} } }
 ${ALL_OFF}`);
     const x = (t: number) => 1 + (growth / a) * (1 - (1 - a) ** t);
-    get('arms.milexGrowth').forEach((g, t) => expect(g).toBeCloseTo(x(t + 1) / x(t) - 1, 12));
+    for (const [t, g] of get('arms.milexGrowth').entries()) expect(g).toBeCloseTo(x(t + 1) / x(t) - 1, 12);
   });
 
   it('structural balance (Marvel et al. 2011, discretised): the negative tie of a (+, +, −) triangle rises toward the product of the other two', () => {
