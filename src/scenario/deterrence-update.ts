@@ -59,6 +59,11 @@ export interface CachedEvaluator extends DeterrenceEvaluator {
   size(): number;
   /** The cached dyad evaluations (to share with other threads running the same scenario). */
   entries(): [string, DyadEvaluation][];
+  /**
+   * The evaluations computed by this evaluator (not received through {@link seed})
+   * since the previous call: what another thread does not know yet.
+   */
+  takeNew(): [string, DyadEvaluation][];
   /** Adds evaluations computed elsewhere for the same scenario (existing keys are kept). */
   seed(entries: readonly (readonly [string, DyadEvaluation])[]): void;
 }
@@ -67,15 +72,27 @@ export interface CachedEvaluator extends DeterrenceEvaluator {
  * Wraps an evaluator with bounded memos (oldest entries dropped first). The
  * wrapped evaluator must be pure; a cache belongs to one scenario (posture
  * keys assume its event list).
+ *
+ * Lookups go first through a memo keyed by the posture objects themselves
+ * (postures are cached, so equal keys are usually the same object), which
+ * avoids building and hashing a string key for each of the ≈ 2,000 dyad
+ * lookups of a run; the string-keyed memo is the shared, bounded one.
  */
 export function cachedEvaluator(inner: DeterrenceEvaluator): CachedEvaluator {
   const cache = new Map<string, DyadEvaluation>();
+  let byPosture = new Map<Posture, Map<Posture, DyadEvaluation>>();
+  let fresh: [string, DyadEvaluation][] = [];
   const postures = new Map<string, Posture>();
   return {
     name: inner.name,
     postures,
     size: () => cache.size,
     entries: () => [...cache.entries()],
+    takeNew() {
+      const out = fresh;
+      fresh = [];
+      return out;
+    },
     seed(entries) {
       for (const [key, value] of entries) {
         if (cache.size >= CACHE_LIMIT) break;
@@ -83,13 +100,26 @@ export function cachedEvaluator(inner: DeterrenceEvaluator): CachedEvaluator {
       }
     },
     evaluate(a, b) {
+      let row = byPosture.get(a);
+      const hit = row?.get(b);
+      if (hit !== undefined) return hit;
       const key = `${a.key}#${b.key}`;
       let r = cache.get(key);
       if (r === undefined) {
         r = inner.evaluate(a, b);
-        if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+        if (cache.size >= CACHE_LIMIT) {
+          cache.delete(cache.keys().next().value as string);
+          byPosture = new Map();
+          row = undefined;
+        }
         cache.set(key, r);
+        fresh.push([key, r]);
       }
+      if (!row) {
+        row = new Map();
+        byPosture.set(a, row);
+      }
+      row.set(b, r);
       return r;
     },
   };

@@ -15,6 +15,8 @@
  *   6. crises        crisis and escalation draws
  *   7. indicators    recorded for year t
  */
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { Rng } from '../core/rng.js';
 import { findStrategy, type Strategy } from '../models/games/repeated/index.js';
 import { calibrateGrievance, updateArms } from './arms-update.js';
@@ -129,8 +131,29 @@ export function simulateRun(s: Scenario, run: number, runRng: Rng, parts: Engine
 }
 
 /**
+ * Where the last call of {@link simulateRuns} in this thread left the run
+ * streams of a seed: stream `index` is the generator in state `state`. The
+ * chunks of an ensemble arrive in ascending order, so the next chunk jumps on
+ * from here instead of from stream 0 (which made an ensemble's stream set-up
+ * quadratic in its run count). A cache of a pure function: results do not depend on it.
+ */
+let streamCursor: { seed: number; index: number; state: readonly number[] } | undefined;
+
+/** The generator of stream `index` of `Rng.streams(seed, …)`, jumping on from the cursor when it can. */
+function streamGenerator(seed: number, index: number): JumpableRandomGenerator {
+  const c = streamCursor;
+  if (c && c.seed === seed && c.index <= index) {
+    const gen = xoroshiro128plusFromState(c.state);
+    for (let k = c.index; k < index; k++) gen.jump();
+    return gen;
+  }
+  return xoroshiro128plusFromState(Rng.stream(seed, index).state());
+}
+
+/**
  * Runs `runs` (a list of run indices, ascending) of the scenario with
- * ensemble seed `seed`: run k uses stream k of `Rng.streams(seed, …)`.
+ * ensemble seed `seed`: run k uses stream k of `Rng.streams(seed, …)` (the
+ * seed's generator jumped k times).
  */
 export function simulateRuns(
   s: Scenario,
@@ -139,13 +162,14 @@ export function simulateRuns(
   parts: EngineParts,
 ): RunResult[] {
   if (runs.length === 0) return [];
-  const last = runs[runs.length - 1]!;
-  const first = runs[0]!;
+  let index = runs[0]!;
+  const gen = streamGenerator(seed, index);
   const out: RunResult[] = [];
-  const streams = Rng.streams(seed, last + 1);
   for (const k of runs) {
-    if (k < first) throw new Error('run indices must be ascending');
-    out.push(simulateRun(s, k, streams[k]!, parts));
+    if (k < index) throw new Error('run indices must be ascending');
+    for (; index < k; index++) gen.jump();
+    out.push(simulateRun(s, k, Rng.fromState(gen.getState()), parts));
   }
+  streamCursor = { seed, index, state: gen.getState() };
   return out;
 }

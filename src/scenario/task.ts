@@ -17,9 +17,10 @@ export interface ChunkInput {
   readonly deterrenceCache?: readonly (readonly [string, DyadEvaluation])[];
 }
 
-/** The runs of a chunk and the deterrence evaluations the thread now holds. */
+/** The runs of a chunk and the deterrence evaluations the thread computed for it. */
 export interface ChunkOutput {
   readonly results: RunResult[];
+  /** Evaluations this thread computed since its previous chunk (not those it was given). */
   readonly deterrenceCache: [string, DyadEvaluation][];
 }
 
@@ -42,13 +43,14 @@ function partsFor(s: Scenario): EngineParts {
 }
 
 /**
- * Simulates the chunk's runs. The deterrence memo is seeded from the input
- * and returned with the results, so that threads share the costly exchange
- * evaluations instead of each computing them; results do not depend on it.
+ * Simulates the chunk's runs. The deterrence memo is seeded from the input,
+ * and the evaluations the thread computed are returned with the results, so
+ * that threads share the costly exchange evaluations instead of each
+ * computing them; results do not depend on it.
  */
 export function simulateChunk(input: ChunkInput): ChunkOutput {
   const parts = partsFor(input.scenario);
   if (parts.deterrence && input.deterrenceCache) parts.deterrence.seed(input.deterrenceCache);
   const results = simulateRuns(input.scenario, input.seed, input.runs, parts);
-  return { results, deterrenceCache: parts.deterrence ? parts.deterrence.entries() : [] };
+  return { results, deterrenceCache: parts.deterrence ? parts.deterrence.takeNew() : [] };
 }
