@@ -161,8 +161,12 @@ test('languages: 简体中文 and 繁體中文 translate labels and country name
 
 test('keyboard: views are reachable by Tab and focus is visible', async ({ page }) => {
   await page.goto('/');
+  // The skip link is rendered by React: wait for the app (and the first view) before pressing Tab.
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeAttached();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await expect(skip).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   const focused = page.locator(':focus');
