@@ -189,8 +189,8 @@ export default function DeterrenceView() {
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 66, right: 20, top: 50, bottom: 30 },
-      xAxis: { type: 'category', data: cats },
+      grid: { left: 66, right: 20, top: 50, bottom: 50 },
+      xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, width: 220, overflow: 'break' } },
       yAxis: { type: 'value', name: t('deterrence.warheads'), nameLocation: 'middle', nameGap: 48 },
       series,
     };
@@ -207,8 +207,8 @@ export default function DeterrenceView() {
       : [];
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 60, right: 20, top: 20, bottom: 30 },
-      xAxis: { type: 'category', data: cats },
+      grid: { left: 60, right: 20, top: 20, bottom: 50 },
+      xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, width: 170, overflow: 'break' } },
       yAxis: { type: 'value', min: 0, max: 1 },
       series: [
         {
