@@ -107,13 +107,27 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
     const threads = Math.min(options.workers, chunks.length);
     const pool = WorkerPool.create(threads);
     const task = moduleUrl(import.meta.url, './task');
-    // Deterrence evaluations are shared between threads through this thread: each task takes what
-    // is known and brings back what its thread knows. A first small chunk runs alone to fill it.
-    const shared = new Map<string, DyadEvaluation>();
+    // Deterrence evaluations are shared between threads through this thread: each task brings back
+    // the evaluations its thread computed, appended to a log, and takes the part of the log that the
+    // thread furthest behind has not applied yet. A first small chunk runs alone to fill it.
+    const log: [string, DyadEvaluation][] = [];
+    const known = new Set<string>();
+    const applied = new Map<number, number>();
     const dispatch = async (runs: number[]) => {
-      const input: ChunkInput = { scenario: s, seed: options.seed, runs, deterrenceCache: [...shared] };
+      const start = applied.size < threads ? 0 : Math.min(...applied.values());
+      const input: ChunkInput = {
+        scenario: s,
+        seed: options.seed,
+        runs,
+        deterrenceLog: { ensemble: meta.id, start, entries: log.slice(start) },
+      };
       const out = await pool.run<ChunkInput, ChunkOutput>(task, 'simulateChunk', input);
-      for (const [key, value] of out.deterrenceCache) shared.set(key, value);
+      applied.set(out.thread, out.logApplied);
+      for (const entry of out.deterrenceCache) {
+        if (known.has(entry[0])) continue;
+        known.add(entry[0]);
+        log.push(entry);
+      }
       save(out.results);
     };
     try {

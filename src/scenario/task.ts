@@ -3,6 +3,7 @@
  * scenario with the default parts. Runs in a pool worker (src/runtime/pool.ts)
  * or in-process; the result depends only on the input.
  */
+import { threadId } from 'node:worker_threads';
 import type { DyadEvaluation } from './deterrence-update.js';
 import { type EngineParts, type RunResult, simulateRuns } from './engine.js';
 import { defaultParts } from './parts.js';
@@ -13,8 +14,16 @@ export interface ChunkInput {
   readonly seed: number;
   /** Run indices, ascending. */
   readonly runs: readonly number[];
-  /** Deterrence evaluations already computed for this scenario by other threads (a pure function's memo). */
-  readonly deterrenceCache?: readonly (readonly [string, DyadEvaluation])[];
+  /**
+   * Deterrence evaluations computed for this ensemble by other threads (a
+   * pure function's memo): entries `start`… of the ensemble's shared log,
+   * `ensemble` naming the log. A thread applies the entries it has not applied yet.
+   */
+  readonly deterrenceLog?: {
+    readonly ensemble: string;
+    readonly start: number;
+    readonly entries: readonly (readonly [string, DyadEvaluation])[];
+  };
 }
 
 /** The runs of a chunk and the deterrence evaluations the thread computed for it. */
@@ -22,6 +31,9 @@ export interface ChunkOutput {
   readonly results: RunResult[];
   /** Evaluations this thread computed since its previous chunk (not those it was given). */
   readonly deterrenceCache: [string, DyadEvaluation][];
+  /** The thread that ran the chunk and how many entries of the shared log it has applied. */
+  readonly thread: number;
+  readonly logApplied: number;
 }
 
 /**
@@ -29,17 +41,24 @@ export interface ChunkOutput {
  * are kept per world and event list (what the deterrence caches depend on)
  * so that a worker reuses its caches across the chunks of an ensemble.
  */
-const partsByKey = new Map<string, { scenario: Scenario; parts: EngineParts }>();
+interface Cached {
+  readonly scenario: Scenario;
+  readonly parts: EngineParts;
+  /** The ensemble whose shared deterrence log this thread follows, and how many entries it applied. */
+  log: { ensemble: string; applied: number };
+}
 
-function partsFor(s: Scenario): EngineParts {
+const partsByKey = new Map<string, Cached>();
+
+function partsFor(s: Scenario): Cached {
   const key = JSON.stringify([s.world, s.events]);
   let hit = partsByKey.get(key);
   if (!hit) {
     if (partsByKey.size >= 8) partsByKey.clear();
-    hit = { scenario: s, parts: defaultParts(s) };
+    hit = { scenario: s, parts: defaultParts(s), log: { ensemble: '', applied: 0 } };
     partsByKey.set(key, hit);
   }
-  return hit.parts;
+  return hit;
 }
 
 /**
@@ -49,8 +68,20 @@ function partsFor(s: Scenario): EngineParts {
  * computing them; results do not depend on it.
  */
 export function simulateChunk(input: ChunkInput): ChunkOutput {
-  const parts = partsFor(input.scenario);
-  if (parts.deterrence && input.deterrenceCache) parts.deterrence.seed(input.deterrenceCache);
+  const cached = partsFor(input.scenario);
+  const parts = cached.parts;
+  const shared = input.deterrenceLog;
+  if (shared) {
+    if (cached.log.ensemble !== shared.ensemble) cached.log = { ensemble: shared.ensemble, applied: 0 };
+    const from = Math.max(0, cached.log.applied - shared.start);
+    if (parts.deterrence) parts.deterrence.seed(shared.entries.slice(from));
+    cached.log.applied = Math.max(cached.log.applied, shared.start + shared.entries.length);
+  }
   const results = simulateRuns(input.scenario, input.seed, input.runs, parts);
-  return { results, deterrenceCache: parts.deterrence ? parts.deterrence.takeNew() : [] };
+  return {
+    results,
+    deterrenceCache: parts.deterrence ? parts.deterrence.takeNew() : [],
+    thread: threadId,
+    logApplied: cached.log.applied,
+  };
 }
