@@ -294,7 +294,8 @@ function parseSet(text: string, net: SignedNetwork): { a: string; b: string; sco
   return { a, b, score };
 }
 
-function whatIfJson(r: WhatIfReport, source: string) {
+/** The `concert balance whatif --json` document (shared with the HTTP API). */
+export function whatIfJson(r: WhatIfReport, source: string) {
   return {
     source,
     change: r.change,

@@ -26,6 +26,20 @@ export function cincWeights(world: World): (id: string) => number {
 }
 
 /** A table of relations: the pair, score, kind and the rule's explanation. */
+/** The `concert world --json` document (shared with the HTTP API): the summary plus every actor. */
+export function worldJson(world: World, summary: ReturnType<typeof summarizeWorld>) {
+  return {
+    ...summary,
+    actors: Object.entries(world.actors).map(([id, a]) => ({
+      id,
+      name: a.name,
+      cowCode: a.cowCode ?? null,
+      cowMajor: a.cowMajor,
+      unscPermanent: a.unscPermanent,
+    })),
+  };
+}
+
 export function relationsTable(world: World, relations: readonly Relation[]): string {
   const name = (id: string) => shortName(world.actors[id]?.name ?? id, 24);
   return renderTable(
@@ -71,16 +85,7 @@ export function register(program: Command): void {
         const limit = parsePositiveInt(opts.top, '--top');
         const summary = summarizeWorld(world, { limit, weightOf: cincWeights(world) });
         if (opts.json) {
-          printJson({
-            ...summary,
-            actors: Object.entries(world.actors).map(([id, a]) => ({
-              id,
-              name: a.name,
-              cowCode: a.cowCode ?? null,
-              cowMajor: a.cowMajor,
-              unscPermanent: a.unscPermanent,
-            })),
-          });
+          printJson(worldJson(world, summary));
           return;
         }
         process.stdout.write(`${summaryText(world, summary)}\n`);

@@ -7,7 +7,7 @@
  * thread) and calls the same library functions as `concert balance`.
  */
 import type { z } from 'zod';
-import { balanceJson, restrict } from '../cli/balance.js';
+import { balanceJson, restrict, whatIfJson } from '../cli/balance.js';
 import { parseDocument } from '../core/document.js';
 import { ConcertError, isConcertError, type Problem } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
@@ -105,17 +105,7 @@ async function whatIfReport(input: WhatIfTaskInput) {
     weighted: input.weighted,
     seed: input.seed,
   });
-  return {
-    source,
-    change: r.change,
-    before: balanceJson(r.before, source),
-    after: balanceJson(r.after, source),
-    delta: r.delta,
-    newlyUnbalanced: r.newlyUnbalanced,
-    newlyBalanced: r.newlyBalanced,
-    newlyIsolated: r.newlyIsolated,
-    isolatedInTriangles: r.isolatedInTriangles,
-  };
+  return whatIfJson(r, source);
 }
 
 /** Input of the game tasks: a game in its JSON form (already validated) and the method. */

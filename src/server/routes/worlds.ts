@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseWeights } from '../../cli/powers.js';
-import { cincWeights } from '../../cli/world.js';
+import { cincWeights, worldJson } from '../../cli/world.js';
 import { badInput, ConcertError, type Problem } from '../../core/errors.js';
 import { DEFAULT_MAJOR_OPTIONS, type MajorRule, powerRanking } from '../../models/powers/index.js';
 import {
@@ -130,16 +130,7 @@ export function worldRoutes(app: Api, ctx: ServerContext): void {
         ctx.cached(`world:${year}:${top}`, () => {
           const world = worldOf(year);
           const summary = summarizeWorld(world, { limit: top, weightOf: cincWeights(world) });
-          return {
-            ...summary,
-            actors: Object.entries(world.actors).map(([id, a]) => ({
-              id,
-              name: a.name,
-              cowCode: a.cowCode ?? null,
-              cowMajor: a.cowMajor,
-              unscPermanent: a.unscPermanent,
-            })),
-          };
+          return worldJson(world, summary);
         }),
       );
     },
