@@ -34,7 +34,7 @@ describe('cachedEvaluator', () => {
   const posture = (key: string): Posture => ({
     id: key,
     key,
-    forces: { systems: {} } as never,
+    forces: { level: 'systems', systems: {} },
     defenses: {},
   });
   it('calls the inner evaluator once per pair of posture keys and reports only what it computed', () => {
