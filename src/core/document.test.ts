@@ -48,6 +48,14 @@ describe('located documents', () => {
     expect(problems.find((p) => p.path?.join('.') === 'actors.USA.colour')).toMatchObject({ line: 5, column: 5 });
   });
 
+  it('says plainly that a required field is missing', () => {
+    const doc = parseDocument('actors: {}\n', 'w.yaml');
+    const problems = problemsOf(() => validateDocument(Schema, doc));
+    expect(problems).toEqual([
+      expect.objectContaining({ path: ['year'], message: 'required field is missing (expected number)' }),
+    ]);
+  });
+
   it('never throws anything but a located ConcertError on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.constantFrom('a.yaml', 'a.json'), (text, file) => {

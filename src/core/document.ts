@@ -167,7 +167,9 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], doc: Sourc
       continue;
     }
     const pos = doc.locate(path);
-    problems.push({ file: doc.file, ...pos, path, message: issue.message });
+    const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+    const message = missing ? `required field is missing (expected ${issue.expected})` : issue.message;
+    problems.push({ file: doc.file, ...pos, path, message });
   }
   return problems;
 }
