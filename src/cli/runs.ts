@@ -5,7 +5,8 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { badInput } from '../core/errors.js';
-import { defaultStorePath, type EnsembleRecord, RunStore } from '../runtime/store.js';
+import { ensembleCsvChunks, ensembleJsonChunks, ensembleSummary } from '../runtime/export.js';
+import { defaultStorePath, RunStore } from '../runtime/store.js';
 import { bandsOf } from '../scenario/ensemble.js';
 import { action, group, printJson } from './run.js';
 import { bandsTable } from './scenario-run.js';
@@ -20,49 +21,8 @@ function withStore<T>(path: string | undefined, fn: (store: RunStore) => T): T {
   }
 }
 
-function summaryOf(e: EnsembleRecord) {
-  return {
-    id: e.id,
-    scenario: e.scenario,
-    seed: e.seed,
-    years: { from: e.yearFrom, to: e.yearTo },
-    requestedRuns: e.requestedRuns,
-    storedRuns: e.storedRuns,
-    createdAt: e.createdAt,
-  };
-}
-
-/** Writes the runs of an ensemble as CSV rows `run,series,year,value` (and `run,parameter,value` draws first). */
-function exportCsv(store: RunStore, e: EnsembleRecord): void {
-  const years = e.yearTo - e.yearFrom + 1;
-  process.stdout.write('run,kind,name,year,value\n');
-  for (const r of store.iterateRuns(e.id)) {
-    let chunk = '';
-    e.parameters.forEach((p, k) => {
-      chunk += `${r.run},parameter,${p},,${r.draws[k]}\n`;
-    });
-    e.series.forEach((name, s) => {
-      for (let t = 0; t < years; t++)
-        chunk += `${r.run},indicator,${name},${e.yearFrom + t},${r.values[s * years + t]}\n`;
-    });
-    process.stdout.write(chunk);
-  }
-}
-
-/** Writes the runs of an ensemble as one JSON document, run by run. */
-function exportJson(store: RunStore, e: EnsembleRecord): void {
-  const years = e.yearTo - e.yearFrom + 1;
-  process.stdout.write(`{"ensemble":${JSON.stringify(summaryOf(e))},"runs":[`);
-  let first = true;
-  for (const r of store.iterateRuns(e.id)) {
-    const parameters = Object.fromEntries(e.parameters.map((p, k) => [p, r.draws[k]]));
-    const indicators = Object.fromEntries(
-      e.series.map((name, s) => [name, Array.from(r.values.subarray(s * years, (s + 1) * years))]),
-    );
-    process.stdout.write(`${first ? '' : ','}${JSON.stringify({ run: r.run, parameters, indicators })}`);
-    first = false;
-  }
-  process.stdout.write(']}\n');
+function writeChunks(chunks: Iterable<string>): void {
+  for (const chunk of chunks) process.stdout.write(chunk);
 }
 
 export function register(program: Command): void {
@@ -77,7 +37,7 @@ export function register(program: Command): void {
         withStore(opts.store, (store) => {
           const list = store.listEnsembles();
           if (opts.json) {
-            printJson({ store: store.path, ensembles: list.map(summaryOf) });
+            printJson({ store: store.path, ensembles: list.map(ensembleSummary) });
             return;
           }
           if (list.length === 0) {
@@ -131,7 +91,7 @@ export function register(program: Command): void {
             stored,
           );
           if (opts.json) {
-            printJson({ ...summaryOf(e), runs: stored, parameters: e.parameters, indicators });
+            printJson({ ...ensembleSummary(e), runs: stored, parameters: e.parameters, indicators });
             return;
           }
           const actors = (JSON.parse(e.definition) as { actors: string[] }).actors;
@@ -156,8 +116,8 @@ export function register(program: Command): void {
             throw badInput({ path: ['--format'], message: `expected csv or json, got "${opts.format}"` });
           }
           const e = store.findEnsemble(id);
-          if (opts.format === 'csv') exportCsv(store, e);
-          else exportJson(store, e);
+          if (opts.format === 'csv') writeChunks(ensembleCsvChunks(store, e));
+          else writeChunks(ensembleJsonChunks(store, e));
         }),
       ),
     );

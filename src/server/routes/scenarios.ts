@@ -19,6 +19,7 @@ import { comparisonJson, DEFAULT_COMPARE_RUNS } from '../../cli/compare.js';
 import { ensembleJson } from '../../cli/scenario-run.js';
 import { parseDocument, type SourceDocument } from '../../core/document.js';
 import { ConcertError, isConcertError } from '../../core/errors.js';
+import { ensembleCsvChunks, ensembleJsonChunks, ensembleSummary } from '../../runtime/export.js';
 import { type EnsembleRecord, RunStore } from '../../runtime/store.js';
 import { compareScenarios } from '../../scenario/compare.js';
 import { DEFAULT_CHUNK_RUNS, runEnsemble, summarize } from '../../scenario/ensemble.js';
@@ -173,51 +174,6 @@ function ensembleWorkers(ctx: ServerContext): number {
 /** Chunks of runs small enough to spread an ensemble over every worker (and report progress often). */
 function chunkRuns(runs: number, workers: number): number {
   return Math.max(1, Math.min(DEFAULT_CHUNK_RUNS, Math.ceil(runs / (workers * 4))));
-}
-
-function summaryOf(e: EnsembleRecord) {
-  return {
-    id: e.id,
-    scenario: e.scenario,
-    seed: e.seed,
-    years: { from: e.yearFrom, to: e.yearTo },
-    requestedRuns: e.requestedRuns,
-    storedRuns: e.storedRuns,
-    createdAt: e.createdAt,
-  };
-}
-
-/** `run,kind,name,year,value` rows, run by run (the CSV of `concert runs export`). */
-function* csvRows(store: RunStore, e: EnsembleRecord): Generator<string> {
-  const years = e.yearTo - e.yearFrom + 1;
-  yield 'run,kind,name,year,value\n';
-  for (const r of store.iterateRuns(e.id)) {
-    let chunk = '';
-    e.parameters.forEach((p, k) => {
-      chunk += `${r.run},parameter,${p},,${r.draws[k]}\n`;
-    });
-    e.series.forEach((name, s) => {
-      for (let t = 0; t < years; t++)
-        chunk += `${r.run},indicator,${name},${e.yearFrom + t},${r.values[s * years + t]}\n`;
-    });
-    yield chunk;
-  }
-}
-
-/** The JSON of `concert runs export --format json`, run by run. */
-function* jsonChunks(store: RunStore, e: EnsembleRecord): Generator<string> {
-  const years = e.yearTo - e.yearFrom + 1;
-  yield `{"ensemble":${JSON.stringify(summaryOf(e))},"runs":[`;
-  let first = true;
-  for (const r of store.iterateRuns(e.id)) {
-    const parameters = Object.fromEntries(e.parameters.map((p, k) => [p, r.draws[k]]));
-    const indicators = Object.fromEntries(
-      e.series.map((name, s) => [name, Array.from(r.values.subarray(s * years, (s + 1) * years))]),
-    );
-    yield `${first ? '' : ','}${JSON.stringify({ run: r.run, parameters, indicators })}`;
-    first = false;
-  }
-  yield ']}\n';
 }
 
 /** Registers the scenario, job, run and compare routes. */
@@ -494,7 +450,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
     },
     async () => {
       const store = ctx.runStore();
-      return { store: store.path, ensembles: store.listEnsembles().map(summaryOf) };
+      return { store: store.path, ensembles: store.listEnsembles().map(ensembleSummary) };
     },
   );
 
@@ -538,7 +494,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
           { path: ['params', 'id'], message: `ensemble ${req.params.id} has no stored runs yet` },
         ]);
       return {
-        ...summaryOf(e),
+        ...ensembleSummary(e),
         runs: stored,
         parameters: [...e.parameters],
         indicators: summarize(store, e, stored),
@@ -571,7 +527,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
       reply
         .type(csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${e.id.slice(0, 12)}.${req.query.format}"`);
-      return reply.send(Readable.from(csv ? csvRows(store, e) : jsonChunks(store, e)));
+      return reply.send(Readable.from(csv ? ensembleCsvChunks(store, e) : ensembleJsonChunks(store, e)));
     },
   );
 }
