@@ -48,7 +48,7 @@ export default async function (bench: Bench): Promise<void> {
   const { loadScenario } = await load<Load>('scenario/load.js');
   const { simulateRun } = await load<Engine>('scenario/engine.js');
   const { defaultParts } = await load<Parts>('scenario/parts.js');
-  const { runEnsemble, summarize } = await load<Ensemble>('scenario/ensemble.js');
+  const { runEnsemble } = await load<Ensemble>('scenario/ensemble.js');
   const { RunStore } = await load<Store>('runtime/store.js');
   const { Rng } = await import(new URL('core/rng.js', dist).href);
 
@@ -72,8 +72,8 @@ export default async function (bench: Bench): Promise<void> {
         const rss = peakRss();
         const cpu0 = process.cpuUsage();
         const t0 = performance.now();
-        const outcome = await runEnsemble(baseline, { runs: n, seed: 1, workers, store });
-        summarize(store, outcome.meta, n);
+        const outcome = await runEnsemble(baseline, { runs: n, seed: 1, workers, store, summarize: true });
+        if (!outcome.bands) throw new Error('the ensemble returned no summary');
         const s = (performance.now() - t0) / 1000;
         const cpu = process.cpuUsage(cpu0);
         const peak = rss.stop();

@@ -154,9 +154,10 @@ export function register(program: Command): void {
             workers: settings.workers,
             store,
             onProgress: (done, total) => bar.update(s.name, done, total),
+            summarize: true,
           });
           bar.stop();
-          const indicators = summarize(store, outcome.meta, runs);
+          const indicators = outcome.bands ?? summarize(store, outcome.meta, runs);
           if (opts.json) {
             printJson(ensembleJson(s, outcome.meta.id, runs, seed, indicators));
             return;

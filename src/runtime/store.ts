@@ -94,9 +94,16 @@ export class RunStore {
    * Opens (creating if needed) the store at `path` (a file; its directory is
    * created). A path that cannot be opened is bad input naming it.
    */
-  static open(path: string = defaultStorePath()): RunStore {
+  static open(path: string = defaultStorePath(), options: { readonly?: boolean } = {}): RunStore {
     let db: Database.Database;
     try {
+      if (options.readonly) {
+        // A reader of an existing store (e.g. a worker thread summarising an ensemble): WAL lets it
+        // read while the writer works; it creates nothing.
+        db = new Database(path, { readonly: true, fileMustExist: true });
+        db.pragma('busy_timeout = 10000');
+        return new RunStore(path, db);
+      }
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       db = new Database(path);
       db.pragma('journal_mode = WAL');
@@ -190,6 +197,21 @@ export class RunStore {
       .raw()
       .iterate(id, below) as IterableIterator<[number, Buffer, Buffer]>;
     for (const [run, values, draws] of rows) yield { run, values: fromBlob(values), draws: fromBlob(draws) };
+  }
+
+  /**
+   * The value vectors of the stored runs with index below `below`, in run
+   * order. Each vector is a view of the row's buffer when it is aligned
+   * (a copy otherwise) and is valid until the next one is read.
+   */
+  *iterateValues(id: string, below = Number.MAX_SAFE_INTEGER): IterableIterator<Float64Array> {
+    const rows = this.db
+      .prepare('SELECT series_values FROM runs WHERE ensemble_id = ? AND run < ? ORDER BY run')
+      .pluck()
+      .iterate(id, below) as IterableIterator<Buffer>;
+    for (const b of rows) {
+      yield b.byteOffset % 8 === 0 ? new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8) : fromBlob(b);
+    }
   }
 
   /** One stored run, or undefined. */

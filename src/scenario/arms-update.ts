@@ -13,7 +13,8 @@
  *
  *   x_i ← x_i + Σ_j k_i·H_ij·x_j − a_i·x_i + g_i,   H_ij = max(0, −r_ij)·(1 + w·dl_ji)
  */
-import { type RichardsonSystem, richardsonStability, richardsonStep } from '../models/arms/index.js';
+import { metzlerSpectralAbscissa, richardsonStability, richardsonStep } from '../models/arms/linear.js';
+import type { RichardsonSystem } from '../models/arms/schema.js';
 import type { Parameters } from './params.js';
 import type { SimState } from './state.js';
 
@@ -91,8 +92,24 @@ export function updateArms(state: SimState, params: Parameters): void {
 
 /**
  * Richardson eigenvalue margin of the current effective system: −max Re λ
- * of K_eff − A, per year (positive = the action–reaction process is damped).
+ * of M = K_eff − A, per year (positive = the action–reaction process is
+ * damped). With every reaction k_i·H_ij ≥ 0 (the case unless a drawn
+ * parameter is negative) M is a Metzler matrix and max Re λ is its spectral
+ * abscissa, found by models/arms' M-matrix bisection; otherwise by the
+ * general eigenvalue decomposition.
  */
 export function eigenvalueMargin(state: SimState, params: Parameters): number {
-  return richardsonStability(effectiveSystem(state, params)).margin;
+  const sys = effectiveSystem(state, params);
+  const n = state.n;
+  const m = new Float64Array(n * n);
+  let metzler = true;
+  for (let i = 0; i < n; i++) {
+    const row = sys.reaction[i]!;
+    for (let j = 0; j < n; j++) {
+      const v = i === j ? -sys.fatigue[i]! : row[j]!;
+      if (i !== j && v < 0) metzler = false;
+      m[i * n + j] = v;
+    }
+  }
+  return metzler ? -metzlerSpectralAbscissa(m, n) : richardsonStability(sys).margin;
 }

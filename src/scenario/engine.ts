@@ -18,7 +18,10 @@
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { Rng } from '../core/rng.js';
-import { findStrategy, type Strategy } from '../models/games/repeated/index.js';
+// Modules are imported directly, not through the models' index files, so that worker threads load
+// only what the engine runs (the index files also bring schemas, solvers and pools).
+import { findStrategy } from '../models/games/repeated/registry.js';
+import type { Strategy } from '../models/games/repeated/strategy.js';
 import { calibrateGrievance, updateArms } from './arms-update.js';
 import { drawCrises } from './crises.js';
 import { type CachedEvaluator, updateDeterrence } from './deterrence-update.js';

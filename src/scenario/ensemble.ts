@@ -17,29 +17,25 @@ import type { Scenario } from './scenario.js';
 import type { DyadEvaluation } from './deterrence-update.js';
 import { type ChunkInput, type ChunkOutput, simulateChunk } from './task.js';
 import type { RunResult } from './engine.js';
+import { type Bands, inSeriesOrder, type SummaryBlockInput, seriesBlocks, summarize } from './summary.js';
 
 /** Version of the engine's rules: part of every ensemble id, so a rule change never mixes runs. */
-export const ENGINE_VERSION = 'concert-scenario-2';
+export const ENGINE_VERSION = 'concert-scenario-3';
 
 /** Runs per worker task. */
 export const DEFAULT_CHUNK_RUNS = 50;
 
-/** Runs of the first task, run alone on the pool to fill the shared deterrence memo. */
+/** Runs of each thread's first task (all threads start at once; later tasks share their deterrence evaluations). */
 export const WARM_UP_RUNS = 10;
 
-/** The quantiles reported for every indicator and year. */
-export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
-
-/** Quantile bands and mean of one series over the ensemble, per year. */
-export interface Bands {
-  readonly years: number[];
-  readonly q05: number[];
-  readonly q25: number[];
-  readonly q50: number[];
-  readonly q75: number[];
-  readonly q95: number[];
-  readonly mean: number[];
-}
+export {
+  type Bands,
+  bandsOf,
+  QUANTILES,
+  quantileSorted,
+  SUMMARY_BUDGET_VALUES,
+  summarize,
+} from './summary.js';
 
 export interface EnsembleOptions {
   readonly runs: number;
@@ -50,6 +46,12 @@ export interface EnsembleOptions {
   /** Called after each stored chunk with the runs stored so far out of `runs`. */
   readonly onProgress?: (stored: number, total: number) => void;
   readonly chunkRuns?: number;
+  /**
+   * Also compute the quantile bands of runs 0…runs−1 ({@link EnsembleOutcome.bands}).
+   * When the runs were computed on a pool and the store is a file, the
+   * blocks of series are summarised on the pool's threads.
+   */
+  readonly summarize?: boolean;
 }
 
 export interface EnsembleOutcome {
@@ -57,6 +59,8 @@ export interface EnsembleOutcome {
   readonly runs: number;
   /** Runs computed by this call (the others were already in the store). */
   readonly computed: number;
+  /** Quantile bands and means of every series, when {@link EnsembleOptions.summarize} was set. */
+  readonly bands?: Record<string, Bands>;
 }
 
 /** The ensemble's identity and description: a SHA-256 of engine version, parts, seed and scenario. */
@@ -101,6 +105,7 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
     stored += results.length;
     options.onProgress?.(stored, options.runs);
   };
+  let bands: Record<string, Bands> | undefined;
   if (options.workers <= 1 || chunks.length <= 1) {
     for (const runs of chunks) save(simulateChunk({ scenario: s, seed: options.seed, runs }).results);
   } else {
@@ -109,7 +114,7 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
     const task = moduleUrl(import.meta.url, './task');
     // Deterrence evaluations are shared between threads through this thread: each task brings back
     // the evaluations its thread computed, appended to a log, and takes the part of the log that the
-    // thread furthest behind has not applied yet. A first small chunk runs alone to fill it.
+    // thread furthest behind has not applied yet. The first chunks are small (see below).
     const log: [string, DyadEvaluation][] = [];
     const known = new Set<string>();
     const applied = new Map<number, number>();
@@ -131,105 +136,57 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
       save(out.results);
     };
     try {
-      const first = chunks.shift()!;
-      await dispatch(first.slice(0, WARM_UP_RUNS));
-      if (first.length > WARM_UP_RUNS) chunks.unshift(first.slice(WARM_UP_RUNS));
+      // Warm-up: one small chunk per thread at once, so that every thread loads its modules and
+      // starts compiling straight away; their evaluations reach all threads with the next chunks.
+      const warmUp = chunksOf(chunks.flat().slice(0, threads * WARM_UP_RUNS), WARM_UP_RUNS);
+      const warmed = warmUp.reduce((n, c) => n + c.length, 0);
+      const size = options.chunkRuns ?? DEFAULT_CHUNK_RUNS;
+      const rest = chunksOf(chunks.flat().slice(warmed), size);
+      // The last chunks are split smaller so that the threads finish at about the same time.
+      const tail = rest.splice(Math.max(0, rest.length - 2 * threads)).flat();
+      rest.push(...chunksOf(tail, Math.max(1, Math.ceil(size / 5))));
+      chunks.splice(0, chunks.length, ...rest);
+      await Promise.all(warmUp.map(dispatch));
       // At most two chunks per thread are in flight, so memory does not grow with the number of runs.
       let next = 0;
       const lane = async () => {
         while (next < chunks.length) await dispatch(chunks[next++]!);
       };
       await Promise.all(Array.from({ length: 2 * threads }, lane));
+      if (options.summarize && store.path !== ':memory:')
+        bands = await summarizeOnPool(pool, store.path, meta, options.runs);
     } finally {
       await pool.close();
     }
   }
-  return { meta, runs: options.runs, computed: missing.length };
+  if (options.summarize && !bands) bands = summarize(store, meta, options.runs);
+  return { meta, runs: options.runs, computed: missing.length, ...(bands ? { bands } : {}) };
 }
 
-/**
- * Quantile of sorted values by linear interpolation between order statistics
- * (Hyndman & Fan 1996, definition 7; the default of R and NumPy):
- * h = (n − 1)·p, Q = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
- */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
-/** Values held in memory at once while summarising (doubles): the memory bound, whatever the run count. */
-export const SUMMARY_BUDGET_VALUES = 2_000_000;
-
-/**
- * Quantile bands and means of every series over runs 0…runs−1, read from the
- * store in blocks of series so that at most {@link SUMMARY_BUDGET_VALUES}
- * values are in memory (one series of one year needs `runs` values).
- */
-export function summarize(store: RunStore, meta: EnsembleMeta, runs: number): Record<string, Bands> {
-  return bandsOf(
-    () => valuesOf(store.iterateRuns(meta.id, runs)),
-    meta.series,
-    meta.yearFrom,
-    meta.yearTo,
-    runs,
-  );
-}
-
-function* valuesOf(runs: Iterable<{ values: Float64Array }>): IterableIterator<Float64Array> {
-  for (const r of runs) yield r.values;
-}
-
-/**
- * Bands of every series over `runs` value vectors (series × years each)
- * produced by `source()`. The source is read once per block of series, so
- * memory stays within {@link SUMMARY_BUDGET_VALUES} values whatever the run
- * count (as long as one series fits).
- */
-export function bandsOf(
-  source: () => Iterable<Float64Array>,
-  series: readonly string[],
-  yearFrom: number,
-  yearTo: number,
+/** The summary of runs 0…runs−1, its blocks of series computed by the pool's threads, each reading the store. */
+async function summarizeOnPool(
+  pool: WorkerPool,
+  storePath: string,
+  meta: EnsembleMeta,
   runs: number,
-): Record<string, Bands> {
-  const years = yearTo - yearFrom + 1;
-  const yearList = Array.from({ length: years }, (_, t) => yearFrom + t);
-  const perSeries = runs * years;
-  const block = Math.max(1, Math.floor(SUMMARY_BUDGET_VALUES / Math.max(1, perSeries)));
-  const out: Record<string, Bands> = {};
-  for (let first = 0; first < series.length; first += block) {
-    const last = Math.min(series.length, first + block);
-    const columns = Array.from({ length: (last - first) * years }, () => new Float64Array(runs));
-    let k = 0;
-    for (const values of source()) {
-      if (k >= runs) break;
-      for (let s = first; s < last; s++) {
-        for (let t = 0; t < years; t++) columns[(s - first) * years + t]![k] = values[s * years + t]!;
-      }
-      k++;
-    }
-    if (k !== runs) throw new Error(`expected ${runs} runs, found ${k}`);
-    for (let s = first; s < last; s++) {
-      const b: Bands = { years: yearList, q05: [], q25: [], q50: [], q75: [], q95: [], mean: [] };
-      for (let t = 0; t < years; t++) {
-        const col = columns[(s - first) * years + t]!.sort();
-        b.q05.push(quantileSorted(col, 0.05));
-        b.q25.push(quantileSorted(col, 0.25));
-        b.q50.push(quantileSorted(col, 0.5));
-        b.q75.push(quantileSorted(col, 0.75));
-        b.q95.push(quantileSorted(col, 0.95));
-        let sum = 0;
-        for (let i = 0; i < col.length; i++) sum += col[i]!;
-        b.mean.push(sum / col.length);
-      }
-      out[series[s]!] = b;
-    }
-  }
-  return out;
+): Promise<Record<string, Bands>> {
+  const years = meta.yearTo - meta.yearFrom + 1;
+  const task = moduleUrl(import.meta.url, './task');
+  const parts = await Promise.all(
+    seriesBlocks(meta.series.length, years, runs, pool.threads).map(([first, last]) =>
+      pool.run<SummaryBlockInput, Record<string, Bands>>(task, 'summarizeBlock', {
+        storePath,
+        ensembleId: meta.id,
+        series: meta.series,
+        yearFrom: meta.yearFrom,
+        yearTo: meta.yearTo,
+        runs,
+        first,
+        last,
+      }),
+    ),
+  );
+  return inSeriesOrder(Object.assign({}, ...parts) as Record<string, Bands>, meta.series);
 }
 
 /** Years of a scenario, as a list. */

@@ -5,7 +5,8 @@
  * stability index with its explicit weights, its components recorded beside
  * it. The collector only reads the state.
  */
-import { frustrationIndexSync, signedNetwork } from '../models/relations/index.js';
+import { frustrationIndexSync } from '../models/relations/frustration.js';
+import { signedNetwork } from '../models/relations/network.js';
 import { eigenvalueMargin } from './arms-update.js';
 import { currentWarheads } from './events.js';
 import type { Parameters } from './params.js';

@@ -9,13 +9,9 @@
  * gains and mutual-defection losses apart (the "win-win / lose-lose" account).
  */
 import type { Rng } from '../core/rng.js';
-import {
-  C,
-  MatchEngine,
-  type MatchSummary,
-  type StageGame,
-  type Strategy,
-} from '../models/games/repeated/index.js';
+import { C, type StageGame } from '../models/games/repeated/game.js';
+import { MatchEngine, type MatchSummary } from '../models/games/repeated/match.js';
+import type { Strategy } from '../models/games/repeated/strategy.js';
 import type { Parameters } from './params.js';
 import type { SimState } from './state.js';
 

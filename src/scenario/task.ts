@@ -9,6 +9,9 @@ import { type EngineParts, type RunResult, simulateRuns } from './engine.js';
 import { defaultParts } from './parts.js';
 import type { Scenario } from './scenario.js';
 
+// The ensemble's summary runs on the same threads after its runs: loading it with the task saves a second import.
+export { summarizeBlock } from './summary.js';
+
 export interface ChunkInput {
   readonly scenario: Scenario;
   readonly seed: number;

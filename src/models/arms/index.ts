@@ -17,6 +17,7 @@ export {
 } from './fit.js';
 export {
   matrixStability,
+  metzlerSpectralAbscissa,
   type RichardsonEigenvalue,
   type RichardsonEquilibrium,
   type RichardsonStability,

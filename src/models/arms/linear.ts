@@ -96,13 +96,186 @@ export function matrixStability(matrix: readonly (readonly number[])[]): Richard
   const m = new Matrix(matrix.map((row) => [...row]));
   if (m.rows === 0) return { eigenvalues: [], maxRealPart: -Infinity, stable: true, margin: Infinity };
   const evd = new EigenvalueDecomposition(m);
+  // ml-matrix's eigenvalue getters copy their arrays: read each once.
+  const imaginary = evd.imaginaryEigenvalues;
   const eigenvalues = evd.realEigenvalues
-    .map((re, i) => ({ re, im: evd.imaginaryEigenvalues[i] ?? 0 }))
+    .map((re, i) => ({ re, im: imaginary[i] ?? 0 }))
     .sort((p, q) => q.re - p.re || q.im - p.im);
   const maxRealPart = eigenvalues[0]!.re;
   // Round-off leaves a zero eigenvalue at about ±1e-16·‖M‖; such a system is not asymptotically stable.
   const tolerance = 1e-12 * Math.max(1, m.norm('frobenius'));
   return { eigenvalues, maxRealPart, stable: maxRealPart < -tolerance, margin: -maxRealPart };
+}
+
+/**
+ * The strongly connected components of the directed graph with an edge i → j
+ * where the off-diagonal entry (i, j) of the n×n row-major `m` is non-zero,
+ * as lists of indices (by a transitive closure, Warshall 1962; n is small).
+ */
+function stronglyConnected(m: ArrayLike<number>, n: number): number[][] {
+  const reach = new Uint8Array(n * n);
+  for (let i = 0; i < n; i++) {
+    reach[i * n + i] = 1;
+    for (let j = 0; j < n; j++) if (i !== j && m[i * n + j] !== 0) reach[i * n + j] = 1;
+  }
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < n; i++) {
+      if (!reach[i * n + k]) continue;
+      for (let j = 0; j < n; j++) if (reach[k * n + j]) reach[i * n + j] = 1;
+    }
+  }
+  const seen = new Uint8Array(n);
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (seen[i]) continue;
+    const block: number[] = [];
+    for (let j = i; j < n; j++) {
+      if (!seen[j] && reach[i * n + j] && reach[j * n + i]) {
+        seen[j] = 1;
+        block.push(j);
+      }
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+/**
+ * trace((tI − B)⁻¹) for the k×k block B of `m` on indices `idx`, or NaN when
+ * Gaussian elimination without pivoting meets a pivot ≤ 0 (then t ≤ α(B):
+ * tI − B is not a nonsingular M-matrix). `work` holds 2k² numbers.
+ */
+function traceOfShiftedInverse(
+  m: ArrayLike<number>,
+  n: number,
+  idx: readonly number[],
+  t: number,
+  work: Float64Array,
+): number {
+  const k = idx.length;
+  // LU of A = tI − B in place (L unit lower, U upper).
+  for (let r = 0; r < k; r++) {
+    for (let c = 0; c < k; c++) work[r * k + c] = (r === c ? t : 0) - m[idx[r]! * n + idx[c]!]!;
+  }
+  for (let p = 0; p < k; p++) {
+    const pivot = work[p * k + p]!;
+    if (!(pivot > 0)) return Number.NaN;
+    for (let r = p + 1; r < k; r++) {
+      const f = work[r * k + p]! / pivot;
+      work[r * k + p] = f;
+      if (f === 0) continue;
+      for (let c = p + 1; c < k; c++) work[r * k + c] = work[r * k + c]! - f * work[p * k + c]!;
+    }
+  }
+  // Σᵢ (A⁻¹)ᵢᵢ: solve A·x = eᵢ for each i and keep xᵢ.
+  const x = work.subarray(k * k, k * k + k);
+  let trace = 0;
+  for (let i = 0; i < k; i++) {
+    for (let r = 0; r < k; r++) {
+      let v = r === i ? 1 : 0;
+      for (let c = 0; c < r; c++) v -= work[r * k + c]! * x[c]!;
+      x[r] = v;
+    }
+    for (let r = k - 1; r >= i; r--) {
+      let v = x[r]!;
+      for (let c = r + 1; c < k; c++) v -= work[r * k + c]! * x[c]!;
+      x[r] = v / work[r * k + r]!;
+    }
+    trace += x[i]!;
+  }
+  return trace;
+}
+
+/** Newton steps allowed per irreducible block in {@link metzlerSpectralAbscissa}. */
+const NEWTON_STEPS = 200;
+
+/**
+ * The spectral abscissa α(M) = max Re λ(M) of a Metzler matrix M (every
+ * off-diagonal entry ≥ 0), given row-major as n×n numbers: for instance a
+ * Richardson matrix K − A with non-negative reactions.
+ *
+ * The eigenvalues of M are those of its irreducible diagonal blocks (the
+ * strongly connected components of its off-diagonal pattern), so α(M) is the
+ * largest of theirs; a 1×1 block's is its entry. For an irreducible block B,
+ * α(B) is a simple real eigenvalue (Perron–Frobenius; Horn & Johnson 2013,
+ * *Matrix Analysis*, 2nd ed., §8.4), below the largest row sum, and for real
+ * t > α(B) the Z-matrix tI − B is a nonsingular M-matrix, so Gaussian
+ * elimination without pivoting is stable and meets only positive pivots
+ * (Berman & Plemmons 1994, *Nonnegative Matrices in the Mathematical
+ * Sciences*, ch. 6). Newton's method on det(tI − B) from above,
+ * t ← t − 1/S(t) with S(t) = trace((tI − B)⁻¹) = Σₖ 1/(t − λₖ), never steps
+ * below α(B) (every term has a positive real part, one of them 1/(t − α),
+ * so 1/S ≤ t − α), and converges quadratically to the simple root. Each
+ * term's real part is also at most 1/(t − α), so t − α ≤ k/S: [t − k/S, t]
+ * brackets α. Newton runs until the bracket is within 2⁻⁵² of the largest of
+ * |α| and the entries; if it is slow (nearly multiple roots, when blocks are
+ * barely coupled) or rounding stops it near α, bisection on the M-matrix
+ * test finishes. Throws on a negative off-diagonal entry or a non-finite entry.
+ */
+export function metzlerSpectralAbscissa(m: ArrayLike<number>, n: number): number {
+  if (m.length !== n * n) throw new RangeError(`expected ${n}×${n} = ${n * n} entries, got ${m.length}`);
+  if (n === 0) return -Infinity;
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const v = m[i * n + j]!;
+      if (!Number.isFinite(v)) throw new RangeError(`entry (${i}, ${j}) is not finite: ${v}`);
+      if (i !== j && v < 0) throw new RangeError(`not a Metzler matrix: entry (${i}, ${j}) is ${v} < 0`);
+      largest = Math.max(largest, Math.abs(v));
+    }
+  }
+  let alpha = -Infinity;
+  let work: Float64Array | undefined;
+  for (const block of stronglyConnected(m, n)) {
+    const k = block.length;
+    if (k === 1) {
+      alpha = Math.max(alpha, m[block[0]! * n + block[0]!]!);
+      continue;
+    }
+    work ??= new Float64Array(2 * n * n);
+    let maxRow = -Infinity;
+    for (const i of block) {
+      let row = 0;
+      for (const j of block) row += m[i * n + j]!;
+      maxRow = Math.max(maxRow, row);
+    }
+    // α(B) ≤ the largest row sum (equal when all row sums are): start just above it.
+    let step = 2 ** -40 * Math.max(largest, Math.abs(maxRow), Number.MIN_VALUE);
+    let t = maxRow + step;
+    let s = traceOfShiftedInverse(m, n, block, t, work);
+    while (!(s > 0)) {
+      step *= 2;
+      t = maxRow + step;
+      s = traceOfShiftedInverse(m, n, block, t, work);
+    }
+    // Newton from above: [t − k/S, t] brackets α(B) at every step.
+    let lo = t - k / s;
+    let hi = t;
+    const tolerance = () => 2 ** -52 * Math.max(largest, Math.abs(lo), Math.abs(hi));
+    for (let it = 0; it < NEWTON_STEPS && hi - lo > tolerance(); it++) {
+      const next = hi - 1 / s;
+      if (!(next < hi)) break;
+      const sNext = traceOfShiftedInverse(m, n, block, next, work);
+      if (!(sNext > 0)) {
+        // Newton does not step below α, so the elimination failed by rounding: α is near `next`.
+        lo = Math.max(lo, next - (hi - next));
+        break;
+      }
+      s = sNext;
+      hi = next;
+      lo = Math.max(lo, hi - k / s);
+    }
+    // Finish by bisection on the M-matrix test (needed only when Newton is slow or rounding stops it).
+    for (let it = 0; it < 200 && hi - lo > tolerance(); it++) {
+      const mid = lo + (hi - lo) / 2;
+      if (mid <= lo || mid >= hi) break;
+      if (traceOfShiftedInverse(m, n, block, mid, work) > 0) hi = mid;
+      else lo = mid;
+    }
+    t = lo + (hi - lo) / 2;
+    alpha = Math.max(alpha, t);
+  }
+  return alpha;
 }
 
 /**

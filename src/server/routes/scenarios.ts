@@ -300,8 +300,15 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
           store,
           chunkRuns: chunkRuns(runs, ensembleWorkers(ctx)),
           onProgress: (done, total) => report({ done, total, label: s.name }),
+          summarize: true,
         });
-        return ensembleJson(s, outcome.meta.id, runs, seed, summarize(store, outcome.meta, runs));
+        return ensembleJson(
+          s,
+          outcome.meta.id,
+          runs,
+          seed,
+          outcome.bands ?? summarize(store, outcome.meta, runs),
+        );
       });
       return reply.code(202).send(job);
     },
