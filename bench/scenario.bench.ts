@@ -3,56 +3,108 @@
  *
  * 1. tinybench task: one run of scenarios/baseline-2017.yaml (8 powers × 20
  *    years, all couplings, deterrence caches warm), in this thread.
- * 2. Ensemble measurement (printed as its own table, outside tinybench's
- *    repeat loop because one iteration takes seconds): the baseline's
- *    ensemble of SCENARIO_BENCH_RUNS runs (default 10,000) into a fresh run
- *    store, with 1 and with 2 worker threads, wall-clock time including
- *    worker start-up and the quantile summary, the speed-up, and the peak
- *    resident memory of the process (worker threads included) at a fifth of
- *    the runs and at all of them, to show memory flat in the number of runs,
- *    and the CPU time of all threads (on a shared machine, wall time below
- *    CPU time / workers means the cores were busy with other work).
+ * 2. Ensembles as a user runs them: `concert run scenarios/baseline-2017.yaml
+ *    --runs N --seed 1 --workers K --store <fresh file> --json`, each in its
+ *    own fresh process (module loading, worker start-up, the run store and
+ *    the quantile summary included; nothing warmed by an earlier measurement),
+ *    N = SCENARIO_BENCH_RUNS (default 10,000), with 1 and 2 workers
+ *    alternately, SCENARIO_BENCH_REPEATS times (default 3), and once with
+ *    2 workers and N/5 runs to show memory flat in the number of runs. For
+ *    each process: wall time, CPU time of all its threads and peak resident
+ *    memory (VmHWM), read from /proc while it runs. The speed-up is the ratio
+ *    of the median wall times, and also given per repetition (the two
+ *    processes of a repetition run back to back, under the same load).
  *
- * The compiled engine in dist/ is used, because it is what `concert run`
- * executes and its worker threads then run compiled code (from source they
- * run through the tsx loader, which is several times slower).
+ * The compiled CLI in dist/ is used (`npm run build` first): it is what
+ * users run, and its worker threads then run compiled code.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Bench } from 'tinybench';
 
-type Ensemble = typeof import('../src/scenario/ensemble.js');
 type Load = typeof import('../src/scenario/load.js');
 type Engine = typeof import('../src/scenario/engine.js');
 type Parts = typeof import('../src/scenario/parts.js');
-type Store = typeof import('../src/runtime/store.js');
 
 const dist = new URL('../dist/', import.meta.url);
 const load = async <T>(path: string): Promise<T> => (await import(new URL(path, dist).href)) as T;
+const cli = fileURLToPath(new URL('../bin/concert.js', import.meta.url));
+const scenario = fileURLToPath(new URL('../scenarios/baseline-2017.yaml', import.meta.url));
+const CLOCK_TICKS = 100;
 
-function peakRss(): { stop: () => number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
+interface Measured {
+  readonly wallS: number;
+  readonly cpuS: number;
+  readonly peakRssMiB: number;
 }
+
+/** Runs `concert run` in a fresh process and measures it from outside. */
+function measureRun(runs: number, workers: number, store: string): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(
+      process.execPath,
+      [
+        cli,
+        'run',
+        scenario,
+        '--runs',
+        String(runs),
+        '--seed',
+        '1',
+        '--workers',
+        String(workers),
+        '--store',
+        store,
+        '--json',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    let peakKiB = 0;
+    let cpuTicks = 0;
+    const sample = () => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+        if (hwm) peakKiB = Math.max(peakKiB, Number(hwm[1]));
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpuTicks = Math.max(cpuTicks, Number(fields[11]) + Number(fields[12]));
+      } catch {
+        // The process has just exited.
+      }
+    };
+    const timer = setInterval(sample, 50);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const wallS = (performance.now() - t0) / 1000;
+      if (code !== 0) reject(new Error(`concert run exited with ${code}: ${stderr}`));
+      else resolve({ wallS, cpuS: cpuTicks / CLOCK_TICKS, peakRssMiB: Math.round(peakKiB / 1024) });
+    });
+  });
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) / 2;
+  return (s[Math.floor(h)]! + s[Math.ceil(h)]!) / 2;
+};
 
 export default async function (bench: Bench): Promise<void> {
   const { loadScenario } = await load<Load>('scenario/load.js');
   const { simulateRun } = await load<Engine>('scenario/engine.js');
   const { defaultParts } = await load<Parts>('scenario/parts.js');
-  const { runEnsemble } = await load<Ensemble>('scenario/ensemble.js');
-  const { RunStore } = await load<Store>('runtime/store.js');
   const { Rng } = await import(new URL('core/rng.js', dist).href);
 
-  const baseline = loadScenario(new URL('../scenarios/baseline-2017.yaml', import.meta.url).pathname);
+  const baseline = loadScenario(scenario);
   const parts = defaultParts(baseline);
   for (let k = 0; k < 200; k++) simulateRun(baseline, k, Rng.stream(1, k), parts);
   let k = 0;
@@ -62,37 +114,44 @@ export default async function (bench: Bench): Promise<void> {
   });
 
   const runs = Number(process.env.SCENARIO_BENCH_RUNS ?? 10_000);
+  const repeats = Number(process.env.SCENARIO_BENCH_REPEATS ?? 3);
   const dir = mkdtempSync(join(tmpdir(), 'concert-bench-'));
   const rows: Record<string, string | number>[] = [];
-  const seconds: Record<number, number> = {};
+  const walls: Record<number, number[]> = { 1: [], 2: [] };
+  const ratios: number[] = [];
+  const row = (n: number, workers: number, rep: string, m: Measured) =>
+    rows.push({
+      task: `concert run baseline-2017, ${n} runs × 20 years`,
+      workers,
+      repetition: rep,
+      'wall (s)': Number(m.wallS.toFixed(2)),
+      'runs/s': Math.round(n / m.wallS),
+      'CPU (s, all threads)': Number(m.cpuS.toFixed(1)),
+      'peak RSS (MiB)': m.peakRssMiB,
+    });
   try {
-    for (const workers of [1, 2]) {
-      for (const n of workers === 2 ? [Math.max(1, Math.round(runs / 5)), runs] : [runs]) {
-        const store = RunStore.open(join(dir, `w${workers}-n${n}.db`));
-        const rss = peakRss();
-        const cpu0 = process.cpuUsage();
-        const t0 = performance.now();
-        const outcome = await runEnsemble(baseline, { runs: n, seed: 1, workers, store, summarize: true });
-        if (!outcome.bands) throw new Error('the ensemble returned no summary');
-        const s = (performance.now() - t0) / 1000;
-        const cpu = process.cpuUsage(cpu0);
-        const peak = rss.stop();
-        store.close();
-        if (n === runs) seconds[workers] = s;
-        rows.push({
-          task: `baseline-2017 ensemble, ${n} runs × 20 years`,
-          workers,
-          'wall (s)': Number(s.toFixed(1)),
-          'runs/s': Math.round(n / s),
-          'CPU (s, all threads)': Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
-          'peak RSS (MiB)': Math.round(peak / 2 ** 20),
-        });
+    for (let rep = 1; rep <= repeats; rep++) {
+      const pair: Record<number, number> = {};
+      for (const workers of [1, 2]) {
+        const m = await measureRun(runs, workers, join(dir, `w${workers}-r${rep}.db`));
+        walls[workers]!.push(m.wallS);
+        pair[workers] = m.wallS;
+        row(runs, workers, String(rep), m);
       }
+      ratios.push(pair[1]! / pair[2]!);
     }
+    const small = Math.max(1, Math.round(runs / 5));
+    row(small, 2, '1', await measureRun(small, 2, join(dir, 'small.db')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log('\n# scenario ensembles (run store, quantile summary included)');
+  console.log(
+    '\n# scenario ensembles: `concert run`, one fresh process each (run store and summary included)',
+  );
   console.table(rows);
-  console.log(`speed-up 2 workers vs 1: ${(seconds[1]! / seconds[2]!).toFixed(2)}×`);
+  console.log(
+    `median wall: 1 worker ${median(walls[1]!).toFixed(2)} s, 2 workers ${median(walls[2]!).toFixed(2)} s; ` +
+      `speed-up ${(median(walls[1]!) / median(walls[2]!)).toFixed(2)}× ` +
+      `(per repetition: ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')})`,
+  );
 }

@@ -4,11 +4,13 @@
  * the difference B − A with its 95% interval, and the events that drive it.
  */
 import type { Command } from '@commander-js/extra-typings';
+import type { WorkerPool } from '../runtime/pool.js';
 import { RunStore } from '../runtime/store.js';
 import { type Comparison, compareScenarios, type Difference, type Effect } from '../scenario/compare.js';
+import { ensemblePool } from '../scenario/ensemble.js';
 import { loadScenario } from '../scenario/load.js';
 import { action, printJson } from './run.js';
-import { type EnsembleFlags, ensembleSettings, progress } from './scenario-run.js';
+import { type EnsembleFlags, type EnsembleSettings, ensembleSettings, progress } from './scenario-run.js';
 import { fixed, renderTable } from './table.js';
 
 /** Runs per scenario when neither --runs nor the scenarios say otherwise. */
@@ -109,32 +111,49 @@ export function register(program: Command): void {
     .action(
       action(async (fileA, fileB, opts) => {
         const settings = ensembleSettings(opts as EnsembleFlags);
-        const a = loadScenario(fileA);
-        const b = loadScenario(fileB);
-        const runs = settings.runs ?? DEFAULT_COMPARE_RUNS;
-        const seed = settings.seed ?? a.ensemble.seed;
-        const store = RunStore.open(opts.store ?? ':memory:');
-        const bar = progress();
-        let label = '';
+        // One pool for every ensemble of the comparison, started before the scenarios are read.
+        const pool = settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
         try {
-          const c = await compareScenarios(a, b, {
-            runs,
-            seed,
-            workers: settings.workers,
-            store,
-            attribution: opts.attribution,
-            onEnsemble: (l) => {
-              label = l;
-            },
-            onProgress: (done, total) => bar.update(label, done, total),
-          });
-          bar.stop();
-          if (opts.json) printJson(comparisonJson(c));
-          else process.stdout.write(`${comparisonText(c, [...new Set([...a.actors, ...b.actors])])}\n`);
+          await compareCommand(fileA, fileB, opts, settings, pool);
         } finally {
-          bar.stop();
-          store.close();
+          await pool?.close();
         }
       }),
     );
+}
+
+async function compareCommand(
+  fileA: string,
+  fileB: string,
+  opts: { store?: string; attribution: boolean; json?: true },
+  settings: EnsembleSettings,
+  pool: WorkerPool | undefined,
+): Promise<void> {
+  const a = loadScenario(fileA);
+  const b = loadScenario(fileB);
+  const runs = settings.runs ?? DEFAULT_COMPARE_RUNS;
+  const seed = settings.seed ?? a.ensemble.seed;
+  const store = RunStore.open(opts.store ?? ':memory:');
+  const bar = progress();
+  let label = '';
+  try {
+    const c = await compareScenarios(a, b, {
+      runs,
+      seed,
+      workers: settings.workers,
+      ...(pool ? { pool } : {}),
+      store,
+      attribution: opts.attribution,
+      onEnsemble: (l) => {
+        label = l;
+      },
+      onProgress: (done, total) => bar.update(label, done, total),
+    });
+    bar.stop();
+    if (opts.json) printJson(comparisonJson(c));
+    else process.stdout.write(`${comparisonText(c, [...new Set([...a.actors, ...b.actors])])}\n`);
+  } finally {
+    bar.stop();
+    store.close();
+  }
 }

@@ -6,9 +6,9 @@
 import type { Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
 import { badInput, type Problem } from '../core/errors.js';
-import { defaultWorkerCount } from '../runtime/pool.js';
+import { defaultWorkerCount, type WorkerPool } from '../runtime/pool.js';
 import { defaultStorePath, RunStore } from '../runtime/store.js';
-import { type Bands, runEnsemble, summarize } from '../scenario/ensemble.js';
+import { type Bands, ensemblePool, runEnsemble, summarize } from '../scenario/ensemble.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { action, printJson } from './run.js';
@@ -142,37 +142,51 @@ export function register(program: Command): void {
     .action(
       action(async (file, opts) => {
         const settings = ensembleSettings(opts);
-        const s = loadScenario(file);
-        const runs = settings.runs ?? s.ensemble.runs;
-        const seed = settings.seed ?? s.ensemble.seed;
-        const store = RunStore.open(opts.store ?? defaultStorePath());
-        const bar = progress();
+        // The worker threads start first and load the engine while this thread reads the scenario.
+        const pool = settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
         try {
-          const outcome = await runEnsemble(s, {
-            runs,
-            seed,
-            workers: settings.workers,
-            store,
-            onProgress: (done, total) => bar.update(s.name, done, total),
-            summarize: true,
-          });
-          bar.stop();
-          const indicators = outcome.bands ?? summarize(store, outcome.meta, runs);
-          if (opts.json) {
-            printJson(ensembleJson(s, outcome.meta.id, runs, seed, indicators));
-            return;
-          }
-          process.stdout.write(
-            `${s.name}: ${runs} runs, seed ${seed}, years ${s.years.from}..${s.years.to}\n`,
-          );
-          process.stdout.write(
-            `ensemble ${outcome.meta.id.slice(0, 12)} in ${store.path} (${outcome.computed} computed, ${runs - outcome.computed} from the store)\n\n`,
-          );
-          process.stdout.write(`${bandsTable(indicators, s.actors)}\n`);
+          await runCommand(file, opts, settings, pool);
         } finally {
-          bar.stop();
-          store.close();
+          await pool?.close();
         }
       }),
     );
+}
+
+async function runCommand(
+  file: string,
+  opts: { store?: string; json?: true },
+  settings: EnsembleSettings,
+  pool: WorkerPool | undefined,
+): Promise<void> {
+  const s = loadScenario(file);
+  const runs = settings.runs ?? s.ensemble.runs;
+  const seed = settings.seed ?? s.ensemble.seed;
+  const store = RunStore.open(opts.store ?? defaultStorePath());
+  const bar = progress();
+  try {
+    const outcome = await runEnsemble(s, {
+      runs,
+      seed,
+      workers: settings.workers,
+      ...(pool ? { pool } : {}),
+      store,
+      onProgress: (done, total) => bar.update(s.name, done, total),
+      summarize: true,
+    });
+    bar.stop();
+    const indicators = outcome.bands ?? summarize(store, outcome.meta, runs);
+    if (opts.json) {
+      printJson(ensembleJson(s, outcome.meta.id, runs, seed, indicators));
+      return;
+    }
+    process.stdout.write(`${s.name}: ${runs} runs, seed ${seed}, years ${s.years.from}..${s.years.to}\n`);
+    process.stdout.write(
+      `ensemble ${outcome.meta.id.slice(0, 12)} in ${store.path} (${outcome.computed} computed, ${runs - outcome.computed} from the store)\n\n`,
+    );
+    process.stdout.write(`${bandsTable(indicators, s.actors)}\n`);
+  } finally {
+    bar.stop();
+    store.close();
+  }
 }

@@ -16,6 +16,12 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 
+/** What every worker of a pool is started with. */
+export interface WorkerData {
+  /** Modules to import as soon as the thread starts. */
+  readonly preload: readonly string[];
+}
+
 /** What a worker receives: which export of which module to call, and its input. */
 export interface WorkerTask<I = unknown> {
   readonly module: string;
@@ -50,19 +56,27 @@ export class WorkerPool {
   private readonly piscina: Piscina;
   readonly threads: number;
 
-  private constructor(threads: number) {
+  private constructor(threads: number, preload: readonly string[]) {
     this.threads = threads;
     this.piscina = new Piscina({
       filename: workerFile(),
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
+      workerData: { preload } satisfies WorkerData,
     });
   }
 
-  /** A pool with `threads` workers (at least 1). */
-  static create(threads: number = defaultWorkerCount()): WorkerPool {
-    return new WorkerPool(Math.max(1, Math.floor(threads)));
+  /**
+   * A pool with `threads` workers (at least 1). Each thread starts importing
+   * the `preload` modules (URLs, as for {@link run}) as soon as it starts, so
+   * that its first task does not wait for them.
+   */
+  static create(
+    threads: number = defaultWorkerCount(),
+    options: { preload?: readonly string[] } = {},
+  ): WorkerPool {
+    return new WorkerPool(Math.max(1, Math.floor(threads)), options.preload ?? []);
   }
 
   /** Runs `exportName(input)` of `module` on a worker and resolves with its result. */

@@ -107,7 +107,7 @@ export function simulateRun(s: Scenario, run: number, runRng: Rng, parts: Engine
   const schedule = new EventSchedule(s.events, s.actors);
   const interaction = new InteractionStep(params);
   const strategyList = strategies(params);
-  const actorHash = s.actors.map(hashString);
+  const actorHash = Uint32Array.from(s.actors, hashString);
   const scratch = new Float64Array(state.n * state.n);
   initialStakes(state, params);
   if (parts.deterrence) {

@@ -17,7 +17,14 @@ import type { Scenario } from './scenario.js';
 import type { DyadEvaluation } from './deterrence-update.js';
 import { type ChunkInput, type ChunkOutput, simulateChunk } from './task.js';
 import type { RunResult } from './engine.js';
-import { type Bands, inSeriesOrder, type SummaryBlockInput, seriesBlocks, summarize } from './summary.js';
+import {
+  type Bands,
+  inSeriesOrder,
+  type SummaryBlockInput,
+  seriesBlocks,
+  summarize,
+  summarizeBlock,
+} from './summary.js';
 
 /** Version of the engine's rules: part of every ensemble id, so a rule change never mixes runs. */
 export const ENGINE_VERSION = 'concert-scenario-3';
@@ -42,6 +49,13 @@ export interface EnsembleOptions {
   readonly seed: number;
   /** Worker threads; 1 runs in this thread. */
   readonly workers: number;
+  /**
+   * A pool to run on (from {@link ensemblePool}), kept open afterwards, e.g.
+   * for the several ensembles of a comparison, whose later ensembles then run
+   * on threads whose code is already compiled. Without it, a pool of
+   * `workers` threads is made for this call when there is more than one chunk.
+   */
+  readonly pool?: WorkerPool;
   readonly store: RunStore;
   /** Called after each stored chunk with the runs stored so far out of `runs`. */
   readonly onProgress?: (stored: number, total: number) => void;
@@ -61,6 +75,20 @@ export interface EnsembleOutcome {
   readonly computed: number;
   /** Quantile bands and means of every series, when {@link EnsembleOptions.summarize} was set. */
   readonly bands?: Record<string, Bands>;
+}
+
+/** The module of the ensemble's worker tasks. */
+function taskModule(): string {
+  return moduleUrl(import.meta.url, './task');
+}
+
+/**
+ * A worker pool for ensembles: its threads load the engine as soon as they
+ * start. Make it early (before reading the scenario) so that the threads load
+ * while this thread works, and reuse it for several ensembles; close it after.
+ */
+export function ensemblePool(threads: number): WorkerPool {
+  return WorkerPool.create(threads, { preload: [taskModule()] });
 }
 
 /** The ensemble's identity and description: a SHA-256 of engine version, parts, seed and scenario. */
@@ -106,12 +134,12 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
     options.onProgress?.(stored, options.runs);
   };
   let bands: Record<string, Bands> | undefined;
-  if (options.workers <= 1 || chunks.length <= 1) {
+  if (options.workers <= 1 || chunks.length <= 1 || options.pool?.threads === 1) {
     for (const runs of chunks) save(simulateChunk({ scenario: s, seed: options.seed, runs }).results);
   } else {
-    const threads = Math.min(options.workers, chunks.length);
-    const pool = WorkerPool.create(threads);
-    const task = moduleUrl(import.meta.url, './task');
+    const pool = options.pool ?? ensemblePool(Math.min(options.workers, chunks.length));
+    const threads = pool.threads;
+    const task = taskModule();
     // Deterrence evaluations are shared between threads through this thread: each task brings back
     // the evaluations its thread computed, appended to a log, and takes the part of the log that the
     // thread furthest behind has not applied yet. The first chunks are small (see below).
@@ -156,14 +184,17 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
       if (options.summarize && store.path !== ':memory:')
         bands = await summarizeOnPool(pool, store.path, meta, options.runs);
     } finally {
-      await pool.close();
+      if (!options.pool) await pool.close();
     }
   }
   if (options.summarize && !bands) bands = summarize(store, meta, options.runs);
   return { meta, runs: options.runs, computed: missing.length, ...(bands ? { bands } : {}) };
 }
 
-/** The summary of runs 0…runs−1, its blocks of series computed by the pool's threads, each reading the store. */
+/**
+ * The summary of runs 0…runs−1: its blocks of series are computed by the
+ * pool's threads and by this thread (idle otherwise), each reading the store.
+ */
 async function summarizeOnPool(
   pool: WorkerPool,
   storePath: string,
@@ -171,21 +202,27 @@ async function summarizeOnPool(
   runs: number,
 ): Promise<Record<string, Bands>> {
   const years = meta.yearTo - meta.yearFrom + 1;
-  const task = moduleUrl(import.meta.url, './task');
-  const parts = await Promise.all(
-    seriesBlocks(meta.series.length, years, runs, pool.threads).map(([first, last]) =>
-      pool.run<SummaryBlockInput, Record<string, Bands>>(task, 'summarizeBlock', {
-        storePath,
-        ensembleId: meta.id,
-        series: meta.series,
-        yearFrom: meta.yearFrom,
-        yearTo: meta.yearTo,
-        runs,
-        first,
-        last,
-      }),
-    ),
-  );
+  const task = taskModule();
+  const input = (first: number, last: number): SummaryBlockInput => ({
+    storePath,
+    ensembleId: meta.id,
+    series: meta.series,
+    yearFrom: meta.yearFrom,
+    yearTo: meta.yearTo,
+    runs,
+    first,
+    last,
+  });
+  const blocks = seriesBlocks(meta.series.length, years, runs, pool.threads + 1);
+  // Every (threads + 1)-th block is this thread's; the pool's tasks are posted first.
+  const own = blocks.filter((_, b) => b % (pool.threads + 1) === pool.threads);
+  const posted = blocks
+    .filter((_, b) => b % (pool.threads + 1) !== pool.threads)
+    .map(([first, last]) =>
+      pool.run<SummaryBlockInput, Record<string, Bands>>(task, 'summarizeBlock', input(first, last)),
+    );
+  const mine = own.map(([first, last]) => summarizeBlock(input(first, last)));
+  const parts = [...(await Promise.all(posted)), ...mine];
   return inSeriesOrder(Object.assign({}, ...parts) as Record<string, Bands>, meta.series);
 }
 

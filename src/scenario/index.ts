@@ -37,6 +37,7 @@ export {
   type EnsembleOptions,
   type EnsembleOutcome,
   ensembleMeta,
+  ensemblePool,
   QUANTILES,
   quantileSorted,
   runEnsemble,

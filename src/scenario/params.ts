@@ -133,6 +133,27 @@ function mergePolicy(base: Policy, p: PolicyInput | undefined): Policy {
   };
 }
 
+/**
+ * A copy of a policy made by one object literal, so that every run's policies
+ * share one shape (the defaults are frozen objects, the merged ones are not):
+ * the engine's hot loops then see a single hidden class, not several.
+ */
+function uniformPolicy(p: Policy): Policy {
+  return {
+    strategy: p.strategy,
+    noise: p.noise,
+    misperception: p.misperception,
+    consultation: p.consultation,
+    arms: {
+      reaction: p.arms.reaction,
+      fatigue: p.arms.fatigue,
+      baselineGrowth: p.arms.baselineGrowth,
+      forceElasticity: p.arms.forceElasticity,
+    },
+    alignment: p.alignment,
+  };
+}
+
 /** Uncertain draws can leave a parameter's range; probabilities are clamped to [0, 1]. */
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
@@ -179,8 +200,10 @@ export function resolvePolicies(raw: RawParameters, actors: readonly string[]): 
 /** Resolves raw parameter blocks into the {@link Parameters} of a run. */
 export function resolveParameters(raw: RawParameters, actors: readonly string[]): Parameters {
   const byActor = resolvePolicies(raw, actors);
+  const policies: Policy[] = [];
+  for (const id of actors) policies.push(uniformPolicy(byActor[id]!));
   return {
-    policies: actors.map((id) => byActor[id]!),
+    policies,
     couplings: resolveCouplings(raw.couplings),
     game: { ...DEFAULT_GAME, ...definedOnly(raw.game) } as GamePayoffs,
     weights: { ...DEFAULT_WEIGHTS, ...definedOnly(raw.stabilityWeights) } as StabilityWeights,
