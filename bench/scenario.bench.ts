@@ -8,8 +8,9 @@
  *    own fresh process (module loading, worker start-up, the run store and
  *    the quantile summary included; nothing warmed by an earlier measurement),
  *    N = SCENARIO_BENCH_RUNS (default 10,000), with 1 and 2 workers
- *    alternately, SCENARIO_BENCH_REPEATS times (default 3), and once with
- *    2 workers and N/5 runs to show memory flat in the number of runs. For
+ *    alternately, SCENARIO_BENCH_REPEATS times (default 3), and once each
+ *    with 2 workers and N/5 and 2N runs, to show memory against the number
+ *    of runs. For
  *    each process: wall time, CPU time of all its threads and peak resident
  *    memory (VmHWM), read from /proc while it runs. The speed-up is the ratio
  *    of the median wall times, and also given per repetition (the two
@@ -140,8 +141,10 @@ export default async function (bench: Bench): Promise<void> {
       }
       ratios.push(pair[1]! / pair[2]!);
     }
-    const small = Math.max(1, Math.round(runs / 5));
-    row(small, 2, '1', await measureRun(small, 2, join(dir, 'small.db')));
+    // Memory against the number of runs: a fifth and twice as many runs, with 2 workers.
+    for (const n of [Math.max(1, Math.round(runs / 5)), 2 * runs]) {
+      row(n, 2, '1', await measureRun(n, 2, join(dir, `n${n}.db`)));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,7 +15,7 @@ import { scenarioSeries, yearCount } from './engine.js';
 import { defaultPartsName } from './parts.js';
 import type { Scenario } from './scenario.js';
 import type { DyadEvaluation } from './deterrence-update.js';
-import { type ChunkInput, type ChunkOutput, simulateChunk } from './task.js';
+import { type ChunkInput, type ChunkOutput, chunkResults, simulateChunk } from './task.js';
 import type { RunResult } from './engine.js';
 import {
   type Bands,
@@ -135,7 +135,7 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
   };
   let bands: Record<string, Bands> | undefined;
   if (options.workers <= 1 || chunks.length <= 1 || options.pool?.threads === 1) {
-    for (const runs of chunks) save(simulateChunk({ scenario: s, seed: options.seed, runs }).results);
+    for (const runs of chunks) save(chunkResults(simulateChunk({ scenario: s, seed: options.seed, runs })));
   } else {
     const pool = options.pool ?? ensemblePool(Math.min(options.workers, chunks.length));
     const threads = pool.threads;
@@ -161,7 +161,7 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
         known.add(entry[0]);
         log.push(entry);
       }
-      save(out.results);
+      save(chunkResults(out));
     };
     try {
       // Warm-up: one small chunk per thread at once, so that every thread loads its modules and

@@ -31,12 +31,33 @@ export interface ChunkInput {
 
 /** The runs of a chunk and the deterrence evaluations the thread computed for it. */
 export interface ChunkOutput {
-  readonly results: RunResult[];
+  /** The run indices, in order. */
+  readonly runs: readonly number[];
+  /**
+   * Every run's recorded values, run after run (each run's block as in
+   * {@link RunResult.values}), and its drawn parameters likewise: two buffers
+   * per chunk instead of two per run, so that passing a chunk between threads
+   * allocates little (see {@link chunkResults}).
+   */
+  readonly values: Float64Array;
+  readonly draws: Float64Array;
   /** Evaluations this thread computed since its previous chunk (not those it was given). */
   readonly deterrenceCache: [string, DyadEvaluation][];
   /** The thread that ran the chunk and how many entries of the shared log it has applied. */
   readonly thread: number;
   readonly logApplied: number;
+}
+
+/** The runs of a chunk's output, as views of its two buffers. */
+export function chunkResults(out: ChunkOutput): RunResult[] {
+  const n = out.runs.length;
+  const width = n > 0 ? out.values.length / n : 0;
+  const drawWidth = n > 0 ? out.draws.length / n : 0;
+  return out.runs.map((run, k) => ({
+    run,
+    values: out.values.subarray(k * width, (k + 1) * width),
+    draws: out.draws.subarray(k * drawWidth, (k + 1) * drawWidth),
+  }));
 }
 
 /**
@@ -81,8 +102,18 @@ export function simulateChunk(input: ChunkInput): ChunkOutput {
     cached.log.applied = Math.max(cached.log.applied, shared.start + shared.entries.length);
   }
   const results = simulateRuns(input.scenario, input.seed, input.runs, parts);
+  const width = results[0]?.values.length ?? 0;
+  const drawWidth = results[0]?.draws.length ?? 0;
+  const values = new Float64Array(results.length * width);
+  const draws = new Float64Array(results.length * drawWidth);
+  results.forEach((r, k) => {
+    values.set(r.values, k * width);
+    draws.set(r.draws, k * drawWidth);
+  });
   return {
-    results,
+    runs: results.map((r) => r.run),
+    values,
+    draws,
     deterrenceCache: parts.deterrence ? parts.deterrence.takeNew() : [],
     thread: threadId,
     logApplied: cached.log.applied,
