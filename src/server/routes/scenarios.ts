@@ -20,6 +20,7 @@ import { ensembleJson } from '../../cli/scenario-run.js';
 import { parseDocument, type SourceDocument } from '../../core/document.js';
 import { ConcertError, isConcertError } from '../../core/errors.js';
 import { ensembleCsvChunks, ensembleJsonChunks, ensembleSummary } from '../../runtime/export.js';
+import type { WorkerPool } from '../../runtime/pool.js';
 import { type EnsembleRecord, RunStore } from '../../runtime/store.js';
 import { compareScenarios } from '../../scenario/compare.js';
 import { DEFAULT_CHUNK_RUNS, runEnsemble, summarize } from '../../scenario/ensemble.js';
@@ -171,6 +172,15 @@ function ensembleWorkers(ctx: ServerContext): number {
   return ctx.workers;
 }
 
+/**
+ * The server's worker pool for ensembles and comparisons (when it has more
+ * than one worker): kept between jobs, so that later jobs run on threads
+ * whose engine code is already compiled.
+ */
+function ensemblePoolOf(ctx: ServerContext): { pool?: WorkerPool } {
+  return ctx.workers > 1 ? { pool: ctx.workerPool() } : {};
+}
+
 /** Chunks of runs small enough to spread an ensemble over every worker (and report progress often). */
 function chunkRuns(runs: number, workers: number): number {
   return Math.max(1, Math.min(DEFAULT_CHUNK_RUNS, Math.ceil(runs / (workers * 4))));
@@ -297,6 +307,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
           runs,
           seed,
           workers: ensembleWorkers(ctx),
+          ...ensemblePoolOf(ctx),
           store,
           chunkRuns: chunkRuns(runs, ensembleWorkers(ctx)),
           onProgress: (done, total) => report({ done, total, label: s.name }),
@@ -356,6 +367,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
             runs,
             seed,
             workers: ensembleWorkers(ctx),
+            ...ensemblePoolOf(ctx),
             store,
             chunkRuns: chunkRuns(runs, ensembleWorkers(ctx)),
             attribution: req.body.attribution,
