@@ -116,6 +116,26 @@ function chunksOf(indices: readonly number[], size: number): number[][] {
 }
 
 /**
+ * The chunks of an ensemble on a pool: first one small chunk per thread, run
+ * at once, so that every thread loads the engine and starts compiling straight
+ * away (their deterrence evaluations reach all threads with the next chunks);
+ * then chunks of `size` runs, the last 2·threads of them split five ways so
+ * that the threads finish at about the same time.
+ */
+function poolPlan(
+  missing: readonly number[],
+  threads: number,
+  size: number,
+): { warmUp: number[][]; rest: number[][] } {
+  const warmed = Math.min(missing.length, threads * WARM_UP_RUNS);
+  const warmUp = chunksOf(missing.slice(0, warmed), WARM_UP_RUNS);
+  const rest = chunksOf(missing.slice(warmed), size);
+  const tail = rest.splice(Math.max(0, rest.length - 2 * threads)).flat();
+  rest.push(...chunksOf(tail, Math.max(1, Math.ceil(size / 5))));
+  return { warmUp, rest };
+}
+
+/**
  * Makes sure runs 0…runs−1 of the ensemble are in the store: computes the
  * missing ones (in-process with one worker, else on a piscina pool) and
  * writes each chunk in one transaction as soon as it is done.
@@ -164,21 +184,12 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
       save(chunkResults(out));
     };
     try {
-      // Warm-up: one small chunk per thread at once, so that every thread loads its modules and
-      // starts compiling straight away; their evaluations reach all threads with the next chunks.
-      const warmUp = chunksOf(chunks.flat().slice(0, threads * WARM_UP_RUNS), WARM_UP_RUNS);
-      const warmed = warmUp.reduce((n, c) => n + c.length, 0);
-      const size = options.chunkRuns ?? DEFAULT_CHUNK_RUNS;
-      const rest = chunksOf(chunks.flat().slice(warmed), size);
-      // The last chunks are split smaller so that the threads finish at about the same time.
-      const tail = rest.splice(Math.max(0, rest.length - 2 * threads)).flat();
-      rest.push(...chunksOf(tail, Math.max(1, Math.ceil(size / 5))));
-      chunks.splice(0, chunks.length, ...rest);
+      const { warmUp, rest } = poolPlan(missing, threads, options.chunkRuns ?? DEFAULT_CHUNK_RUNS);
       await Promise.all(warmUp.map(dispatch));
       // At most two chunks per thread are in flight, so memory does not grow with the number of runs.
       let next = 0;
       const lane = async () => {
-        while (next < chunks.length) await dispatch(chunks[next++]!);
+        while (next < rest.length) await dispatch(rest[next++]!);
       };
       await Promise.all(Array.from({ length: 2 * threads }, lane));
       if (options.summarize && store.path !== ':memory:')
