@@ -7,7 +7,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { badInput } from '../core/errors.js';
 import { ensembleCsvChunks, ensembleJsonChunks, ensembleSummary } from '../runtime/export.js';
 import { defaultStorePath, RunStore } from '../runtime/store.js';
-import { bandsOf } from '../scenario/ensemble.js';
+import { summarizeStored } from '../scenario/summary.js';
 import { action, group, printJson } from './run.js';
 import { bandsTable } from './scenario-run.js';
 import { renderTable } from './table.js';
@@ -79,17 +79,8 @@ export function register(program: Command): void {
         withStore(opts.store, (store) => {
           const e = store.findEnsemble(id);
           if (e.storedRuns === 0) throw badInput({ message: `ensemble ${id} has no stored runs yet` });
-          const stored = store.countRuns(e.id, e.requestedRuns);
           // An interrupted ensemble may hold any subset of its run indices: summarise the runs it holds.
-          const indicators = bandsOf(
-            function* () {
-              for (const r of store.iterateRuns(e.id, e.requestedRuns)) yield r.values;
-            },
-            e.series,
-            e.yearFrom,
-            e.yearTo,
-            stored,
-          );
+          const { runs: stored, bands: indicators } = summarizeStored(store, e);
           if (opts.json) {
             printJson({ ...ensembleSummary(e), runs: stored, parameters: e.parameters, indicators });
             return;

@@ -8,7 +8,7 @@ import cliProgress from 'cli-progress';
 import { badInput, type Problem } from '../core/errors.js';
 import { defaultWorkerCount, type WorkerPool } from '../runtime/pool.js';
 import { defaultStorePath, RunStore } from '../runtime/store.js';
-import { type Bands, ensemblePool, runEnsemble, summarize } from '../scenario/ensemble.js';
+import { type Bands, ensemblePool, runEnsemble } from '../scenario/ensemble.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { action, printJson } from './run.js';
@@ -175,7 +175,7 @@ async function runCommand(
       summarize: true,
     });
     bar.stop();
-    const indicators = outcome.bands ?? summarize(store, outcome.meta, runs);
+    const indicators = outcome.bands!; // set: the summary was asked for
     if (opts.json) {
       printJson(ensembleJson(s, outcome.meta.id, runs, seed, indicators));
       return;

@@ -209,6 +209,26 @@ export function summarize(store: RunStore, meta: EnsembleMeta, runs: number): Re
   return bandsOf(() => store.iterateValues(meta.id, runs), meta.series, meta.yearFrom, meta.yearTo, runs);
 }
 
+/**
+ * Bands over every run an ensemble holds (indices below its requested
+ * count): after an interrupt these need not be runs 0…k−1, so they are
+ * counted first and read in run order. Also returns how many there are.
+ */
+export function summarizeStored(
+  store: RunStore,
+  e: EnsembleMeta & { readonly requestedRuns: number },
+): { runs: number; bands: Record<string, Bands> } {
+  const runs = store.countRuns(e.id, e.requestedRuns);
+  const bands = bandsOf(
+    () => store.iterateValues(e.id, e.requestedRuns),
+    e.series,
+    e.yearFrom,
+    e.yearTo,
+    runs,
+  );
+  return { runs, bands };
+}
+
 /** A block of a stored ensemble's summary, computed by a worker thread that opens the store itself. */
 export interface SummaryBlockInput {
   readonly storePath: string;

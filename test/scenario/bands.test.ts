@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunStore } from '../../src/runtime/store.js';
 import { bandsOf, summarize } from '../../src/scenario/ensemble.js';
+import { summarizeStored } from '../../src/scenario/summary.js';
 
 describe('quantile bands from stored runs', () => {
   it('computes per series and year the type-7 quantiles and the mean over runs, whatever the run order', () => {
@@ -44,6 +45,10 @@ describe('quantile bands from stored runs', () => {
     );
     expect(gaps.x!.mean[0]).toBeCloseTo(5 / 3, 12);
     expect(() => summarize(store, meta, 4)).toThrow(/expected 4 runs, found 3/);
+    // What `concert runs show` and GET /api/runs/:id report for such an ensemble.
+    const held = summarizeStored(store, { ...meta, requestedRuns: 4 });
+    expect(held.runs).toBe(3);
+    expect(held.bands).toEqual(gaps);
     store.close();
   });
 });

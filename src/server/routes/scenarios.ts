@@ -23,7 +23,8 @@ import { ensembleCsvChunks, ensembleJsonChunks, ensembleSummary } from '../../ru
 import type { WorkerPool } from '../../runtime/pool.js';
 import { type EnsembleRecord, RunStore } from '../../runtime/store.js';
 import { compareScenarios } from '../../scenario/compare.js';
-import { DEFAULT_CHUNK_RUNS, runEnsemble, summarize } from '../../scenario/ensemble.js';
+import { DEFAULT_CHUNK_RUNS, runEnsemble } from '../../scenario/ensemble.js';
+import { summarizeStored } from '../../scenario/summary.js';
 import { prepareScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/scenario.js';
 import type { ServerContext } from '../context.js';
@@ -318,7 +319,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
           outcome.meta.id,
           runs,
           seed,
-          outcome.bands ?? summarize(store, outcome.meta, runs),
+          outcome.bands!, // set: the summary was asked for
         );
       });
       return reply.code(202).send(job);
@@ -499,25 +500,14 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
     async (req, reply) => {
       const store = ctx.runStore();
       const e = findEnsemble(store, req.params.id);
-      if (!e)
-        return reply
-          .code(404)
-          .send(
-            errorBody(`no ensemble ${req.params.id}`, [
-              { path: ['params', 'id'], message: 'unknown ensemble id' },
-            ]),
-          );
-      const stored = store.countRuns(e.id, e.requestedRuns);
-      if (stored === 0)
+      if (!e) return reply.code(404).send(unknownEnsemble(req.params.id));
+      if (e.storedRuns === 0)
         throw new ConcertError('bad-input', [
           { path: ['params', 'id'], message: `ensemble ${req.params.id} has no stored runs yet` },
         ]);
-      return {
-        ...ensembleSummary(e),
-        runs: stored,
-        parameters: [...e.parameters],
-        indicators: summarize(store, e, stored),
-      };
+      // An interrupted ensemble may hold any subset of its run indices: summarise the runs it holds.
+      const { runs, bands } = summarizeStored(store, e);
+      return { ...ensembleSummary(e), runs, parameters: [...e.parameters], indicators: bands };
     },
   );
 
@@ -534,14 +524,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
     async (req, reply) => {
       const store = ctx.runStore();
       const e = findEnsemble(store, req.params.id);
-      if (!e)
-        return reply
-          .code(404)
-          .send(
-            errorBody(`no ensemble ${req.params.id}`, [
-              { path: ['params', 'id'], message: 'unknown ensemble id' },
-            ]),
-          );
+      if (!e) return reply.code(404).send(unknownEnsemble(req.params.id));
       const csv = req.query.format === 'csv';
       reply
         .type(csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
@@ -552,6 +535,11 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
 }
 
 /** The ensemble an id (or prefix) names; undefined when none; bad input for malformed or ambiguous ids. */
+/** The 404 body for an ensemble id the store does not hold. */
+function unknownEnsemble(id: string) {
+  return errorBody(`no ensemble ${id}`, [{ path: ['params', 'id'], message: 'unknown ensemble id' }]);
+}
+
 function findEnsemble(store: RunStore, id: string): EnsembleRecord | undefined {
   try {
     return store.findEnsemble(id);
