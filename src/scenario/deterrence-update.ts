@@ -140,7 +140,9 @@ export function posture(state: SimState, i: number, scale: number): Posture | un
     systems[id] = { ...sys, launchers: Math.max(0, Math.round(sys.launchers * (factors[id] ?? 1) * scale)) };
   }
   const forces: Forces = { ...base, systems };
-  let defenses = state.defenses[i]!;
+  // A copy: the run's events replace entries of its defenses later on, and a posture is cached
+  // (and evaluated) under its epoch, so it must keep the defenses of that epoch.
+  let defenses: Defenses = { ...state.defenses[i]! };
   const cap = state.interceptorCap[i]!;
   if (Number.isFinite(cap)) {
     let total = 0;

@@ -27,7 +27,7 @@ import {
 } from './summary.js';
 
 /** Version of the engine's rules: part of every ensemble id, so a rule change never mixes runs. */
-export const ENGINE_VERSION = 'concert-scenario-3';
+export const ENGINE_VERSION = 'concert-scenario-4';
 
 /** Runs per worker task. */
 export const DEFAULT_CHUNK_RUNS = 50;

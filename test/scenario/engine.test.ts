@@ -48,6 +48,19 @@ describe('the scenario engine', () => {
     expect(Array.from(some[1]!.values)).toEqual(Array.from(all[4]!.values));
   });
 
+  it('with the deterrence caches, a run computed after others equals the run computed alone (dated defenses)', () => {
+    // mds-europe deploys defenses in 2018 and grows GMD in 2023: a cached posture must keep the
+    // defenses of its epoch, or later runs read evaluations of postures that a run's later events changed.
+    const file = new URL('../../scenarios/mds-europe.yaml', import.meta.url).pathname;
+    const shared = loadScenario(file);
+    const all = simulateRuns(shared, 2017, Array.from({ length: 40 }, (_, k) => k), defaultParts(shared));
+    for (const k of [39, 20]) {
+      const fresh = loadScenario(file);
+      const [alone] = simulateRuns(fresh, 2017, [k], defaultParts(fresh));
+      expect(Array.from(alone!.values)).toEqual(Array.from(all[k]!.values));
+    }
+  });
+
   it('draws uncertain parameters inside their distributions', () => {
     for (const r of simulateRuns(small, 11, [0, 1, 2, 3, 4, 5], noDeterrence)) {
       expect(r.draws[0]).toBeGreaterThanOrEqual(0.01);
