@@ -2,42 +2,58 @@
  * The `concert` command line: one file per command under src/cli/, each
  * exporting `register(program)`. This file only wires them together and maps
  * parse errors onto the error contract (exit 2).
+ *
+ * A command's module (and the libraries it needs) is imported only when that
+ * command is run: `concert run …` loads the scenario engine, not the web
+ * server, the MIP solver or the game-theory tables, which saves about half a
+ * second of start-up. Help, an unknown command or no command load them all.
  */
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { register as arms } from './arms.js';
-import { register as balance } from './balance.js';
-import { register as gamesEquilibria } from './games-equilibria.js';
-import { register as gamesRepeated } from './games-repeated.js';
-import { register as coalitions } from './coalitions.js';
-import { register as deterrence } from './deterrence.js';
-import { register as overview } from './overview.js';
-import { register as powers } from './powers.js';
-import { register as triangle } from './triangle.js';
-import { register as validate } from './validate.js';
-import { register as world } from './world.js';
-import { register as scenarioRun } from './scenario-run.js';
-import { register as compare } from './compare.js';
-import { register as runs } from './runs.js';
-import { register as serve } from './serve.js';
 import { EXIT_BAD_INPUT } from './run.js';
 
 type Register = (program: Command) => void;
+type Loader = () => Promise<{ register: Register }>;
 
-const commands: Register[] = [arms, balance, triangle, gamesEquilibria, gamesRepeated, coalitions, deterrence, powers, world, validate, overview, scenarioRun, compare, runs, serve];
+/** Top-level command name → the modules that register it, in the order of `concert --help`. */
+const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
+  ['arms', [() => import('./arms.js')]],
+  ['balance', [() => import('./balance.js')]],
+  ['triangle', [() => import('./triangle.js')]],
+  ['games', [() => import('./games-equilibria.js'), () => import('./games-repeated.js')]],
+  ['coalitions', [() => import('./coalitions.js')]],
+  ['deterrence', [() => import('./deterrence.js')]],
+  ['powers', [() => import('./powers.js')]],
+  ['world', [() => import('./world.js')]],
+  ['validate', [() => import('./validate.js')]],
+  ['overview', [() => import('./overview.js')]],
+  ['run', [() => import('./scenario-run.js')]],
+  ['compare', [() => import('./compare.js')]],
+  ['runs', [() => import('./runs.js')]],
+  ['serve', [() => import('./serve.js')]],
+];
 
-export function buildProgram(): Command {
+/** The registrations needed for these arguments: the named command's, or all of them. */
+async function registrations(argv: readonly string[]): Promise<Register[]> {
+  const first = argv[0];
+  const named = COMMANDS.find(([name]) => name === first);
+  const loaders = named ? named[1] : COMMANDS.flatMap(([, l]) => l);
+  return (await Promise.all(loaders.map((load) => load()))).map((m) => m.register);
+}
+
+/** The program with the commands these arguments need (all of them when `argv` is omitted). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('concert')
     .description('Concert: a quantitative laboratory for strategic stability among major powers')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`error: ${str.replace(/^error: /, '')}`) });
-  for (const register of commands) register(program);
+  for (const register of await registrations(argv)) register(program);
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
