@@ -9,14 +9,11 @@
  * gains and mutual-defection losses apart (the "win-win / lose-lose" account).
  */
 import type { Rng } from '../core/rng.js';
-import { C, type StageGame } from '../models/games/repeated/game.js';
-import { MatchEngine, type MatchSummary } from '../models/games/repeated/match.js';
+import type { StageGame } from '../models/games/repeated/game.js';
+import { MatchEngine, type MatchSummary, type OutcomeCounts } from '../models/games/repeated/match.js';
 import type { Strategy } from '../models/games/repeated/strategy.js';
 import type { Parameters } from './params.js';
 import type { SimState } from './state.js';
-
-/** The cooperate action, read once (a module-local constant is cheaper than an imported binding in the hot loop). */
-const COOPERATE: number = C;
 
 /** Largest misperception probability hostility can push a dyad to (a coin flip). */
 export const MAX_MISPERCEPTION = 0.5;
@@ -89,6 +86,7 @@ export class InteractionStep {
     cooperation1: 0,
     cooperation2: 0,
   };
+  private readonly outcomes: OutcomeCounts = { mutualCooperation: 0, mutualDefection: 0, mixed: 0 };
   private readonly game: StageGame;
 
   constructor(params: Parameters) {
@@ -114,17 +112,13 @@ export class InteractionStep {
           consultation: dyadConsultation(state, ctx.params, i, j),
         };
         this.engine.play(ctx.strategies[i]!, ctx.strategies[j]!, settings, rng, this.summary);
-        const [a, b] = this.engine.lastActions(this.summary.turns);
-        let cc = 0;
-        let dd = 0;
-        let mixed = 0;
-        for (let t = 0; t < a.length; t++) {
-          if (a[t] === COOPERATE && b[t] === COOPERATE) cc++;
-          else if (a[t] !== COOPERATE && b[t] !== COOPERATE) dd++;
-          else mixed++;
-        }
+        const turnsPlayed = this.summary.turns;
+        const { mutualCooperation: cc, mutualDefection: dd, mixed } = this.engine.countOutcomes(
+          turnsPlayed,
+          this.outcomes,
+        );
         const stake = state.stake[i * n + j]! * (1 - state.stakeCut[i * n + j]!);
-        const signal = (cc - dd - 0.5 * mixed) / Math.max(1, a.length);
+        const signal = (cc - dd - 0.5 * mixed) / Math.max(1, turnsPlayed);
         state.signal[i * n + j] = signal;
         state.signal[j * n + i] = signal;
         const win = cc * this.game.R * stake;

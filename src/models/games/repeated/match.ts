@@ -107,6 +107,9 @@ export class MatchEngine {
   private readonly h2 = new History(256);
   private executed1 = new Uint8Array(256);
   private executed2 = new Uint8Array(256);
+  /** The payoff table of the last game played (games are usually the same object match after match). */
+  private tableGame: StageGame | undefined;
+  private table: Float64Array = new Float64Array(4);
   /** Errors of the last match played. */
   implementationErrors = 0;
   misperceptions = 0;
@@ -124,7 +127,11 @@ export class MatchEngine {
     const noise = settings.noise ?? 0;
     const mis = settings.misperception ?? 0;
     const consult = settings.consultation ?? 0;
-    const table = payoffTable(game);
+    if (game !== this.tableGame) {
+      this.table = payoffTable(game);
+      this.tableGame = game;
+    }
+    const table = this.table;
     const p1: Player = s1.create(game);
     const p2: Player = s2.create(game);
     const h1 = this.h1;
@@ -223,6 +230,36 @@ export class MatchEngine {
   lastActions(turns: number): [Uint8Array, Uint8Array] {
     return [this.executed1.slice(0, turns), this.executed2.slice(0, turns)];
   }
+
+  /**
+   * Counts the first `turns` turns of the last match by executed outcome:
+   * both cooperated, both defected, or one of each (no copy of the actions).
+   */
+  countOutcomes(turns: number, out: OutcomeCounts): OutcomeCounts {
+    const ex1 = this.executed1;
+    const ex2 = this.executed2;
+    let both = 0;
+    let neither = 0;
+    for (let t = 0; t < turns; t++) {
+      const a = ex1[t]!;
+      const b = ex2[t]!;
+      if (a === b) {
+        if (a === C) both++;
+        else neither++;
+      }
+    }
+    out.mutualCooperation = both;
+    out.mutualDefection = neither;
+    out.mixed = turns - both - neither;
+    return out;
+  }
+}
+
+/** Turns of a match by executed outcome (see {@link MatchEngine.countOutcomes}). */
+export interface OutcomeCounts {
+  mutualCooperation: number;
+  mutualDefection: number;
+  mixed: number;
 }
 
 /**
