@@ -72,8 +72,12 @@ function spendingIndex(state: SimState): number[] {
   );
 }
 
-/** One year of expenditure and force change (expenditure is floored at 0). */
-export function updateArms(state: SimState, params: Parameters): void {
+/**
+ * One year of expenditure and force change (expenditure is floored at 0).
+ * Returns the effective system it stepped, which the year's eigenvalue
+ * margin reuses (the step changes expenditure and forces, not the system).
+ */
+export function updateArms(state: SimState, params: Parameters): RichardsonSystem {
   const n = state.n;
   const sys = effectiveSystem(state, params);
   const next = richardsonStep(sys, spendingIndex(state), 1);
@@ -88,6 +92,7 @@ export function updateArms(state: SimState, params: Parameters): void {
     }
     if (state.forceScale[i]! > state.forceCap[i]!) state.forceScale[i] = state.forceCap[i]!;
   }
+  return sys;
 }
 
 /**
@@ -96,10 +101,14 @@ export function updateArms(state: SimState, params: Parameters): void {
  * damped). With every reaction k_i·H_ij ≥ 0 (the case unless a drawn
  * parameter is negative) M is a Metzler matrix and max Re λ is its spectral
  * abscissa, found by models/arms' M-matrix bisection; otherwise by the
- * general eigenvalue decomposition.
+ * general eigenvalue decomposition. `sys` is the state's effective system
+ * when the caller has it (as returned by {@link updateArms}).
  */
-export function eigenvalueMargin(state: SimState, params: Parameters): number {
-  const sys = effectiveSystem(state, params);
+export function eigenvalueMargin(
+  state: SimState,
+  params: Parameters,
+  sys: RichardsonSystem = effectiveSystem(state, params),
+): number {
   const n = state.n;
   const m = new Float64Array(n * n);
   let metzler = true;

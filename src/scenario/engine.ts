@@ -125,9 +125,9 @@ export function simulateRun(s: Scenario, run: number, runRng: Rng, parts: Engine
     interaction.run(state, { strategies: strategyList, params, dyadStream: dyadStream(Purpose.interaction) });
     updateRelations(state, params, scratch);
     const warheadsBefore = totalWarheads(state);
-    updateArms(state, params);
+    const armsSystem = updateArms(state, params);
     drawCrises(state, params, dyadStream(Purpose.crisis));
-    const v = computeIndicators(state, params, warheadsBefore);
+    const v = computeIndicators(state, params, warheadsBefore, armsSystem);
     recordYear(state, v, s.indicators, t, years, values);
   }
   return { run, values, draws };

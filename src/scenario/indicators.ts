@@ -7,6 +7,7 @@
  */
 import { frustrationIndexSync } from '../models/relations/frustration.js';
 import { signedNetwork } from '../models/relations/network.js';
+import type { RichardsonSystem } from '../models/arms/schema.js';
 import { eigenvalueMargin } from './arms-update.js';
 import { currentWarheads } from './events.js';
 import type { Parameters } from './params.js';
@@ -98,12 +99,15 @@ export function totalWarheads(state: SimState): number {
 
 /**
  * Computes every indicator of the year. `warheadsBefore` is the total at the
- * start of the year's arms step, so that growth is measured over the year.
+ * start of the year's arms step, so that growth is measured over the year;
+ * `armsSystem`, the year's effective Richardson system when the caller has
+ * it (else it is rebuilt from the state).
  */
 export function computeIndicators(
   state: SimState,
   params: Parameters,
   warheadsBefore: number,
+  armsSystem?: RichardsonSystem,
 ): Record<IndicatorName, number> {
   const n = state.n;
   let worst = 1;
@@ -170,7 +174,7 @@ export function computeIndicators(
     'crisisStability.mean': nuclearDyads > 0 ? fssSum / nuclearDyads : 1,
     'arms.milexGrowth': milexGrowth,
     'arms.warheadGrowth': warheadGrowth,
-    'arms.eigenvalueMargin': eigenvalueMargin(state, params),
+    'arms.eigenvalueMargin': eigenvalueMargin(state, params, armsSystem),
     'relations.frustration': frustrationShare,
     'relations.cooperativeTies': cooperativeTies,
     'relations.polarization': maxCross > 0 ? crossNegative / maxCross : 0,
