@@ -32,6 +32,15 @@ export interface DyadEvaluation {
   readonly damageLimitationBA: number;
 }
 
+/** A copy of an evaluation made here (evaluations from other threads arrive with other object shapes). */
+export function dyadEvaluation(e: DyadEvaluation): DyadEvaluation {
+  return {
+    firstStrikeStability: e.firstStrikeStability,
+    damageLimitationAB: e.damageLimitationAB,
+    damageLimitationBA: e.damageLimitationBA,
+  };
+}
+
 /** The deterrence coupling's interface: a pure function of two postures. */
 export interface DeterrenceEvaluator {
   /** A short name for docs and run metadata (e.g. `kent-thaler-1989`). */
@@ -96,7 +105,7 @@ export function cachedEvaluator(inner: DeterrenceEvaluator): CachedEvaluator {
     seed(entries) {
       for (const [key, value] of entries) {
         if (cache.size >= CACHE_LIMIT) break;
-        if (!cache.has(key)) cache.set(key, value);
+        if (!cache.has(key)) cache.set(key, dyadEvaluation(value));
       }
     },
     evaluate(a, b) {
@@ -133,12 +142,16 @@ export function cachedEvaluator(inner: DeterrenceEvaluator): CachedEvaluator {
  */
 export function posture(state: SimState, i: number, scale: number): Posture | undefined {
   const base = state.baseForces[i];
-  if (!base) return undefined;
+  const table = state.systems[i];
+  if (!base || !table) return undefined;
   const factors = state.systemFactor[i]!;
   const systems: Forces['systems'] = {};
-  for (const [id, sys] of Object.entries(base.systems)) {
-    systems[id] = { ...sys, launchers: Math.max(0, Math.round(sys.launchers * (factors[id] ?? 1) * scale)) };
-  }
+  table.ids.forEach((id, k) => {
+    systems[id] = {
+      ...base.systems[id]!,
+      launchers: Math.max(0, Math.round(table.launchers[k]! * factors[k]! * scale)),
+    };
+  });
   const forces: Forces = { ...base, systems };
   // A copy: the run's events replace entries of its defenses later on, and a posture is cached
   // (and evaluated) under its epoch, so it must keep the defenses of that epoch.

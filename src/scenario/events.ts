@@ -191,11 +191,11 @@ function newDefense(e: Deployment): DefenseSystem {
 }
 
 function scaleSystems(s: SimState, i: number, system: string | undefined, factor: number): void {
-  const forces = s.baseForces[i];
-  if (!forces) return;
+  const table = s.systems[i];
+  if (!table) return;
   const f = s.systemFactor[i]!;
-  for (const id of Object.keys(forces.systems)) {
-    if (system === undefined || system === id) f[id] = (f[id] ?? 1) * factor;
+  for (let k = 0; k < table.ids.length; k++) {
+    if (system === undefined || system === table.ids[k]) f[k] = f[k]! * factor;
   }
 }
 
@@ -212,12 +212,11 @@ function setBoth(m: Float64Array, n: number, i: number, j: number, v: number): v
 
 /** Deployed warheads of actor i in the current state (base forces × system factors × force scale). */
 export function currentWarheads(s: SimState, i: number): number {
-  const forces = s.baseForces[i];
-  if (!forces) return 0;
+  const table = s.systems[i];
+  if (!table) return 0;
   const f = s.systemFactor[i]!;
   let w = 0;
-  for (const [id, sys] of Object.entries(forces.systems))
-    w += sys.launchers * (f[id] ?? 1) * sys.warheadsPerLauncher;
-  if (Object.keys(forces.systems).length === 0) w = deployedWarheads(forces);
+  for (let k = 0; k < table.ids.length; k++) w += table.launchers[k]! * f[k]! * table.warheadsPerLauncher[k]!;
+  if (table.ids.length === 0) w = deployedWarheads(s.baseForces[i]);
   return w * s.forceScale[i]!;
 }

@@ -9,6 +9,13 @@
 import type { Defenses, Forces } from '../world/forces.js';
 import type { Scenario } from './scenario.js';
 
+/** An actor's nuclear systems in the order of its forces' `systems`, as arrays (read every year, never changed). */
+export interface SystemTable {
+  readonly ids: readonly string[];
+  readonly launchers: Float64Array;
+  readonly warheadsPerLauncher: Float64Array;
+}
+
 /** The mutable state of one run. */
 export interface SimState {
   /** The year being simulated. */
@@ -25,8 +32,10 @@ export interface SimState {
   readonly baseForces: readonly (Forces | undefined)[];
   /** Multiplier on every launcher count (arms dynamics and treaties). */
   readonly forceScale: Float64Array;
-  /** Per-system multiplier from `change-forces` events. */
-  readonly systemFactor: Record<string, number>[];
+  /** The actor's nuclear systems as numbers (undefined for an actor without forces); shared by the runs of a scenario. */
+  readonly systems: readonly (SystemTable | undefined)[];
+  /** Per-system multiplier from `change-forces` events, indexed like {@link SystemTable.ids}. */
+  readonly systemFactor: Float64Array[];
   /** Current missile defenses (deployments change them). */
   readonly defenses: Defenses[];
   /** Relation score r_ij in [−1, 1], symmetric. */
@@ -110,6 +119,26 @@ export function startingRelations(s: Scenario): Float64Array {
   return m;
 }
 
+const systemCache = new WeakMap<Scenario, (SystemTable | undefined)[]>();
+
+/** Each actor's {@link SystemTable}; computed once per scenario. */
+export function systemTables(s: Scenario): readonly (SystemTable | undefined)[] {
+  let tables = systemCache.get(s);
+  if (tables) return tables;
+  tables = s.actors.map((id) => {
+    const forces = s.world.actors[id]?.forces;
+    if (!forces) return undefined;
+    const list = Object.entries(forces.systems);
+    return {
+      ids: list.map(([sid]) => sid),
+      launchers: Float64Array.from(list, ([, sys]) => sys.launchers),
+      warheadsPerLauncher: Float64Array.from(list, ([, sys]) => sys.warheadsPerLauncher),
+    };
+  });
+  systemCache.set(s, tables);
+  return tables;
+}
+
 /** The initial state of a run (before the first year's events). */
 export function initialState(s: Scenario): SimState {
   const n = s.actors.length;
@@ -118,6 +147,7 @@ export function initialState(s: Scenario): SimState {
   const gdp = Float64Array.from(s.actors, (id) => startingGdpUsd(s, id) ?? 0);
   const baseForces = s.actors.map((id) => s.world.actors[id]?.forces);
   const nuclear = Uint8Array.from(baseForces, (f) => (deployedWarheads(f) > 0 ? 1 : 0));
+  const systems = systemTables(s);
   return {
     year: s.years.from,
     n,
@@ -128,7 +158,8 @@ export function initialState(s: Scenario): SimState {
     gdpUsd: gdp,
     baseForces,
     forceScale: new Float64Array(n).fill(1),
-    systemFactor: s.actors.map(() => ({})),
+    systems,
+    systemFactor: systems.map((t) => new Float64Array(t ? t.ids.length : 0).fill(1)),
     defenses: s.actors.map((id) => ({ ...(s.world.actors[id]?.defenses ?? {}) })),
     relation,
     relationFloor: new Float64Array(n * n).fill(-1),

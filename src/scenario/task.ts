@@ -75,7 +75,7 @@ interface Cached {
 const partsByKey = new Map<string, Cached>();
 
 function partsFor(s: Scenario): Cached {
-  const key = JSON.stringify([s.world, s.events]);
+  const key = JSON.stringify(s);
   let hit = partsByKey.get(key);
   if (!hit) {
     if (partsByKey.size >= 8) partsByKey.clear();
@@ -101,7 +101,7 @@ export function simulateChunk(input: ChunkInput): ChunkOutput {
     if (parts.deterrence) parts.deterrence.seed(shared.entries.slice(from));
     cached.log.applied = Math.max(cached.log.applied, shared.start + shared.entries.length);
   }
-  const results = simulateRuns(input.scenario, input.seed, input.runs, parts);
+  const results = simulateRuns(cached.scenario, input.seed, input.runs, parts);
   const width = results[0]?.values.length ?? 0;
   const drawWidth = results[0]?.draws.length ?? 0;
   const values = new Float64Array(results.length * width);
