@@ -113,10 +113,11 @@ export class InteractionStep {
         };
         this.engine.play(ctx.strategies[i]!, ctx.strategies[j]!, settings, rng, this.summary);
         const turnsPlayed = this.summary.turns;
-        const { mutualCooperation: cc, mutualDefection: dd, mixed } = this.engine.countOutcomes(
-          turnsPlayed,
-          this.outcomes,
-        );
+        const {
+          mutualCooperation: cc,
+          mutualDefection: dd,
+          mixed,
+        } = this.engine.countOutcomes(turnsPlayed, this.outcomes);
         const stake = state.stake[i * n + j]! * (1 - state.stakeCut[i * n + j]!);
         const signal = (cc - dd - 0.5 * mixed) / Math.max(1, turnsPlayed);
         state.signal[i * n + j] = signal;

@@ -53,7 +53,12 @@ describe('the scenario engine', () => {
     // defenses of its epoch, or later runs read evaluations of postures that a run's later events changed.
     const file = new URL('../../scenarios/mds-europe.yaml', import.meta.url).pathname;
     const shared = loadScenario(file);
-    const all = simulateRuns(shared, 2017, Array.from({ length: 40 }, (_, k) => k), defaultParts(shared));
+    const all = simulateRuns(
+      shared,
+      2017,
+      Array.from({ length: 40 }, (_, k) => k),
+      defaultParts(shared),
+    );
     for (const k of [39, 20]) {
       const fresh = loadScenario(file);
       const [alone] = simulateRuns(fresh, 2017, [k], defaultParts(fresh));

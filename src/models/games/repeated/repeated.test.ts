@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../core/rng.js';
 import { moranFixation, moranFixationProbabilities } from '../evolution/moran.js';
+import { MatchEngine, type MatchSummary, type OutcomeCounts } from './match.js';
 import {
   actionPairs,
   findStrategy,
@@ -126,6 +127,60 @@ describe('tournaments', () => {
     const inline = playTournament(spec);
     const pooled = await runTournament(spec, { workers: 2 });
     expect(pooled).toEqual(inline);
+  });
+});
+
+describe('MatchEngine outcome counts (property)', () => {
+  it('count the executed action pairs of the last match, across games and match lengths', () => {
+    const games = [
+      { R: 3, S: 0, T: 5, P: 1 },
+      { R: 6, S: 0, T: 10, P: 2 },
+    ];
+    // Zero-determinant strategies exist only for some payoffs: keep those defined for both games.
+    const definedFor = (name: string) =>
+      games.every((g) => {
+        try {
+          S(name).create(g);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    const names = STRATEGIES.map((x) => x.name).filter(definedFor);
+    const engine = new MatchEngine();
+    const summary: MatchSummary = { turns: 0, score1: 0, score2: 0, cooperation1: 0, cooperation2: 0 };
+    const counts: OutcomeCounts = { mutualCooperation: 0, mutualDefection: 0, mixed: 0 };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...names),
+        fc.constantFrom(...names),
+        fc.integer({ min: 1, max: 400 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.constantFrom(...games),
+        fc.integer(),
+        (a, b, turns, noise, game, seed) => {
+          engine.play(S(a), S(b), { turns, noise, game }, Rng.fromSeed(seed), summary);
+          engine.countOutcomes(summary.turns, counts);
+          const [x, y] = engine.lastActions(summary.turns);
+          let cc = 0;
+          let dd = 0;
+          let score = 0;
+          x.forEach((v, t) => {
+            if (v === 0 && y[t] === 0) cc++;
+            if (v === 1 && y[t] === 1) dd++;
+            score += [game.R, game.S, game.T, game.P][2 * v + y[t]!]!;
+          });
+          return (
+            counts.mutualCooperation === cc &&
+            counts.mutualDefection === dd &&
+            counts.mixed === turns - cc - dd &&
+            // the engine's cached payoff table follows the game
+            summary.score1 === score
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
 
