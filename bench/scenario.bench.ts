@@ -13,8 +13,14 @@
  *    of runs. For
  *    each process: wall time, CPU time of all its threads and peak resident
  *    memory (VmHWM), read from /proc while it runs. The speed-up is the ratio
- *    of the median wall times, and also given per repetition (the two
- *    processes of a repetition run back to back, under the same load).
+ *    of the median wall times, and also given per repetition (the processes
+ *    of a repetition run back to back, under the same load).
+ * 3. The machine's parallel ceiling, in each repetition: two independent
+ *    `concert run` processes of N/2 runs each (1 worker, seeds 1 and 2,
+ *    separate stores) started together: the same total work with no
+ *    coordination, no shared memory and no messages between the halves. No
+ *    2-worker ensemble can beat the ratio of the 1-worker time to the time
+ *    this pair takes (both finished), so it is printed beside the speed-up.
  *
  * The compiled CLI in dist/ is used (`npm run build` first): it is what
  * users run, and its worker threads then run compiled code.
@@ -43,7 +49,7 @@ interface Measured {
 }
 
 /** Runs `concert run` in a fresh process and measures it from outside. */
-function measureRun(runs: number, workers: number, store: string): Promise<Measured> {
+function measureRun(runs: number, workers: number, store: string, seed = 1): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(
@@ -55,7 +61,7 @@ function measureRun(runs: number, workers: number, store: string): Promise<Measu
         '--runs',
         String(runs),
         '--seed',
-        '1',
+        String(seed),
         '--workers',
         String(workers),
         '--store',
@@ -120,9 +126,10 @@ export default async function (bench: Bench): Promise<void> {
   const rows: Record<string, string | number>[] = [];
   const walls: Record<number, number[]> = { 1: [], 2: [] };
   const ratios: number[] = [];
-  const row = (n: number, workers: number, rep: string, m: Measured) =>
+  const ceilings: number[] = [];
+  const row = (n: number, workers: number, rep: string, m: Measured, task?: string) =>
     rows.push({
-      task: `concert run baseline-2017, ${n} runs × 20 years`,
+      task: task ?? `concert run baseline-2017, ${n} runs × 20 years`,
       workers,
       repetition: rep,
       'wall (s)': Number(m.wallS.toFixed(2)),
@@ -140,6 +147,18 @@ export default async function (bench: Bench): Promise<void> {
         row(runs, workers, String(rep), m);
       }
       ratios.push(pair[1]! / pair[2]!);
+      const half = Math.ceil(runs / 2);
+      const t0 = performance.now();
+      const both = await Promise.all(
+        [1, 2].map((seed) => measureRun(half, 1, join(dir, `half${seed}-r${rep}.db`), seed)),
+      );
+      const together: Measured = {
+        wallS: (performance.now() - t0) / 1000,
+        cpuS: both[0]!.cpuS + both[1]!.cpuS,
+        peakRssMiB: both[0]!.peakRssMiB + both[1]!.peakRssMiB,
+      };
+      row(runs, 1, String(rep), together, `ceiling: 2 independent processes × ${half} runs, 1 worker each`);
+      ceilings.push(pair[1]! / together.wallS);
     }
     // Memory against the number of runs: a fifth and twice as many runs, with 2 workers.
     for (const n of [Math.max(1, Math.round(runs / 5)), 2 * runs]) {
@@ -155,6 +174,7 @@ export default async function (bench: Bench): Promise<void> {
   console.log(
     `median wall: 1 worker ${median(walls[1]!).toFixed(2)} s, 2 workers ${median(walls[2]!).toFixed(2)} s; ` +
       `speed-up ${(median(walls[1]!) / median(walls[2]!)).toFixed(2)}× ` +
-      `(per repetition: ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')})`,
+      `(per repetition: ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')}); ` +
+      `ceiling (1 worker vs two independent half-size processes): ${ceilings.map((r) => `${r.toFixed(2)}×`).join(', ')}`,
   );
 }
