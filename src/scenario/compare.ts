@@ -65,10 +65,11 @@ export interface CompareOptions extends EnsembleOptions {
   readonly onEnsemble?: (label: string) => void;
 }
 
-/** A short label of an event: type, year and actors. */
+/** A short label of an event: type, year, actors, and the system a deployment or force change names. */
 export function eventLabel(e: ScenarioEvent): string {
   const who = 'actors' in e ? e.actors.join('+') : e.type === 'sanction' ? `${e.actor}→${e.target}` : e.actor;
-  return `${e.type} ${e.year} ${who}`;
+  const system = 'system' in e && e.system !== undefined ? ` ${e.system}` : '';
+  return `${e.type} ${e.year} ${who}${system}`;
 }
 
 function* pairedDifferences(
