@@ -133,6 +133,12 @@ test('compare: two scenarios side by side', async ({ page }) => {
   await expect(page.getByTestId('compare-difference').locator('svg path').first()).toBeAttached({
     timeout: 110_000,
   });
+  // What each event contributes, as `concert compare` prints it: thaad-korea's four events.
+  const attribution = page.getByTestId('compare-attribution');
+  await expect(attribution.locator('tbody tr')).toHaveCount(4);
+  await expect(attribution).toContainText('deploy-missile-defense 2017 USA THAAD-Korea');
+  await expect(attribution).toContainText('thaad-korea');
+  await attribution.scrollIntoViewIfNeeded();
   await shot(page, 'compare');
 });
 

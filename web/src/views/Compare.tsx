@@ -1,30 +1,106 @@
 /**
  * Compare view: two scenarios' ensembles side by side (same runs and seed,
- * so the same random draws), one indicator at a time on a shared scale.
+ * so the same random draws), one indicator at a time on a shared scale; then
+ * the paired difference B − A and, as `concert compare` prints it, what each
+ * event contributes to it (the event switched off in turn).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, followJob, isAbort, type Job, useApi } from '../api';
 import { FanChart, useIndicatorLabel } from '../FanChart';
+import { useFormat } from '../format';
 import type { Bands, ShippedScenario } from '../types';
 import { RunProgress, splitIndicators, useEnsembleRunner } from './Scenario';
+
+/** An effect per year with its 95% interval. */
+interface Effect {
+  years: number[];
+  mean: number[];
+  ciLow: number[];
+  ciHigh: number[];
+}
+
+/** What one event contributes to B − A (its scenario run with the event switched off). */
+interface Attribution {
+  scenario: 'a' | 'b';
+  label: string;
+  effects: Record<string, Effect>;
+}
 
 /** The JSON of `concert compare` (POST /api/compare): bands of the paired difference B − A per indicator. */
 interface Comparison {
   scenario: { a: string; b: string };
   runs: number;
   seed: number;
-  indicators: Record<string, Bands & { mean: number[]; ciLow: number[]; ciHigh: number[] }>;
+  indicators: Record<string, Bands & Effect>;
+  attribution?: Attribution[];
 }
 
-/** Runs POST /api/compare (common random numbers, no attribution) as a job and follows its progress. */
+/** The year of an effect's largest absolute mean (the first such year), as `concert compare` reports it. */
+function peakYear(e: Effect): number {
+  let best = 0;
+  e.mean.forEach((m, t) => {
+    if (Math.abs(m) > Math.abs(e.mean[best]!)) best = t;
+  });
+  return best;
+}
+
+/** The events' effects on one indicator: at their peak year and in the last year. */
+function AttributionTable({ comparison, indicator }: { comparison: Comparison; indicator: string }) {
+  const { t } = useTranslation();
+  const { lang } = useFormat();
+  const rows = (comparison.attribution ?? []).filter((a) => a.effects[indicator]);
+  if (rows.length === 0) return <p className="note">{t('compare.noEvents')}</p>;
+  // Three decimals; a value that rounds to zero is shown as 0.000, not −0.000.
+  const number = new Intl.NumberFormat(lang, {
+    minimumFractionDigits: 3,
+    maximumFractionDigits: 3,
+    signDisplay: 'negative',
+  });
+  const cell = (e: Effect, k: number) =>
+    `${number.format(e.mean[k]!)} [${number.format(e.ciLow[k]!)}, ${number.format(e.ciHigh[k]!)}]`;
+  return (
+    <table data-testid="compare-attribution">
+      <caption>{t('compare.attribution')}</caption>
+      <thead>
+        <tr>
+          <th>{t('compare.event')}</th>
+          <th>{t('compare.inScenario')}</th>
+          <th className="num">{t('compare.peak')}</th>
+          <th className="num">
+            {t('compare.lastYear', { year: rows[0]!.effects[indicator]!.years.at(-1) })}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => {
+          const e = a.effects[indicator]!;
+          const peak = peakYear(e);
+          const last = e.years.length - 1;
+          return (
+            <tr key={`${a.scenario}:${a.label}`}>
+              <td>{a.label}</td>
+              <td>{a.scenario === 'a' ? comparison.scenario.a : comparison.scenario.b}</td>
+              <td className="num">
+                {cell(e, peak)} ({e.years[peak]})
+              </td>
+              <td className="num">{cell(e, last)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** Runs POST /api/compare (common random numbers, with or without attribution) as a job and follows its progress. */
 function usePairedDifference() {
   const [progress, setProgress] = useState<Job<Comparison>['progress'] | null>(null);
   const [result, setResult] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
-  const run = async (a: string, b: string, runs: number, seed: number) => {
+  const run = async (a: string, b: string, runs: number, seed: number, attribution: boolean) => {
     controller.current?.abort();
     const c = new AbortController();
     controller.current = c;
@@ -33,7 +109,7 @@ function usePairedDifference() {
     setProgress({ done: 0, total: 2 * runs, label: '' });
     try {
       const job = await api<Job<Comparison>>('/api/compare', {
-        body: { a: { id: a }, b: { id: b }, runs, seed, attribution: false },
+        body: { a: { id: a }, b: { id: b }, runs, seed, attribution },
         signal: c.signal,
       });
       const ended = await followJob<Comparison>(job.id, setProgress, c.signal);
@@ -59,6 +135,7 @@ export default function CompareView() {
   const [runs, setRuns] = useState(20);
   const [seed, setSeed] = useState(1);
   const [indicator, setIndicator] = useState('stability.index');
+  const [attribute, setAttribute] = useState(true);
   const left = useEnsembleRunner();
   const right = useEnsembleRunner();
   const paired = usePairedDifference();
@@ -174,11 +251,20 @@ export default function CompareView() {
               type="button"
               className="secondary"
               disabled={running}
-              onClick={() => void paired.run(a, b, runs, seed)}
+              onClick={() => void paired.run(a, b, runs, seed, attribute)}
               data-testid="compare-paired"
             >
               {t('compare.runDifference')}
             </button>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={attribute}
+                onChange={(e) => setAttribute(e.target.checked)}
+                data-testid="compare-attribute"
+              />
+              <span>{t('compare.withAttribution')}</span>
+            </label>
           </div>
           <RunProgress progress={paired.progress} label={t('compare.differenceProgress')} />
           {paired.error && <p className="error">{paired.error}</p>}
@@ -189,6 +275,9 @@ export default function CompareView() {
               height={280}
               testId="compare-difference"
             />
+          )}
+          {paired.result?.attribution && paired.result.indicators[shown] && (
+            <AttributionTable comparison={paired.result} indicator={shown} />
           )}
         </div>
       )}
