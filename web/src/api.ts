@@ -3,7 +3,7 @@
  * be aborted: views abort the previous request when an input changes, so a
  * slow stale answer never overwrites a newer one.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** One located problem, as the API reports it: `{error: {message, problems}}`. */
 export interface Problem {
@@ -117,4 +117,41 @@ export function followJob<R>(
       }, reject);
     };
   });
+}
+
+/**
+ * Starts API jobs (POST `path` with a body) and follows each to its end: the
+ * latest job's progress, result or error, and whether it is running. Starting
+ * a job abandons the one before; leaving the view aborts the running one.
+ */
+export function useJob<R>() {
+  const [progress, setProgress] = useState<Job<R>['progress'] | null>(null);
+  const [result, setResult] = useState<R | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  /** Posts the job; `total` is shown as its size until the server reports progress. */
+  const start = async (path: string, body: unknown, total: number) => {
+    controller.current?.abort();
+    const c = new AbortController();
+    controller.current = c;
+    setRunning(true);
+    setError(null);
+    setResult(null);
+    setProgress({ done: 0, total, label: '' });
+    try {
+      const job = await api<Job<R>>(path, { body, signal: c.signal });
+      const ended = await followJob<R>(job.id, setProgress, c.signal);
+      setProgress(ended.progress);
+      if (ended.status === 'done' && ended.result) setResult(ended.result);
+      else setError(ended.error?.message ?? ended.status);
+    } catch (e) {
+      if (!isAbort(e)) setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      if (controller.current === c) setRunning(false);
+    }
+  };
+  return { progress, result, error, running, start };
 }

@@ -4,9 +4,9 @@
  * the paired difference B − A and, as `concert compare` prints it, what each
  * event contributes to it (the event switched off in turn).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, followJob, isAbort, type Job, useApi } from '../api';
+import { api, useApi, useJob } from '../api';
 import { FanChart, useIndicatorLabel } from '../FanChart';
 import { useFormat } from '../format';
 import type { Bands, ShippedScenario } from '../types';
@@ -95,32 +95,10 @@ function AttributionTable({ comparison, indicator }: { comparison: Comparison; i
 
 /** Runs POST /api/compare (common random numbers, with or without attribution) as a job and follows its progress. */
 function usePairedDifference() {
-  const [progress, setProgress] = useState<Job<Comparison>['progress'] | null>(null);
-  const [result, setResult] = useState<Comparison | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => controller.current?.abort(), []);
-  const run = async (a: string, b: string, runs: number, seed: number, attribution: boolean) => {
-    controller.current?.abort();
-    const c = new AbortController();
-    controller.current = c;
-    setResult(null);
-    setError(null);
-    setProgress({ done: 0, total: 2 * runs, label: '' });
-    try {
-      const job = await api<Job<Comparison>>('/api/compare', {
-        body: { a: { id: a }, b: { id: b }, runs, seed, attribution },
-        signal: c.signal,
-      });
-      const ended = await followJob<Comparison>(job.id, setProgress, c.signal);
-      setProgress(ended.progress);
-      if (ended.status === 'done' && ended.result) setResult(ended.result);
-      else setError(ended.error?.message ?? ended.status);
-    } catch (e) {
-      if (!isAbort(e)) setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-  return { progress, result, error, run };
+  const job = useJob<Comparison>();
+  const run = (a: string, b: string, runs: number, seed: number, attribution: boolean) =>
+    job.start('/api/compare', { a: { id: a }, b: { id: b }, runs, seed, attribution }, 2 * runs);
+  return { progress: job.progress, result: job.result, error: job.error, run };
 }
 
 export default function CompareView() {

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, followJob, isAbort, type Job, useApi } from '../api';
+import { ApiError, api, isAbort, useApi, useJob } from '../api';
 import { FanChart } from '../FanChart';
 import { useFormat } from '../format';
 import type { EnsembleResult, ShippedScenario, Validation } from '../types';
@@ -23,37 +23,10 @@ function offsetOf(text: string, line: number, column: number): number {
 
 /** Runs an ensemble and reports its progress; shared by the scenario and compare views. */
 export function useEnsembleRunner() {
-  const [progress, setProgress] = useState<Job<EnsembleResult>['progress'] | null>(null);
-  const [result, setResult] = useState<EnsembleResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [running, setRunning] = useState(false);
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const run = async (scenario: { text: string } | { id: string }, runs: number, seed: number) => {
-    controller.current?.abort();
-    const c = new AbortController();
-    controller.current = c;
-    setRunning(true);
-    setError(null);
-    setResult(null);
-    setProgress({ done: 0, total: runs, label: '' });
-    try {
-      const job = await api<Job<EnsembleResult>>('/api/scenarios/run', {
-        body: { scenario, runs, seed },
-        signal: c.signal,
-      });
-      const ended = await followJob<EnsembleResult>(job.id, setProgress, c.signal);
-      setProgress(ended.progress);
-      if (ended.status === 'done' && ended.result) setResult(ended.result);
-      else setError(ended.error?.message ?? ended.status);
-    } catch (e) {
-      if (!isAbort(e)) setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
-    } finally {
-      if (controller.current === c) setRunning(false);
-    }
-  };
-  return { progress, result, error, running, run };
+  const job = useJob<EnsembleResult>();
+  const run = (scenario: { text: string } | { id: string }, runs: number, seed: number) =>
+    job.start('/api/scenarios/run', { scenario, runs, seed }, runs);
+  return { progress: job.progress, result: job.result, error: job.error, running: job.running, run };
 }
 
 /** The progress bar of a running ensemble. */
