@@ -61,9 +61,11 @@ export function chunkResults(out: ChunkOutput): RunResult[] {
 }
 
 /**
- * Scenarios arrive as fresh copies in every task; parts (and their caches)
- * are kept per world and event list (what the deterrence caches depend on)
- * so that a worker reuses its caches across the chunks of an ensemble.
+ * Scenarios arrive as fresh copies in every task; a worker keeps the first
+ * copy of each scenario (by its JSON) with its parts and their caches, and
+ * runs every later chunk of that scenario on them, so that it reuses its
+ * caches (and the objects its compiled code has seen) across the chunks of
+ * an ensemble.
  */
 interface Cached {
   readonly scenario: Scenario;
