@@ -20,6 +20,26 @@ interface EnsembleJson {
 }
 
 describe('concert run', { timeout: 180_000 }, () => {
+  it('gives byte-identical JSON with 1 and with 2 workers for mds-europe (defenses deployed in 2018 and grown in 2023)', () => {
+    const run = (workers: string) =>
+      runCli([
+        'run',
+        'scenarios/mds-europe.yaml',
+        '--runs',
+        '120',
+        '--workers',
+        workers,
+        '--store',
+        join(dir, `mds-${workers}.db`),
+        '--json',
+      ]);
+    const one = run('1');
+    const two = run('2');
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('gives byte-identical JSON with 1 and with 2 workers for the same seed, and different JSON for another seed', () => {
     const one = runCli([
       'run',
