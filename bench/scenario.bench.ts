@@ -21,6 +21,12 @@
  *    coordination, no shared memory and no messages between the halves. No
  *    2-worker ensemble can beat the ratio of the 1-worker time to the time
  *    this pair takes (both finished), so it is printed beside the speed-up.
+ * 4. Warm threads, as in `concert serve` (one pool for every job) and in the
+ *    later ensembles of `concert compare`: in a fresh process, after a
+ *    2,000-run ensemble (another seed) on the same threads, the time of an
+ *    N-run ensemble with 1 worker (the process's thread) and with 2 (one
+ *    pool), store and summary included, SCENARIO_BENCH_REPEATS times
+ *    alternately.
  *
  * The compiled CLI in dist/ is used (`npm run build` first): it is what
  * users run, and its worker threads then run compiled code.
@@ -99,6 +105,49 @@ function measureRun(runs: number, workers: number, store: string, seed = 1): Pro
   });
 }
 
+/**
+ * The wall time of an `runs`-run ensemble on warm threads: a fresh process
+ * loads the engine from dist/, runs a 2,000-run ensemble (seed + 1000) and
+ * then the measured one (seed) on the same threads (this thread with 1
+ * worker, one pool with more), store and summary included.
+ */
+function measureWarm(runs: number, workers: number, store: string, seed: number): Promise<number> {
+  const code = `
+    const dist = ${JSON.stringify(dist.href)};
+    const { ensemblePool, runEnsemble } = await import(dist + 'scenario/ensemble.js');
+    const { RunStore } = await import(dist + 'runtime/store.js');
+    const { loadScenario } = await import(dist + 'scenario/load.js');
+    const s = loadScenario(${JSON.stringify(scenario)});
+    const workers = ${workers};
+    const pool = workers > 1 ? ensemblePool(workers) : undefined;
+    const store = RunStore.open(${JSON.stringify(store)});
+    const options = { workers, store, summarize: true, ...(pool ? { pool } : {}) };
+    await runEnsemble(s, { ...options, runs: 2000, seed: ${seed + 1000} });
+    const t0 = performance.now();
+    await runEnsemble(s, { ...options, runs: ${runs}, seed: ${seed} });
+    process.stdout.write(String((performance.now() - t0) / 1000));
+    await pool?.close();
+    store.close();`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`warm ensemble exited with ${code}: ${err}`));
+      else resolve(Number(out));
+    });
+  });
+}
+
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const h = (s.length - 1) / 2;
@@ -127,6 +176,8 @@ export default async function (bench: Bench): Promise<void> {
   const walls: Record<number, number[]> = { 1: [], 2: [] };
   const ratios: number[] = [];
   const ceilings: number[] = [];
+  const warm: Record<number, number[]> = { 1: [], 2: [] };
+  const warmRatios: number[] = [];
   const row = (n: number, workers: number, rep: string, m: Measured, task?: string) =>
     rows.push({
       task: task ?? `concert run baseline-2017, ${n} runs × 20 years`,
@@ -164,6 +215,22 @@ export default async function (bench: Bench): Promise<void> {
     for (const n of [Math.max(1, Math.round(runs / 5)), 2 * runs]) {
       row(n, 2, '1', await measureRun(n, 2, join(dir, `n${n}.db`)));
     }
+    // Warm threads: in a fresh process, a 2,000-run ensemble, then the measured one on the same threads.
+    for (let rep = 1; rep <= repeats; rep++) {
+      const pair: Record<number, number> = {};
+      for (const workers of [1, 2]) {
+        pair[workers] = await measureWarm(runs, workers, join(dir, `warm-w${workers}-r${rep}.db`), rep);
+        warm[workers]!.push(pair[workers]!);
+        rows.push({
+          task: `warm threads (after 2,000 runs): ${runs} runs × 20 years`,
+          workers,
+          repetition: String(rep),
+          'wall (s)': Number(pair[workers]!.toFixed(2)),
+          'runs/s': Math.round(runs / pair[workers]!),
+        });
+      }
+      warmRatios.push(pair[1]! / pair[2]!);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -176,5 +243,10 @@ export default async function (bench: Bench): Promise<void> {
       `speed-up ${(median(walls[1]!) / median(walls[2]!)).toFixed(2)}× ` +
       `(per repetition: ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')}); ` +
       `ceiling (1 worker vs two independent half-size processes): ${ceilings.map((r) => `${r.toFixed(2)}×`).join(', ')}`,
+  );
+  console.log(
+    `warm threads: median 1 worker ${median(warm[1]!).toFixed(2)} s, 2 workers ${median(warm[2]!).toFixed(2)} s; ` +
+      `speed-up ${(median(warm[1]!) / median(warm[2]!)).toFixed(2)}× ` +
+      `(per repetition: ${warmRatios.map((r) => `${r.toFixed(2)}×`).join(', ')})`,
   );
 }
