@@ -23,6 +23,8 @@ interface Effect {
 /** What one event contributes to B − A (its scenario run with the event switched off). */
 interface Attribution {
   scenario: 'a' | 'b';
+  /** Index of the event in its scenario's `events`. */
+  event: number;
   label: string;
   effects: Record<string, Effect>;
 }
@@ -78,7 +80,7 @@ function AttributionTable({ comparison, indicator }: { comparison: Comparison; i
           const peak = peakYear(e);
           const last = e.years.length - 1;
           return (
-            <tr key={`${a.scenario}:${a.label}`}>
+            <tr key={`${a.scenario}:${a.event}`}>
               <td>{a.label}</td>
               <td>{a.scenario === 'a' ? comparison.scenario.a : comparison.scenario.b}</td>
               <td className="num">
