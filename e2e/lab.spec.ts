@@ -105,6 +105,7 @@ test('scenario: a broken scenario shows its located error', async ({ page }) => 
   await expect(problem).toContainText(/line \d+, column \d+/);
   await expect(editor).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('run')).toBeDisabled();
+  await expect(page.getByTestId('compare-paired')).toBeDisabled();
   await shot(page, 'scenario-error');
 });
 
@@ -119,6 +120,30 @@ test('scenario: a small ensemble runs with progress to fan charts', async ({ pag
   await expect(fan.locator('svg path').first()).toBeAttached();
   await expect(page.getByTestId('progress')).toHaveAttribute('value', '4');
   await shot(page, 'scenario-fan');
+});
+
+test('scenario: the edited scenario against a shipped one, with what each event contributes', async ({
+  page,
+}) => {
+  await page.goto('/#/scenario');
+  await page.getByTestId('scenario-pick').selectOption('thaad-korea');
+  const editor = page.getByTestId('scenario-text');
+  await expect(editor).toHaveValue(/name: thaad-korea/);
+  await editor.fill((await editor.inputValue()).replace('name: thaad-korea', 'name: thaad-edited'));
+  await expect(page.getByTestId('problems')).toContainText('valid');
+  await page.getByTestId('runs').fill('3');
+  await page.getByTestId('compare-with').selectOption('baseline-2017');
+  await page.getByTestId('compare-paired').click();
+  await expect(page.getByTestId('compare-difference').locator('svg path').first()).toBeAttached({
+    timeout: 110_000,
+  });
+  const attribution = page.getByTestId('compare-attribution');
+  await expect(attribution.locator('tbody tr')).toHaveCount(4);
+  await expect(attribution).toContainText('thaad-edited');
+  await page.getByTestId('paired-indicator').selectOption('crisisStability.worst');
+  await expect(page.getByTestId('compare-difference')).toContainText(/crisis/i);
+  await attribution.scrollIntoViewIfNeeded();
+  await shot(page, 'scenario-paired');
 });
 
 test('compare: two scenarios side by side', async ({ page }) => {

@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, isAbort, useApi, useJob } from '../api';
 import { FanChart } from '../FanChart';
 import { useFormat } from '../format';
+import { PairedDifference } from '../PairedDifference';
+import { RunProgress } from '../RunProgress';
 import type { EnsembleResult, ShippedScenario, Validation } from '../types';
 
 const VALIDATE_DELAY_MS = 250;
@@ -27,28 +29,6 @@ export function useEnsembleRunner() {
   const run = (scenario: { text: string } | { id: string }, runs: number, seed: number) =>
     job.start('/api/scenarios/run', { scenario, runs, seed }, runs);
   return { progress: job.progress, result: job.result, error: job.error, running: job.running, run };
-}
-
-/** The progress bar of a running ensemble. */
-export function RunProgress({
-  progress,
-  label,
-}: {
-  progress: { done: number; total: number } | null;
-  label: string;
-}) {
-  const f = useFormat();
-  if (!progress) return null;
-  return (
-    <div>
-      <label>
-        <span>
-          {label}: {f.int(progress.done)} / {f.int(progress.total)}
-        </span>
-        <progress max={progress.total} value={progress.done} data-testid="progress" />
-      </label>
-    </div>
-  );
 }
 
 /** System-wide indicators first, then those of single actors (names ending in `.ISO`). */
@@ -72,6 +52,7 @@ export default function ScenarioView() {
   const editor = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLPreElement>(null);
   const runner = useEnsembleRunner();
+  const [reference, setReference] = useState('baseline-2017');
 
   useEffect(() => {
     const first = shipped.data?.scenarios[0];
@@ -234,6 +215,26 @@ export default function ScenarioView() {
           )}
         </div>
       </div>
+      <div className="controls">
+        <label>
+          <span>{t('scenario.compareWith')}</span>
+          <select value={reference} onChange={(e) => setReference(e.target.value)} data-testid="compare-with">
+            {(shipped.data?.scenarios ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.id}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <PairedDifference
+        a={{ id: reference }}
+        b={{ text }}
+        runs={runs}
+        seed={seed}
+        title={t('scenario.pairedTitle', { a: reference })}
+        disabled={validation?.valid !== true}
+      />
       {result && groups && (
         <>
           <h2>{t('scenario.indicators')}</h2>
