@@ -9,8 +9,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useJob } from './api';
-import { FanChart, useIndicatorLabel } from './FanChart';
+import { FanChart } from './FanChart';
 import { useFormat } from './format';
+import { IndicatorPicker } from './Pickers';
 import { RunProgress } from './RunProgress';
 import type { Bands } from './types';
 
@@ -131,7 +132,6 @@ export function PairedDifference({
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
-  const label = useIndicatorLabel();
   const paired = usePairedDifference();
   const [attribute, setAttribute] = useState(true);
   const [own, setOwn] = useState('stability.index');
@@ -160,16 +160,7 @@ export function PairedDifference({
           <span>{t('compare.withAttribution')}</span>
         </label>
         {indicator === undefined && names.length > 0 && (
-          <label>
-            <span>{t('compare.indicator')}</span>
-            <select value={shown} onChange={(e) => setOwn(e.target.value)} data-testid="paired-indicator">
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {label(n)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <IndicatorPicker names={names} value={shown} onChange={setOwn} testId="paired-indicator" />
         )}
       </div>
       <RunProgress progress={paired.progress} label={t('compare.differenceProgress')} />

@@ -7,15 +7,15 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, useApi } from '../api';
-import { FanChart, useIndicatorLabel } from '../FanChart';
+import { FanChart } from '../FanChart';
 import { PairedDifference } from '../PairedDifference';
+import { IndicatorPicker, ScenarioPicker } from '../Pickers';
 import { RunProgress } from '../RunProgress';
 import type { ShippedScenario } from '../types';
 import { splitIndicators, useEnsembleRunner } from './Scenario';
 
 export default function CompareView() {
   const { t } = useTranslation();
-  const label = useIndicatorLabel();
   const shipped = useApi('shipped', (signal) =>
     api<{ scenarios: ShippedScenario[] }>('/api/scenarios', { signal }),
   );
@@ -52,26 +52,13 @@ export default function CompareView() {
     return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
   }, [bandsA, bandsB]);
 
-  const pick = (value: string, set: (v: string) => void, text: string, testId: string) => (
-    <label>
-      <span>{text}</span>
-      <select value={value} onChange={(e) => set(e.target.value)} data-testid={testId}>
-        {ids.map((id) => (
-          <option key={id} value={id}>
-            {id}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-
   return (
     <section aria-labelledby="cmp-h">
       <h1 id="cmp-h">{t('compare.heading')}</h1>
       <p className="intro">{t('compare.intro')}</p>
       <div className="controls">
-        {pick(a, setA, t('compare.a'), 'compare-a')}
-        {pick(b, setB, t('compare.b'), 'compare-b')}
+        <ScenarioPicker label={t('compare.a')} ids={ids} value={a} onChange={setA} testId="compare-a" />
+        <ScenarioPicker label={t('compare.b')} ids={ids} value={b} onChange={setB} testId="compare-b" />
         <label>
           <span>{t('scenario.runs')}</span>
           <input
@@ -107,16 +94,7 @@ export default function CompareView() {
       {(left.error ?? right.error) && <p className="error">{left.error ?? right.error}</p>}
       {names.length > 0 && (
         <div className="controls">
-          <label>
-            <span>{t('compare.indicator')}</span>
-            <select value={shown} onChange={(e) => setIndicator(e.target.value)}>
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {label(n)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <IndicatorPicker names={names} value={shown} onChange={setIndicator} />
         </div>
       )}
       {shown && bandsA && bandsB && (

@@ -10,6 +10,7 @@ import { ApiError, api, isAbort, useApi, useJob } from '../api';
 import { FanChart } from '../FanChart';
 import { useFormat } from '../format';
 import { PairedDifference } from '../PairedDifference';
+import { ScenarioPicker } from '../Pickers';
 import { RunProgress } from '../RunProgress';
 import type { EnsembleResult, ShippedScenario, Validation } from '../types';
 
@@ -103,24 +104,17 @@ export default function ScenarioView() {
       <h1 id="sc-h">{t('scenario.heading')}</h1>
       <p className="intro">{t('scenario.intro')}</p>
       <div className="controls">
-        <label>
-          <span>{t('scenario.pick')}</span>
-          <select
-            value={chosen}
-            onChange={(e) => {
-              setChosen(e.target.value);
-              const s = shipped.data?.scenarios.find((x) => x.id === e.target.value);
-              if (s) setText(s.text);
-            }}
-            data-testid="scenario-pick"
-          >
-            {(shipped.data?.scenarios ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScenarioPicker
+          label={t('scenario.pick')}
+          ids={(shipped.data?.scenarios ?? []).map((x) => x.id)}
+          value={chosen}
+          onChange={(id) => {
+            setChosen(id);
+            const s = shipped.data?.scenarios.find((x) => x.id === id);
+            if (s) setText(s.text);
+          }}
+          testId="scenario-pick"
+        />
         <label>
           <span>{t('scenario.runs')}</span>
           <input
@@ -216,16 +210,13 @@ export default function ScenarioView() {
         </div>
       </div>
       <div className="controls">
-        <label>
-          <span>{t('scenario.compareWith')}</span>
-          <select value={reference} onChange={(e) => setReference(e.target.value)} data-testid="compare-with">
-            {(shipped.data?.scenarios ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScenarioPicker
+          label={t('scenario.compareWith')}
+          ids={(shipped.data?.scenarios ?? []).map((x) => x.id)}
+          value={reference}
+          onChange={setReference}
+          testId="compare-with"
+        />
       </div>
       <PairedDifference
         a={{ id: reference }}
