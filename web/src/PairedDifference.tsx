@@ -13,36 +13,10 @@ import { FanChart } from './FanChart';
 import { useFormat } from './format';
 import { IndicatorPicker } from './Pickers';
 import { RunProgress } from './RunProgress';
-import type { Bands } from './types';
+import type { Comparison, Effect } from './types';
 
 /** A scenario as the API takes it: a shipped one by id, or YAML text. */
 export type ScenarioSource = { id: string } | { text: string };
-
-/** An effect per year with its 95% interval. */
-interface Effect {
-  years: number[];
-  mean: number[];
-  ciLow: number[];
-  ciHigh: number[];
-}
-
-/** What one event contributes to B − A (its scenario run with the event switched off). */
-interface Attribution {
-  scenario: 'a' | 'b';
-  /** Index of the event in its scenario's `events`. */
-  event: number;
-  label: string;
-  effects: Record<string, Effect>;
-}
-
-/** The JSON of `concert compare` (POST /api/compare): bands of the paired difference B − A per indicator. */
-interface Comparison {
-  scenario: { a: string; b: string };
-  runs: number;
-  seed: number;
-  indicators: Record<string, Bands & Effect>;
-  attribution?: Attribution[];
-}
 
 /** The year of an effect's largest absolute mean (the first such year), as `concert compare` reports it. */
 function peakYear(e: Effect): number {

@@ -147,3 +147,29 @@ export interface EnsembleResult {
   years: { from: number; to: number };
   indicators: Record<string, Bands>;
 }
+
+/** An effect per year with its 95% interval. */
+export interface Effect {
+  years: number[];
+  mean: number[];
+  ciLow: number[];
+  ciHigh: number[];
+}
+
+/** What one event contributes to B − A (its scenario run with the event switched off). */
+export interface Attribution {
+  scenario: 'a' | 'b';
+  /** Index of the event in its scenario's `events`. */
+  event: number;
+  label: string;
+  effects: Record<string, Effect>;
+}
+
+/** The JSON of `concert compare` (POST /api/compare): bands of the paired difference B − A per indicator. */
+export interface Comparison {
+  scenario: { a: string; b: string };
+  runs: number;
+  seed: number;
+  indicators: Record<string, Bands & Effect>;
+  attribution?: Attribution[];
+}
