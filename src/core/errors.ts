@@ -73,6 +73,19 @@ export function formatProblem(p: Problem): string {
   return prefix === '' ? p.message : `${prefix}: ${p.message}`;
 }
 
+/**
+ * A short list of valid ids for an error message: all of them when there are
+ * at most `max`, else the first `max`, an ellipsis and the count of all
+ * (`A1, A2, …, A12, … (40 actors)`).
+ *
+ * @example
+ * previewIds(['CHN', 'FRA', 'USA']); // => 'CHN, FRA, USA'
+ */
+export function previewIds(ids: readonly string[], max = 12, noun = 'actors'): string {
+  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')}, … (${ids.length} ${noun})`;
+}
+
+/** Whether `e` is a {@link ConcertError} (any code). */
 export function isConcertError(e: unknown): e is ConcertError {
   return e instanceof ConcertError;
 }

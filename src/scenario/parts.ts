@@ -8,7 +8,7 @@
  * radius). A dyad in which one side cannot reach the other is not a nuclear
  * dyad for the engine (models/deterrence's `mutual-reach` rule).
  */
-import { canReach, dyad } from '../models/deterrence/exchange.js';
+import { canReach, dyad } from '../models/deterrence/index.js';
 import type { World } from '../world/schema.js';
 import {
   type CachedEvaluator,

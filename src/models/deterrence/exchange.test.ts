@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DefenseSystem, DeliverySystem } from '../../world/forces.js';
 import { type World, WorldSchema } from '../../world/schema.js';
-import { allDyads, dyad, exchange } from './exchange.js';
+import { allDyads, dyad } from './dyad.js';
+import { exchange } from './exchange.js';
 import { parseParameterPath, type ParameterPath, sweep } from './params.js';
 
 const silo = (over: Partial<DeliverySystem> = {}): DeliverySystem => ({

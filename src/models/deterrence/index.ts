@@ -51,19 +51,10 @@ export {
   tailProbability as distributionTail,
   warheadCapacity,
 } from './defense.js';
-export {
-  allDyads,
-  type CompiledActor,
-  canReach,
-  compileActor,
-  type DeliveredDistribution,
-  type DyadResult,
-  dyad,
-  type ExchangeResult,
-  exchange,
-  nuclearActors,
-  type SystemOutcome,
-} from './exchange.js';
+export { canReach, nuclearActors } from './actors.js';
+export { type CompiledActor, compileActor } from './compile.js';
+export { allDyads, type DyadResult, dyad } from './dyad.js';
+export { type DeliveredDistribution, type ExchangeResult, exchange, type SystemOutcome } from './exchange.js';
 export {
   DEFAULT_OPTIONS,
   type DeterrenceOptions,
@@ -100,3 +91,11 @@ export {
   valueDamage,
 } from './stability.js';
 export { checkForcesAndDefenses } from './validate.js';
+export {
+  DEFENSE_VARIANTS,
+  type DefenseVariant,
+  type DyadVariants,
+  dyadVariants,
+  type StrikeOrderVariants,
+  type VariantOutcome,
+} from './variants.js';

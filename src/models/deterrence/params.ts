@@ -4,10 +4,11 @@
  * Paths: `forces.<actor>.<system>.<field>` (or `forces.<actor>.systems.<system>.<field>`),
  * `defenses.<actor>.<defense>.<field>`, `options.<name>`.
  */
-import type { Problem } from '../../core/errors.js';
+import { badInput, type Problem } from '../../core/errors.js';
 import { DefenseSystemSchema, DeliverySystemSchema } from '../../world/forces.js';
 import type { Actor, World } from '../../world/schema.js';
-import { type DyadResult, dyad, nuclearActors } from './exchange.js';
+import { checkActors, nuclearActors } from './actors.js';
+import { type DyadResult, dyad } from './dyad.js';
 import { type DeterrenceOptions, NUMERIC_OPTIONS, type NumericOption, resolveOptions } from './options.js';
 
 /** Numeric fields of a delivery system that a path may name. */
@@ -59,8 +60,14 @@ export function parameterPaths(world: World, actors: readonly string[] = nuclear
 }
 
 /**
- * Parses a parameter path against the world; returns a problem naming the
- * path and listing the valid ones (of `actors`) when it does not resolve.
+ * Parses a parameter path against the world; returns a problem (located at
+ * `['path']`, this function's parameter: the caller re-roots it at its flag
+ * or field) naming the path and listing the valid ones (of `actors`) when it
+ * does not resolve.
+ *
+ * @example
+ * parseParameterPath(world, 'defenses.USA.GMD.interceptors');
+ * // => { kind: 'defenses', actor: 'USA', defense: 'GMD', field: 'interceptors' }
  */
 export function parseParameterPath(
   world: World,
@@ -69,7 +76,7 @@ export function parseParameterPath(
 ): ParameterPath | Problem {
   const parts = path.split('.');
   const fail = (why: string): Problem => ({
-    path: ['--param'],
+    path: ['path'],
     message: `unknown parameter "${path}": ${why}. Valid parameters: ${parameterPaths(world, actors).join(', ')}`,
   });
   const [head, ...rest] = parts;
@@ -219,7 +226,14 @@ export interface SweepResult {
 /**
  * The dyad's measures as one parameter takes each of `values` (both strike
  * orders and the first-strike stability index at every point). The path must
- * resolve (see {@link parseParameterPath}); values are not validated here.
+ * resolve (see {@link parseParameterPath}); values are not validated here
+ * (see {@link checkParameterValue}).
+ *
+ * @throws {ConcertError} bad input when an id of `pair` is not an actor of
+ *   the world (path `['pair', 0]` or `['pair', 1]`) or both are the same.
+ * @example
+ * const p = parseParameterPath(world, 'defenses.USA.GMD.interceptors') as ParameterPath;
+ * sweep(world, ['USA', 'CHN'], p, 'defenses.USA.GMD.interceptors', [0, 44, 100]).points.length; // => 3
  */
 export function sweep(
   world: World,
@@ -229,6 +243,10 @@ export function sweep(
   values: readonly number[],
   options: Partial<DeterrenceOptions> = {},
 ): SweepResult {
+  checkActors(world, pair[0], pair[1], [
+    ['pair', 0],
+    ['pair', 1],
+  ]);
   const o = resolveOptions(options);
   world = pairWorld(world, pair);
   const points = values.map((value) => {
@@ -250,6 +268,12 @@ export interface Elasticity {
  * Elasticity of each dyad measure to each parameter of the two actors and
  * the numeric options: ε = ((y₊ − y₋)/y₀) / ((x₊ − x₋)/x₀) with x± = x₀(1 ± h),
  * clipped to the parameter's range (probabilities at most 1), h = `relativeStep`.
+ *
+ * @throws {ConcertError} bad input when an id of `pair` is not an actor of
+ *   the world (path `['pair', 0]` or `['pair', 1]`) or both are the same, or
+ *   when `relativeStep` is not in (0, 1).
+ * @example
+ * elasticities(world, ['USA', 'RUS']).find((e) => e.param === 'options.costExponent');
  */
 export function elasticities(
   world: World,
@@ -257,6 +281,15 @@ export function elasticities(
   options: Partial<DeterrenceOptions> = {},
   relativeStep = 0.05,
 ): Elasticity[] {
+  checkActors(world, pair[0], pair[1], [
+    ['pair', 0],
+    ['pair', 1],
+  ]);
+  if (!(relativeStep > 0 && relativeStep < 1))
+    throw badInput({
+      path: ['relativeStep'],
+      message: `expected a relative step in (0, 1); got ${relativeStep}`,
+    });
   const o = resolveOptions(options);
   world = pairWorld(world, pair);
   const base = dyadMeasures(dyad(world, pair[0], pair[1], o));

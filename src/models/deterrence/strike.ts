@@ -1,0 +1,239 @@
+/**
+ * One first strike of a given size: the dyad prepared once (the attacker's
+ * systems that reach the defender, the greedy counterforce allocation, the
+ * attack groups seen by each defense layer), then evaluated at any number n
+ * of counterforce warheads (steps 1–4 of exchange.ts: kills, retaliation
+ * through the attacker's defenses, countervalue through the defender's
+ * remaining interceptors, and each side's Kent–Thaler cost).
+ */
+import { allocateFirstStrike, allocationAt, type StrikeAllocation } from './allocate.js';
+import { type CompiledActor, type CompiledDefense, type CompiledSystem, covers, reaches } from './compile.js';
+import { lethalRadiusM, sspk } from './counterforce.js';
+import {
+  type AttackGroup,
+  type DefenseLayer,
+  type Distribution,
+  expectedDamage,
+  leakDistribution,
+  leakGeneratingFunction,
+  mean,
+} from './defense.js';
+import type { DeterrenceOptions } from './options.js';
+import { kentThalerCost } from './stability.js';
+
+/** A dyad prepared for the evaluation of first strikes of any size (one strike order). */
+export interface Prepared {
+  readonly A: CompiledActor;
+  readonly B: CompiledActor;
+  readonly attackSystems: readonly CompiledSystem[];
+  readonly available: Float64Array;
+  readonly cfIndex: Int32Array;
+  readonly allocation: StrikeAllocation;
+  readonly targetSystems: readonly CompiledSystem[];
+  readonly retaliationGroups: readonly { systems: number[]; decoys: number; coveredBy: number[] }[];
+  readonly retaliationLayers: readonly DefenseLayer[];
+  readonly valueGroups: readonly { systems: number[]; decoys: number; coveredBy: number[] }[];
+  readonly valueLayersB: readonly DefenseLayer[];
+  readonly valueLayerSource: Int32Array;
+  readonly forcesGroups: readonly { systems: number[]; decoys: number; coveredBy: number[] }[];
+  readonly forcesLayersB: readonly DefenseLayer[];
+  readonly forcesLayerSource: Int32Array;
+  readonly lambdaA: number;
+  readonly lambdaB: number;
+  /** e^(−λ) of each side: the argument of the leak's generating function. */
+  readonly zA: number;
+  readonly zB: number;
+  readonly options: DeterrenceOptions;
+  readonly undisturbed: number;
+}
+
+function groupBy(
+  systems: readonly CompiledSystem[],
+  attacker: string,
+  defenses: readonly CompiledDefense[],
+  include: (i: number) => boolean,
+): { systems: number[]; decoys: number; coveredBy: number[] }[] {
+  const groups = new Map<string, { systems: number[]; decoys: number; coveredBy: number[] }>();
+  systems.forEach((s, i) => {
+    if (!include(i)) return;
+    const coveredBy: number[] = [];
+    defenses.forEach((d, l) => {
+      if (covers(d.coverage, attacker, s)) coveredBy.push(l);
+    });
+    const key = `${coveredBy.join(',')}|${coveredBy.length > 0 ? s.decoysPerWarhead : 0}`;
+    const g = groups.get(key);
+    if (g) g.systems.push(i);
+    else groups.set(key, { systems: [i], decoys: coveredBy.length > 0 ? s.decoysPerWarhead : 0, coveredBy });
+  });
+  return [...groups.values()];
+}
+
+function lambdaFor(id: string, options: DeterrenceOptions): number {
+  return Math.log(5) / (options.valueWarheads80By[id] ?? options.valueWarheads80);
+}
+
+/** Prepares `A` striking `B` first: what A can launch, the counterforce allocation, the defense groups. */
+export function prepare(A: CompiledActor, B: CompiledActor, options: DeterrenceOptions): Prepared {
+  const attackSystems = A.systems.filter((s) => reaches(s, B.id) && s.warheads > 0);
+  const available = new Float64Array(attackSystems.length);
+  attackSystems.forEach((s, i) => {
+    available[i] = s.basing === 'silo' ? s.warheads : s.warheads * s.escape * options.strikerSurvivableShare;
+  });
+  const targetSystems = B.systems.filter((s) => reaches(s, A.id) && s.warheads > 0);
+  const targets = targetSystems.map((s) => {
+    const vulnerableLaunchers = s.launchers * (1 - s.escape);
+    return {
+      aimPoints: vulnerableLaunchers / s.launchersPerAimPoint,
+      warheadsPerAimPoint: s.launchersPerAimPoint * s.warheadsPerLauncher,
+    };
+  });
+  let hardest = 0;
+  for (const s of targetSystems) hardest = Math.max(hardest, s.hardnessPsi);
+  const cf: { index: number; tkp: number[]; order: number }[] = [];
+  attackSystems.forEach((s, i) => {
+    if (!options.counterforceBasings.includes(s.basing) || (available[i] as number) <= 0) return;
+    const tkp = targetSystems.map(
+      (t) => sspk(lethalRadiusM(s.yieldKt, t.hardnessPsi, options.formula), s.cepM) * s.reliability,
+    );
+    const order = sspk(lethalRadiusM(s.yieldKt, hardest || 1, options.formula), s.cepM) * s.reliability;
+    cf.push({ index: i, tkp, order });
+  });
+  cf.sort((x, y) => y.order - x.order || x.index - y.index);
+  const cfIndex = Int32Array.from(cf.map((c) => c.index));
+  const allocation = allocateFirstStrike(
+    cf.map((c) => ({ warheads: available[c.index] as number, killProbability: c.tkp })),
+    targets,
+    options.fratricideLimit,
+  );
+  const valueA = A.defenses.filter((d) => d.protectsValue);
+  const valueB = B.defenses.filter((d) => d.protectsValue);
+  const forcesB = B.defenses.filter((d) => d.protectsForces);
+  const cfSet = new Set(cfIndex);
+  let undisturbed = 0;
+  for (const s of targetSystems) undisturbed += s.warheads * s.reliability;
+  return {
+    A,
+    B,
+    attackSystems,
+    available,
+    cfIndex,
+    allocation,
+    targetSystems,
+    retaliationGroups: groupBy(targetSystems, B.id, valueA, () => true),
+    retaliationLayers: valueA.map((d) => d.layer),
+    valueGroups: groupBy(attackSystems, A.id, valueB, () => true),
+    valueLayersB: valueB.map((d) => d.layer),
+    valueLayerSource: Int32Array.from(valueB.map((d) => B.defenses.indexOf(d))),
+    forcesGroups: groupBy(attackSystems, A.id, forcesB, (i) => cfSet.has(i)),
+    forcesLayersB: forcesB.map((d) => d.layer),
+    forcesLayerSource: Int32Array.from(forcesB.map((d) => B.defenses.indexOf(d))),
+    lambdaA: lambdaFor(A.id, options),
+    lambdaB: lambdaFor(B.id, options),
+    zA: Math.exp(-lambdaFor(A.id, options)),
+    zB: Math.exp(-lambdaFor(B.id, options)),
+    options,
+    undisturbed,
+  };
+}
+
+/** A first strike of `n` counterforce warheads, evaluated. */
+export interface Evaluation {
+  n: number;
+  costA: number;
+  costB: number;
+  damageA: number;
+  damageB: number;
+  destroyed: number;
+  destroyedByTarget: number[];
+  retaliationArriving: number;
+  retaliation: Distribution | undefined;
+  countervalue: Distribution | undefined;
+}
+
+function groupsFrom(
+  spec: readonly { systems: number[]; decoys: number; coveredBy: number[] }[],
+  counts: readonly number[],
+): AttackGroup[] {
+  return spec.map((g) => {
+    let w = 0;
+    for (const i of g.systems) w += counts[i] as number;
+    return { warheads: w, decoysPerWarhead: g.decoys, coveredBy: g.coveredBy };
+  });
+}
+
+/**
+ * Evaluates the strike of `n` counterforce warheads; with `withDistributions`
+ * also the full distributions of delivered retaliatory and countervalue
+ * warheads (else the damage comes straight from the generating function).
+ */
+export function evaluate(p: Prepared, n: number, withDistributions = false): Evaluation {
+  const o = p.options;
+  const nT = p.targetSystems.length;
+  const nW = p.cfIndex.length;
+  const destroyedByTarget: number[] = new Array<number>(nT).fill(0);
+  const usedByWeapon: number[] = new Array<number>(nW).fill(0);
+  const usedBySystem: number[] = new Array<number>(p.attackSystems.length).fill(0);
+  let destroyed = allocationAt(p.allocation, n, destroyedByTarget, usedByWeapon);
+  for (let k = 0; k < nW; k++) usedBySystem[p.cfIndex[k] as number] = usedByWeapon[k] as number;
+  let valueLayers = p.valueLayersB;
+  if (p.forcesLayersB.length > 0 && n > 0) {
+    // The victim's forces-protecting layers intercept part of the strike; the spent warheads are lost
+    // and the kills are those of the expected number that leak through (mean-field).
+    const forces = leakDistribution(groupsFrom(p.forcesGroups, usedBySystem), p.forcesLayersB);
+    const nArriving = Math.min(n, mean(forces.distribution));
+    destroyed = allocationAt(p.allocation, nArriving, destroyedByTarget, new Array<number>(nW).fill(0));
+    const spent = new Map<number, number>();
+    p.forcesLayerSource.forEach((src, l) => {
+      spent.set(src, forces.interceptorsUsed[l] as number);
+    });
+    valueLayers = p.valueLayersB.map((layer, l) => {
+      const used = spent.get(p.valueLayerSource[l] as number) ?? 0;
+      return used > 0 ? { ...layer, interceptors: Math.max(0, layer.interceptors - used) } : layer;
+    });
+  }
+  const arriving: number[] = new Array<number>(nT).fill(0);
+  let retaliationArriving = 0;
+  for (let t = 0; t < nT; t++) {
+    const s = p.targetSystems[t] as CompiledSystem;
+    const a = Math.max(0, s.warheads - (destroyedByTarget[t] as number)) * s.reliability;
+    arriving[t] = a;
+    retaliationArriving += a;
+  }
+  const retaliationGroups = groupsFrom(p.retaliationGroups, arriving);
+  const remaining: number[] = new Array<number>(p.attackSystems.length).fill(0);
+  for (let i = 0; i < p.attackSystems.length; i++) {
+    const s = p.attackSystems[i] as CompiledSystem;
+    remaining[i] = Math.max(0, (p.available[i] as number) - (usedBySystem[i] as number)) * s.reliability;
+  }
+  const valueGroups = groupsFrom(p.valueGroups, remaining);
+  let retaliation: Distribution | undefined;
+  let countervalue: Distribution | undefined;
+  let damageA: number;
+  let damageB: number;
+  if (withDistributions) {
+    retaliation = leakDistribution(retaliationGroups, p.retaliationLayers).distribution;
+    countervalue = leakDistribution(valueGroups, valueLayers).distribution;
+    damageA = expectedDamage(retaliation, p.lambdaA);
+    damageB = expectedDamage(countervalue, p.lambdaB);
+  } else {
+    // 1 − E[e^(−λX)] straight from the leak's generating function (exact, no distribution built).
+    damageA = clamp01(1 - leakGeneratingFunction(retaliationGroups, p.retaliationLayers, p.zA));
+    damageB = clamp01(1 - leakGeneratingFunction(valueGroups, valueLayers, p.zB));
+  }
+  return {
+    n,
+    costA: kentThalerCost(damageA, damageB, o.costExponent, o.costSurcharge),
+    costB: kentThalerCost(damageB, damageA, o.costExponent, o.costSurcharge),
+    damageA,
+    damageB,
+    destroyed,
+    destroyedByTarget,
+    retaliationArriving,
+    retaliation,
+    countervalue,
+  };
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
