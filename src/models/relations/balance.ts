@@ -3,13 +3,14 @@
  * `concert balance --json`, DESIGN.md), and the what-if comparison of two
  * networks that differ in one relation.
  */
+import { ConcertError } from '../../core/errors.js';
 import {
   type FrustrationOptions,
   type FrustrationResult,
   frustrationIndex,
   frustrationIndexSync,
 } from './frustration.js';
-import { edgeIndex, pairKey, type SignedNetwork, withRelation } from './network.js';
+import { edgeIndex, pairKey, relationProblems, type SignedNetwork, withRelation } from './network.js';
 import { classifyTriangle } from './strategic-triangle.js';
 import {
   type TriadCensus,
@@ -129,26 +130,48 @@ function friendlessAfter(before: SignedNetwork, after: SignedNetwork): string[] 
  * What-if: sets the relation (a, b) to `score` and reports the change in
  * every measure, the triangles through (a, b) whose balance changed, the
  * actors left without any friendly relation, and the actors who became the
- * isolated member of a triangle through (a, b). Both actors must be nodes.
+ * isolated member of a triangle through (a, b).
+ *
+ * @throws {ConcertError} bad input when `change.a` or `change.b` is not a node
+ *   of `net` or both are the same actor (paths `['change', 'a']`, `['change',
+ *   'b']`), or `change.score` is not in [−1, 1] (`['change', 'score']`).
+ * @example
+ * const r = await whatIf(net, { a: 'USA', b: 'RUS', score: 0.6 });
+ * r.delta.frustrationIndex; // the change in the line index
  */
 export async function whatIf(
   net: SignedNetwork,
   change: RelationChange,
   options: FrustrationOptions = {},
 ): Promise<WhatIfReport> {
-  const after = withRelation(net, change.a, change.b, change.score);
+  const after = changed(net, change);
   const [rb, ra] = [await balanceReport(net, options), await balanceReport(after, options)];
   return compare(net, after, change, rb, ra);
 }
 
-/** {@link whatIf} without HiGHS, for small systems (see {@link frustrationIndexSync}). */
+/**
+ * {@link whatIf} without HiGHS, for small systems (see {@link frustrationIndexSync}).
+ *
+ * @throws {ConcertError} bad input as {@link whatIf}.
+ */
 export function whatIfSync(
   net: SignedNetwork,
   change: RelationChange,
   options: FrustrationOptions = {},
 ): WhatIfReport {
-  const after = withRelation(net, change.a, change.b, change.score);
+  const after = changed(net, change);
   return compare(net, after, change, balanceReportSync(net, options), balanceReportSync(after, options));
+}
+
+/** The network after the change, checked against the network (paths under `change`). */
+function changed(net: SignedNetwork, change: RelationChange): SignedNetwork {
+  const problems = relationProblems(net, change.a, change.b, change.score, {
+    a: ['change', 'a'],
+    b: ['change', 'b'],
+    weight: ['change', 'score'],
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
+  return withRelation(net, change.a, change.b, change.score);
 }
 
 function compare(

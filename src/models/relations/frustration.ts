@@ -10,12 +10,13 @@
  * enumeration; larger blocks by the HiGHS binary program (async) or local
  * search (heuristic).
  */
+import { ConcertError } from '../../core/errors.js';
 import { getHighs } from '../../core/highs.js';
 import { Rng } from '../../core/rng.js';
 import { biconnectedBlocks, type SubNetwork, subNetwork } from './blocks.js';
 import { localSearchPartition } from './heuristic.js';
 import { solveFrustrationMip } from './mip.js';
-import type { SignedNetwork } from './network.js';
+import { pairProblems, type SignedNetwork } from './network.js';
 import {
   edgeCosts,
   enumerateBestPartition,
@@ -265,6 +266,11 @@ export interface PairPlacement {
  * other edges together; the original (a, b) tie is then counted back if the
  * placement frustrates it. If forcing them together costs more than the
  * unconstrained index, they are apart in every optimum, and conversely.
+ *
+ * @throws {ConcertError} bad input when `a` or `b` is not a node of `net`
+ *   (path `['a']` or `['b']`) or both are the same actor.
+ * @example
+ * (await pairPlacement(net, 'USA', 'RUS')).verdict; // 'together', 'apart' or 'either'
  */
 export async function pairPlacement(
   net: SignedNetwork,
@@ -272,6 +278,8 @@ export async function pairPlacement(
   b: string,
   options: FrustrationOptions = {},
 ): Promise<PairPlacement> {
+  const problems = pairProblems(net, a, b, { a: ['a'], b: ['b'] });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const i = net.nodes.indexOf(a);
   const j = net.nodes.indexOf(b);
   const epsilon = 1 / (2 * (net.edges.length + 1));

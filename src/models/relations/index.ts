@@ -37,8 +37,11 @@ export {
 export { type LocalSearchOptions, localSearchPartition } from './heuristic.js';
 export { type MipOutcome, solveFrustrationMip } from './mip.js';
 export {
+  inducedSubnetwork,
   type NamedSignedEdge,
   networkFromWorld,
+  pairProblems,
+  relationProblems,
   type SignedEdge,
   type SignedNetwork,
   signedNetwork,

@@ -9,6 +9,7 @@
  * range, no self-loops, at most one edge per pair, weights in [−1, 1] \ {0}.
  * Validation happens at the boundary (src/world/edges.ts, the World schema).
  */
+import { ConcertError, type FieldPath, type Problem, previewIds } from '../../core/errors.js';
 import type { RelationKind, World } from '../../world/schema.js';
 
 /** One undirected signed edge between node indices `a < b`. */
@@ -136,11 +137,59 @@ export function edgeIndex(net: SignedNetwork): Map<number, number> {
   return m;
 }
 
+/** `unknown actor "X": expected one of A, B, …` for an id that is not a node of `net`. */
+function unknownNode(net: SignedNetwork, id: string, path: FieldPath): Problem {
+  return { path, message: `unknown actor "${id}": expected one of ${previewIds(net.nodes)}` };
+}
+
+/**
+ * The problems with a pair of actors of `net`: both ids must be nodes, and
+ * distinct. Each problem's path is the matching entry of `paths`.
+ */
+export function pairProblems(
+  net: SignedNetwork,
+  a: string,
+  b: string,
+  paths: { readonly a: FieldPath; readonly b: FieldPath },
+): Problem[] {
+  const problems: Problem[] = [];
+  if (!net.nodes.includes(a)) problems.push(unknownNode(net, a, paths.a));
+  if (!net.nodes.includes(b)) problems.push(unknownNode(net, b, paths.b));
+  if (problems.length === 0 && a === b)
+    problems.push({ path: paths.b, message: `expected an actor other than "${a}": a pair needs two actors` });
+  return problems;
+}
+
+/**
+ * The problems with a relation (`a`, `b`, `weight`) to be set in `net`: those
+ * of {@link pairProblems}, and the weight must be a number in [−1, 1].
+ */
+export function relationProblems(
+  net: SignedNetwork,
+  a: string,
+  b: string,
+  weight: number,
+  paths: { readonly a: FieldPath; readonly b: FieldPath; readonly weight: FieldPath },
+): Problem[] {
+  const problems = pairProblems(net, a, b, paths);
+  if (!(Number.isFinite(weight) && weight >= -1 && weight <= 1))
+    problems.push({ path: paths.weight, message: `expected a relation score in [-1, 1]; got ${weight}` });
+  return problems;
+}
+
 /**
  * The same network with the weight of the pair (`from`, `to`) set to
  * `weight` (adding the edge if absent; removing it when `weight` is 0).
+ *
+ * @throws {ConcertError} bad input when `from` or `to` is not a node (path
+ *   `['from']` or `['to']`), when they are the same actor, or when `weight` is
+ *   not in [−1, 1] (path `['weight']`).
+ * @example
+ * withRelation(net, 'USA', 'RUS', 0.6); // the USA–RUS edge now weighs +0.6
  */
 export function withRelation(net: SignedNetwork, from: string, to: string, weight: number): SignedNetwork {
+  const problems = relationProblems(net, from, to, weight, { a: ['from'], b: ['to'], weight: ['weight'] });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const i = net.nodes.indexOf(from);
   const j = net.nodes.indexOf(to);
   const lo = Math.min(i, j);
@@ -155,4 +204,40 @@ export function withRelation(net: SignedNetwork, from: string, to: string, weigh
   }
   if (!found && weight !== 0) edges.push({ a: lo, b: hi, weight });
   return { nodes: net.nodes, edges };
+}
+
+/**
+ * The sub-network induced by `ids`: those nodes, in the order of `ids`, and
+ * every edge of `net` between two of them, with its weight and kind. Edges
+ * are kept in their order in `net`.
+ *
+ * @throws {ConcertError} bad input with one problem per id that is not a node
+ *   of `net` (path `[i]`, the index into `ids`: `unknown actor "X": expected
+ *   one of A, B, …`) and per id listed a second time (`actor "X" is listed
+ *   twice`).
+ * @example
+ * inducedSubnetwork(net, ['USA', 'CHN', 'RUS']).nodes; // => ['USA', 'CHN', 'RUS']
+ */
+export function inducedSubnetwork(net: SignedNetwork, ids: readonly string[]): SignedNetwork {
+  const nodes = new Set(net.nodes);
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (!nodes.has(id)) problems.push(unknownNode(net, id, [i]));
+    else if (seen.has(id)) problems.push({ path: [i], message: `actor "${id}" is listed twice` });
+    seen.add(id);
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
+  const keep = new Set(ids);
+  return signedNetwork(
+    ids,
+    net.edges
+      .filter((e) => keep.has(net.nodes[e.a]!) && keep.has(net.nodes[e.b]!))
+      .map((e) => ({
+        from: net.nodes[e.a]!,
+        to: net.nodes[e.b]!,
+        weight: e.weight,
+        ...(e.kind ? { kind: e.kind } : {}),
+      })),
+  );
 }
