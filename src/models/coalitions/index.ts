@@ -50,6 +50,16 @@ export {
 } from './schema.js';
 export { type AllocationValue, shapleySample, shapleyValue } from './shapley.js';
 export {
+  DEFAULT_SHAPLEY_SAMPLES,
+  MAX_SUPERADDITIVITY_PLAYERS,
+  solveTuGame,
+  TU_SOLUTIONS,
+  type TuSolution,
+  type TuSolutionMethod,
+  type TuSolutionResult,
+  type TuSolveOptions,
+} from './solve.js';
+export {
   defaultPlayerNames,
   type EnumerationCounts,
   enumerationCounts,
