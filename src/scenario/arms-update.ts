@@ -15,6 +15,7 @@
  */
 import { metzlerSpectralAbscissa, richardsonStability, richardsonStep } from '../models/arms/linear.js';
 import type { RichardsonSystem } from '../models/arms/schema.js';
+import { totalWarheads } from './events.js';
 import type { Parameters } from './params.js';
 import type { SimState } from './state.js';
 
@@ -74,14 +75,19 @@ function spendingIndex(state: SimState): number[] {
 
 /**
  * One year of expenditure and force change (expenditure is floored at 0).
- * Returns the effective system it stepped, which the year's eigenvalue
- * margin reuses (the step changes expenditure and forces, not the system).
+ * Keeps expenditure and total warheads as they were before the step
+ * (`previousMilexUsd`, `previousWarheads`: the indicators' growth is
+ * measured over the step) and the effective system it stepped
+ * (`armsSystem`, which the year's eigenvalue margin reuses: the step changes
+ * expenditure and forces, not the system), and returns that system.
  */
 export function updateArms(state: SimState, params: Parameters): RichardsonSystem {
   const n = state.n;
   const sys = effectiveSystem(state, params);
   const next = richardsonStep(sys, spendingIndex(state), 1);
   state.previousMilexUsd.set(state.milexUsd);
+  state.previousWarheads = totalWarheads(state);
+  state.armsSystem = sys;
   for (let i = 0; i < n; i++) {
     const before = state.milexUsd[i]!;
     const after = Math.max(0, next[i]! * state.startMilexUsd[i]!);

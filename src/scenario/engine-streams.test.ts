@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng.js';
 import { cachedEvaluator, type DeterrenceEvaluator, type Posture } from './deterrence-update.js';
-import { simulateRun, simulateRuns } from './engine.js';
+import { engineCaches, simulateRun, simulateRuns } from './engine.js';
 import { loadScenario } from './load.js';
 import { defaultParts } from './parts.js';
 
@@ -18,10 +18,13 @@ describe('simulateRuns: run k uses stream k of the seed, whatever the order of t
       [4, [6]],
       [3, [7]],
     ];
+    // One set of caches for every call, so that each call starts from the cursor the previous one left.
+    const caches = engineCaches();
     for (const [seed, runs] of calls) {
-      const got = simulateRuns(baseline, seed, runs, parts);
+      const got = simulateRuns(baseline, seed, runs, parts, caches);
       expect(got.map((r) => r.run)).toEqual(runs);
       for (const r of got) expect(r.values).toEqual(expected(seed, r.run));
+      expect(caches.streamCursor).toMatchObject({ seed, index: runs.at(-1) });
     }
   });
 

@@ -1,48 +1,91 @@
 /**
- * The scenario engine: one run, year by year (docs/models/scenario.md). As in
- * Mesa, the model (the {@link SimState}), the agents' behaviour rules (the
- * steps), the schedule (the fixed order below) and the data collection
- * (indicators.ts) are separate; each step is a part of {@link EngineParts}
- * that can be replaced, and each coupling rule can be switched off in the
- * scenario's `couplings:` block.
+ * The scenario engine's schedule: one run, year by year (docs/models/scenario.md).
+ * As in Mesa (Masad & Kazil 2015), the model state ({@link SimState},
+ * state.ts), the behaviour steps (steps.ts, each rule in its own file), the
+ * schedule (this file) and the data collection (indicators.ts) are separate.
+ * The steps are an ordered list of named {@link EngineStep}s and the
+ * indicators a table of named reporters, both parts of {@link EngineParts}
+ * that a caller can replace; each coupling rule can also be switched off in
+ * the scenario's `couplings:` block.
  *
- * Each year t:
+ * A run: the uncertain parameters are drawn, every step is started in list
+ * order (before the first year), then each year t the steps' yearly actions
+ * run in list order and the scenario's indicators are recorded for year t.
+ * The default list ({@link defaultSteps}):
  *   1. events        apply the year's events (events.ts)
  *   2. deterrence    first-strike stability and damage limitation per nuclear dyad
  *   3. interaction   one repeated-game match per dyad (models/games)
  *   4. relations     relation scores move (signal, balance, threat, preferences)
  *   5. arms          Richardson step on effective capacity (models/arms)
  *   6. crises        crisis and escalation draws
- *   7. indicators    recorded for year t
+ *
+ * Caches (of pure functions: results never depend on them) are passed in as
+ * an {@link EngineCaches}; a worker thread keeps one (task.ts).
  */
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { Rng } from '../core/rng.js';
-// Modules are imported directly, not through the models' index files, so that worker threads load
-// only what the engine runs (the index files also bring schemas, solvers and pools).
-import { findStrategy } from '../models/games/repeated/registry.js';
-import type { Strategy } from '../models/games/repeated/strategy.js';
-import { calibrateGrievance, updateArms } from './arms-update.js';
-import { drawCrises } from './crises.js';
-import { type CachedEvaluator, updateDeterrence } from './deterrence-update.js';
+import type { CachedEvaluator } from './deterrence-update.js';
 import { sample } from './distributions.js';
-import { EventSchedule } from './events.js';
-import { computeIndicators, recordYear, seriesNames, totalWarheads } from './indicators.js';
-import { InteractionStep, initialStakes } from './interaction.js';
+import {
+  type FrustrationMemo,
+  INDICATOR_REPORTERS,
+  IndicatorCollector,
+  type ReporterTable,
+  seriesNames,
+  YearQuantities,
+} from './indicators.js';
 import { type Parameters, type RawParameters, resolveParameters, setParameter } from './params.js';
-import { updateRelations } from './relations-update.js';
 import type { Scenario } from './scenario.js';
-import { initialState } from './state.js';
+import { initialState, type ScenarioTables, type SimState, scenarioTables } from './state.js';
+import { checkSteps, defaultSteps, type EngineStep, RunContext } from './steps.js';
 import { hashString, Purpose, RunStreams } from './streams.js';
 
 /** The replaceable parts of the engine. */
 export interface EngineParts {
   /**
-   * The deterrence coupling (models/deterrence), or `null` when it is not
-   * available: then every dyad keeps first-strike stability 1 and no damage
-   * limitation, and the rules that use them (R3, A4, C1's escalation) are inert.
+   * The deterrence coupling (models/deterrence) with its memo, or `null` when
+   * it is not available: then every dyad keeps first-strike stability 1 and
+   * no damage limitation, and the rules that use them (R3, A4, C1's
+   * escalation) are inert. The default deterrence step uses it, and an
+   * ensemble shares its memo between threads.
    */
   readonly deterrence: CachedEvaluator | null;
+  /** The year's steps, in order (default: {@link defaultSteps} of `deterrence`). */
+  readonly steps?: readonly EngineStep[];
+  /** Reporters by indicator name (default: {@link INDICATOR_REPORTERS}); the scenario's indicators are recorded. */
+  readonly reporters?: ReporterTable;
+}
+
+/** Where {@link simulateRuns} left the run streams of a seed: stream `index` is the generator in state `state`. */
+export interface StreamCursor {
+  readonly seed: number;
+  readonly index: number;
+  readonly state: readonly number[];
+}
+
+/**
+ * The engine's caches, made by the caller and passed in (one per thread in
+ * an ensemble, task.ts). Every entry is a cache of a pure function: results
+ * do not depend on it, only the time they take.
+ */
+export interface EngineCaches {
+  /** Each scenario's starting tables (relations, nuclear systems), by scenario object. */
+  readonly scenarioTables: WeakMap<Scenario, ScenarioTables>;
+  /** Frustration index and partition by sign pattern (indicators.ts), bounded. */
+  readonly frustration: FrustrationMemo;
+  /**
+   * Where the last call of {@link simulateRuns} with these caches left the
+   * run streams of its seed. The chunks of an ensemble arrive in ascending
+   * order, so the next chunk jumps on from here instead of from stream 0
+   * (which made an ensemble's stream set-up quadratic in its run count).
+   */
+  streamCursor: StreamCursor | undefined;
+}
+
+/** Empty {@link EngineCaches}. */
+export function engineCaches(): EngineCaches {
+  return { scenarioTables: new WeakMap(), frustration: new Map(), streamCursor: undefined };
 }
 
 /** The result of one run: the recorded series (row-major, series × years) and the drawn parameters. */
@@ -54,9 +97,14 @@ export interface RunResult {
   readonly draws: Float64Array;
 }
 
-/** Names of the recorded series of a scenario, in the order of {@link RunResult.values}. */
-export function scenarioSeries(s: Scenario): string[] {
-  return seriesNames(s.indicators, s.actors);
+/**
+ * Names of the recorded series of a scenario, in the order of {@link RunResult.values}:
+ * its indicators, each gains indicator followed by one series per actor.
+ *
+ * @throws {ConcertError} bad-input when an indicator has no reporter in `reporters`
+ */
+export function scenarioSeries(s: Scenario, reporters: ReporterTable = INDICATOR_REPORTERS): string[] {
+  return seriesNames(s.indicators, s.actors, reporters);
 }
 
 /** Number of simulated years. */
@@ -83,68 +131,66 @@ export function drawParameters(
   return { params: resolveParameters(raw, s.actors), draws };
 }
 
-/** Looks up each actor's strategy (validated at load, so a miss is an internal fault). */
-function strategies(params: Parameters): Strategy[] {
-  return params.policies.map((p) => {
-    const st = findStrategy(p.strategy);
-    if (!st) throw new Error(`strategy "${p.strategy}" is not registered`);
-    return st;
-  });
+/** What every run of one call needs, resolved once: the steps, the collector and the scenario's tables. */
+interface Setup {
+  readonly steps: readonly EngineStep[];
+  readonly collector: IndicatorCollector;
+  readonly tables: ScenarioTables;
+}
+
+function setup(s: Scenario, parts: EngineParts, caches: EngineCaches): Setup {
+  const steps = parts.steps ?? defaultSteps(parts.deterrence);
+  checkSteps(steps);
+  const collector = new IndicatorCollector(s.indicators, s.actors.length, parts.reporters);
+  let tables = caches.scenarioTables.get(s);
+  if (!tables) {
+    tables = scenarioTables(s);
+    caches.scenarioTables.set(s, tables);
+  }
+  return { steps, collector, tables };
+}
+
+function runOne(s: Scenario, index: number, runRng: Rng, setup: Setup, caches: EngineCaches): RunResult {
+  const streams = new RunStreams(runRng);
+  const { params, draws } = drawParameters(s, streams);
+  const years = yearCount(s);
+  const values = new Float64Array(setup.collector.seriesCount * years);
+  const state: SimState = initialState(s, setup.tables);
+  const context = new RunContext(s, params, streams, Uint32Array.from(s.actors, hashString));
+  const actions = setup.steps.map((step) => step.start(state, context));
+  const quantities = new YearQuantities(state, params, caches.frustration);
+  for (let t = 0; t < years; t++) {
+    state.year = s.years.from + t;
+    for (const action of actions) action();
+    quantities.nextYear();
+    setup.collector.record(state, quantities, t, years, values);
+  }
+  return { run: index, values, draws };
 }
 
 /**
  * Simulates run `run` of the scenario from its own random stream `runRng`
- * (stream `run` of the ensemble seed). Pure: the same scenario, run index and
- * stream give the same result.
+ * (stream `run` of the ensemble seed): the parts' steps started in order,
+ * then year by year their actions and the scenario's indicators. Pure: the
+ * same scenario, run index, stream and parts give the same result, with any
+ * caches.
+ *
+ * @throws {ConcertError} bad-input when two steps share a name or a recorded indicator has no reporter
+ * @example
+ * simulateRun(scenario, 0, Rng.stream(1, 0), defaultParts(scenario)).values; // series × years
  */
-export function simulateRun(s: Scenario, run: number, runRng: Rng, parts: EngineParts): RunResult {
-  const streams = new RunStreams(runRng);
-  const { params, draws } = drawParameters(s, streams);
-  const years = yearCount(s);
-  const series = scenarioSeries(s);
-  const values = new Float64Array(series.length * years);
-  const state = initialState(s);
-  const schedule = new EventSchedule(s.events, s.actors);
-  const interaction = new InteractionStep(params);
-  const strategyList = strategies(params);
-  const actorHash = Uint32Array.from(s.actors, hashString);
-  const scratch = new Float64Array(state.n * state.n);
-  initialStakes(state, params);
-  if (parts.deterrence) {
-    updateDeterrence(state, parts.deterrence);
-    state.previousDamageLimitation.set(state.damageLimitation);
-  }
-  calibrateGrievance(state, params);
-  for (let t = 0; t < years; t++) {
-    const year = s.years.from + t;
-    state.year = year;
-    const dyadStream = (purpose: number) => (i: number, j: number) =>
-      streams.stream(purpose, year, actorHash[i]!, actorHash[j]!);
-    schedule.apply(state, year);
-    if (parts.deterrence) updateDeterrence(state, parts.deterrence);
-    interaction.run(state, { strategies: strategyList, params, dyadStream: dyadStream(Purpose.interaction) });
-    updateRelations(state, params, scratch);
-    const warheadsBefore = totalWarheads(state);
-    const armsSystem = updateArms(state, params);
-    drawCrises(state, params, dyadStream(Purpose.crisis));
-    const v = computeIndicators(state, params, warheadsBefore, armsSystem);
-    recordYear(state, v, s.indicators, t, years, values);
-  }
-  return { run, values, draws };
+export function simulateRun(
+  s: Scenario,
+  run: number,
+  runRng: Rng,
+  parts: EngineParts,
+  caches: EngineCaches = engineCaches(),
+): RunResult {
+  return runOne(s, run, runRng, setup(s, parts, caches), caches);
 }
 
-/**
- * Where the last call of {@link simulateRuns} in this thread left the run
- * streams of a seed: stream `index` is the generator in state `state`. The
- * chunks of an ensemble arrive in ascending order, so the next chunk jumps on
- * from here instead of from stream 0 (which made an ensemble's stream set-up
- * quadratic in its run count). A cache of a pure function: results do not depend on it.
- */
-let streamCursor: { seed: number; index: number; state: readonly number[] } | undefined;
-
 /** The generator of stream `index` of `Rng.streams(seed, …)`, jumping on from the cursor when it can. */
-function streamGenerator(seed: number, index: number): JumpableRandomGenerator {
-  const c = streamCursor;
+function streamGenerator(c: StreamCursor | undefined, seed: number, index: number): JumpableRandomGenerator {
   if (c && c.seed === seed && c.index <= index) {
     const gen = xoroshiro128plusFromState(c.state);
     for (let k = c.index; k < index; k++) gen.jump();
@@ -156,23 +202,29 @@ function streamGenerator(seed: number, index: number): JumpableRandomGenerator {
 /**
  * Runs `runs` (a list of run indices, ascending) of the scenario with
  * ensemble seed `seed`: run k uses stream k of `Rng.streams(seed, …)` (the
- * seed's generator jumped k times).
+ * seed's generator jumped k times). With the caches of an earlier call, the
+ * streams jump on from where that call stopped.
+ *
+ * @throws {Error} when the run indices are not ascending
+ * @throws {ConcertError} bad-input when two steps share a name or a recorded indicator has no reporter
  */
 export function simulateRuns(
   s: Scenario,
   seed: number,
   runs: readonly number[],
   parts: EngineParts,
+  caches: EngineCaches = engineCaches(),
 ): RunResult[] {
   if (runs.length === 0) return [];
+  const resolved = setup(s, parts, caches);
   let index = runs[0]!;
-  const gen = streamGenerator(seed, index);
+  const gen = streamGenerator(caches.streamCursor, seed, index);
   const out: RunResult[] = [];
   for (const k of runs) {
     if (k < index) throw new Error('run indices must be ascending');
     for (; index < k; index++) gen.jump();
-    out.push(simulateRun(s, k, Rng.fromState(gen.getState()), parts));
+    out.push(runOne(s, k, Rng.fromState(gen.getState()), resolved, caches));
   }
-  streamCursor = { seed, index, state: gen.getState() };
+  caches.streamCursor = { seed, index, state: gen.getState() };
   return out;
 }

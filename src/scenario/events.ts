@@ -220,3 +220,10 @@ export function currentWarheads(s: SimState, i: number): number {
   if (table.ids.length === 0) w = deployedWarheads(s.baseForces[i]);
   return w * s.forceScale[i]!;
 }
+
+/** Total deployed warheads of the state: Σ_i {@link currentWarheads}. */
+export function totalWarheads(s: SimState): number {
+  let w = 0;
+  for (let i = 0; i < s.n; i++) w += currentWarheads(s, i);
+  return w;
+}

@@ -22,8 +22,11 @@ export {
 } from './deterrence-update.js';
 export { sample as sampleDistribution } from './distributions.js';
 export {
+  type EngineCaches,
   type EngineParts,
+  engineCaches,
   type RunResult,
+  type StreamCursor,
   scenarioSeries,
   simulateRun,
   simulateRuns,
@@ -44,7 +47,18 @@ export {
   SUMMARY_BUDGET_VALUES,
   summarize,
 } from './ensemble.js';
-export { ARMS_GROWTH_SCALE, gini } from './indicators.js';
+export {
+  ARMS_GROWTH_SCALE,
+  type Frustration,
+  type FrustrationMemo,
+  gini,
+  INDICATOR_REPORTERS,
+  IndicatorCollector,
+  type IndicatorReporter,
+  type ReporterTable,
+  relationFrustration,
+  YearQuantities,
+} from './indicators.js';
 export { loadScenario, parseScenario, prepareScenario } from './load.js';
 export {
   type Couplings,
@@ -61,6 +75,23 @@ export {
 } from './params.js';
 export { defaultParts, defaultPartsName, KENT_THALER_PART, kentThalerEvaluator } from './parts.js';
 export type { Scenario } from './scenario.js';
+export type { SimState } from './state.js';
+export {
+  armsStep,
+  checkSteps,
+  crisesStep,
+  defaultSteps,
+  deterrenceStep,
+  type EngineStep,
+  eventsStep,
+  insertStep,
+  interactionStep,
+  RunContext,
+  relationsStep,
+  removeStep,
+  replaceStep,
+  type YearlyAction,
+} from './steps.js';
 export {
   type Distribution as ScenarioDistribution,
   DistributionSchema,

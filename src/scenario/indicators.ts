@@ -1,38 +1,24 @@
 /**
- * Indicator collection, the last step of the year (docs/models/scenario.md,
- * "Indicators"): crisis stability, arms-race stability, relational
- * stability, the win-win / lose-lose account, and the composite strategic
- * stability index with its explicit weights, its components recorded beside
- * it. The collector only reads the state.
+ * Data collection, after the year's steps (docs/models/scenario.md,
+ * "Indicators"): a table of named reporters, as in Mesa's `DataCollector`
+ * (`{"agent_count": lambda m: ...}`, Masad & Kazil 2015). A run records the
+ * indicators its scenario lists, and only those are computed: each reporter
+ * reads the state and the year's {@link YearQuantities}, which computes a
+ * quantity that several indicators share (the frustration index, expenditure
+ * growth, the stability components) on first use and once a year. The
+ * collector only reads the state.
  */
+import { badInput } from '../core/errors.js';
 import { frustrationIndexSync } from '../models/relations/frustration.js';
 import { signedNetwork } from '../models/relations/network.js';
-import type { RichardsonSystem } from '../models/arms/schema.js';
 import { eigenvalueMargin } from './arms-update.js';
-import { currentWarheads } from './events.js';
+import { totalWarheads } from './events.js';
 import type { Parameters } from './params.js';
 import type { IndicatorName } from './schema.js';
 import type { SimState } from './state.js';
 
 /** Yearly growth at which the arms component of the index falls to 1/e (an assumption, see the doc). */
 export const ARMS_GROWTH_SCALE = 0.05;
-
-/** Per-actor series recorded beside the system-wide gains indicators. */
-const PER_ACTOR: Partial<Record<IndicatorName, 'winWin' | 'loseLose' | 'net'>> = {
-  'gains.winWin': 'winWin',
-  'gains.loseLose': 'loseLose',
-  'gains.net': 'net',
-};
-
-/** The recorded series names: the chosen indicators, and for each gains indicator one series per actor. */
-export function seriesNames(indicators: readonly IndicatorName[], actors: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const name of indicators) {
-    out.push(name);
-    if (PER_ACTOR[name]) for (const id of actors) out.push(`${name}.${id}`);
-  }
-  return out;
-}
 
 /** Gini coefficient of non-negative values: Σ_i Σ_j |x_i − x_j| / (2·n²·mean); 0 when all are 0. */
 export function gini(values: ArrayLike<number>): number {
@@ -46,23 +32,29 @@ export function gini(values: ArrayLike<number>): number {
 }
 
 /** The frustration index of a sign pattern and one optimal partition (side 0/1 per actor). */
-interface Frustration {
+export interface Frustration {
   readonly index: number;
   readonly side: Uint8Array;
 }
 
-/** Largest number of sign patterns remembered per process (the memo is cleared when full). */
-const FRUSTRATION_CACHE_LIMIT = 200_000;
-const frustrationCache = new Map<string, Frustration>();
+/**
+ * Frustration results by sign pattern (see {@link relationFrustration}): a
+ * cache of a pure function, kept by the caller (the engine's caches), cleared
+ * when it holds {@link FRUSTRATION_CACHE_LIMIT} patterns.
+ */
+export type FrustrationMemo = Map<string, Frustration>;
+
+/** Largest number of sign patterns a {@link FrustrationMemo} holds (it is cleared when full). */
+export const FRUSTRATION_CACHE_LIMIT = 200_000;
 
 /**
  * The (unweighted) frustration index of the signed network of relation
  * scores, from models/relations' exact `frustrationIndexSync`. It depends
  * only on the sign of each dyad (+, −, or no tie at 0), so results are
- * memoised by sign pattern: exact, and much cheaper since patterns recur
- * across years and runs.
+ * memoised in `memo` by sign pattern: exact, and much cheaper since patterns
+ * recur across years and runs.
  */
-export function relationFrustration(state: SimState): Frustration {
+export function relationFrustration(state: SimState, memo: FrustrationMemo): Frustration {
   const n = state.n;
   let key = '';
   for (let i = 0; i < n; i++) {
@@ -72,7 +64,7 @@ export function relationFrustration(state: SimState): Frustration {
     }
   }
   key += state.actors.join(',');
-  const hit = frustrationCache.get(key);
+  const hit = memo.get(key);
   if (hit) return hit;
   const edges: { from: string; to: string; weight: number }[] = [];
   for (let i = 0; i < n; i++) {
@@ -85,131 +77,335 @@ export function relationFrustration(state: SimState): Frustration {
   const inB = new Set(fr.partition[1]);
   const side = Uint8Array.from(state.actors, (id) => (inB.has(id) ? 1 : 0));
   const out = { index: fr.index, side };
-  if (frustrationCache.size >= FRUSTRATION_CACHE_LIMIT) frustrationCache.clear();
-  frustrationCache.set(key, out);
+  if (memo.size >= FRUSTRATION_CACHE_LIMIT) memo.clear();
+  memo.set(key, out);
   return out;
 }
 
-/** Total deployed warheads of the state. */
-export function totalWarheads(state: SimState): number {
-  let w = 0;
-  for (let i = 0; i < state.n; i++) w += currentWarheads(state, i);
-  return w;
-}
-
 /**
- * Computes every indicator of the year. `warheadsBefore` is the total at the
- * start of the year's arms step, so that growth is measured over the year;
- * `armsSystem`, the year's effective Richardson system when the caller has
- * it (else it is rebuilt from the state).
+ * The quantities several indicators share, for the current year of one run,
+ * each computed on first use and at most once a year ({@link nextYear}
+ * starts a year). One per run; its methods only read the state.
  */
-export function computeIndicators(
-  state: SimState,
-  params: Parameters,
-  warheadsBefore: number,
-  armsSystem?: RichardsonSystem,
-): Record<IndicatorName, number> {
-  const n = state.n;
-  let worst = 1;
-  let fssSum = 0;
-  let nuclearDyads = 0;
-  let ties = 0;
-  let positive = 0;
-  let scoreSum = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const r = state.relation[i * n + j]!;
-      scoreSum += r;
-      if (r > 0) positive++;
-      if (r !== 0) ties++;
-      if (state.nuclear[i] && state.nuclear[j]) {
-        const f = state.firstStrikeStability[i * n + j]!;
+export class YearQuantities {
+  readonly state: SimState;
+  readonly params: Parameters;
+  private readonly frustrationMemo: FrustrationMemo;
+  /** The current year's stamp; a quantity is current when its own stamp equals it. */
+  private year = 0;
+  private relationSumsYear = -1;
+  private scoreSum = 0;
+  private positive = 0;
+  private ties = 0;
+  private nuclearSumsYear = -1;
+  private worst = 1;
+  private fssSum = 0;
+  private nuclearDyads = 0;
+  private frustrationYear = -1;
+  private frustrationValue: Frustration | undefined;
+  private milexGrowthYear = -1;
+  private milexGrowthValue = 0;
+  private warheadGrowthYear = -1;
+  private warheadGrowthValue = 0;
+  private armsComponentYear = -1;
+  private armsComponentValue = 0;
+  private relationsComponentYear = -1;
+  private relationsComponentValue = 0;
+
+  constructor(state: SimState, params: Parameters, frustrationMemo: FrustrationMemo) {
+    this.state = state;
+    this.params = params;
+    this.frustrationMemo = frustrationMemo;
+  }
+
+  /** Starts a new year: every quantity is computed again on first use. */
+  nextYear(): void {
+    this.year++;
+  }
+
+  /** Number of dyads, n(n − 1)/2. */
+  dyads(): number {
+    const n = this.state.n;
+    return (n * (n - 1)) / 2;
+  }
+
+  private relationSums(): void {
+    if (this.relationSumsYear === this.year) return;
+    const { n, relation } = this.state;
+    let scoreSum = 0;
+    let positive = 0;
+    let ties = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const r = relation[i * n + j]!;
+        scoreSum += r;
+        if (r > 0) positive++;
+        if (r !== 0) ties++;
+      }
+    }
+    this.scoreSum = scoreSum;
+    this.positive = positive;
+    this.ties = ties;
+    this.relationSumsYear = this.year;
+  }
+
+  private nuclearSums(): void {
+    if (this.nuclearSumsYear === this.year) return;
+    const { n, nuclear, firstStrikeStability } = this.state;
+    let worst = 1;
+    let fssSum = 0;
+    let nuclearDyads = 0;
+    for (let i = 0; i < n; i++) {
+      if (!nuclear[i]) continue;
+      for (let j = i + 1; j < n; j++) {
+        if (!nuclear[j]) continue;
+        const f = firstStrikeStability[i * n + j]!;
         worst = Math.min(worst, f);
         fssSum += f;
         nuclearDyads++;
       }
     }
+    this.worst = worst;
+    this.fssSum = fssSum;
+    this.nuclearDyads = nuclearDyads;
+    this.nuclearSumsYear = this.year;
   }
-  const dyads = (n * (n - 1)) / 2;
-  const fr = relationFrustration(state);
-  const frustrationShare = ties > 0 ? fr.index / ties : 0;
+
+  /** Mean relation score over dyads (0 without dyads). */
+  meanScore(): number {
+    this.relationSums();
+    const dyads = this.dyads();
+    return dyads > 0 ? this.scoreSum / dyads : 0;
+  }
+
+  /** Share of dyads with r > 0. */
+  cooperativeTies(): number {
+    this.relationSums();
+    const dyads = this.dyads();
+    return dyads > 0 ? this.positive / dyads : 0;
+  }
+
+  /** The frustration index and an optimal partition of the relation signs ({@link relationFrustration}). */
+  frustration(): Frustration {
+    if (this.frustrationYear !== this.year || this.frustrationValue === undefined) {
+      this.frustrationValue = relationFrustration(this.state, this.frustrationMemo);
+      this.frustrationYear = this.year;
+    }
+    return this.frustrationValue;
+  }
+
+  /** Frustration index over the number of non-zero ties (0 … 0.5; 0 without ties). */
+  frustrationShare(): number {
+    this.relationSums();
+    return this.ties > 0 ? this.frustration().index / this.ties : 0;
+  }
+
+  /** min of first-strike stability over nuclear dyads (1 when none). */
+  worstFirstStrikeStability(): number {
+    this.nuclearSums();
+    return this.worst;
+  }
+
+  /** mean of first-strike stability over nuclear dyads (1 when none). */
+  meanFirstStrikeStability(): number {
+    this.nuclearSums();
+    return this.nuclearDyads > 0 ? this.fssSum / this.nuclearDyads : 1;
+  }
+
+  /** Σm / Σm(before the arms step) − 1 (0 when the sum before is 0). */
+  milexGrowth(): number {
+    if (this.milexGrowthYear !== this.year) {
+      const { n, milexUsd, previousMilexUsd } = this.state;
+      let before = 0;
+      let after = 0;
+      for (let i = 0; i < n; i++) {
+        before += previousMilexUsd[i]!;
+        after += milexUsd[i]!;
+      }
+      this.milexGrowthValue = before > 0 ? after / before - 1 : 0;
+      this.milexGrowthYear = this.year;
+    }
+    return this.milexGrowthValue;
+  }
+
+  /** Deployed warheads / deployed warheads before the arms step − 1 (0 when there were none). */
+  warheadGrowth(): number {
+    if (this.warheadGrowthYear !== this.year) {
+      const before = this.state.previousWarheads;
+      this.warheadGrowthValue = before > 0 ? totalWarheads(this.state) / before - 1 : 0;
+      this.warheadGrowthYear = this.year;
+    }
+    return this.warheadGrowthValue;
+  }
+
+  /** The crisis component of the index: the worst first-strike stability. */
+  crisisComponent(): number {
+    return this.worstFirstStrikeStability();
+  }
+
+  /** The arms component: exp(−(max(0, milex growth) + max(0, warhead growth)) / {@link ARMS_GROWTH_SCALE}). */
+  armsComponent(): number {
+    if (this.armsComponentYear !== this.year) {
+      this.armsComponentValue = Math.exp(
+        -(Math.max(0, this.milexGrowth()) + Math.max(0, this.warheadGrowth())) / ARMS_GROWTH_SCALE,
+      );
+      this.armsComponentYear = this.year;
+    }
+    return this.armsComponentValue;
+  }
+
+  /** The relations component: ½(1 − 2·frustration share) + ½·cooperative ties. */
+  relationsComponent(): number {
+    if (this.relationsComponentYear !== this.year) {
+      this.relationsComponentValue = 0.5 * (1 - 2 * this.frustrationShare()) + 0.5 * this.cooperativeTies();
+      this.relationsComponentYear = this.year;
+    }
+    return this.relationsComponentValue;
+  }
+}
+
+/** One indicator: its yearly value and, for an indicator also recorded per actor, each actor's value. */
+export interface IndicatorReporter {
+  /** The indicator's value in the current year (the state after the year's steps). */
+  readonly value: (state: SimState, year: YearQuantities) => number;
+  /** Actor i's value, recorded as series `name.ID` after the indicator's own series. */
+  readonly perActor?: (state: SimState, i: number) => number;
+}
+
+/** Reporters by indicator name. */
+export type ReporterTable = Readonly<Record<string, IndicatorReporter>>;
+
+/**
+ * Stability index: (w_c·crisis + w_a·arms + w_r·relations) / (w_c + w_a + w_r),
+ * 0 when the weights sum to 0.
+ */
+function stabilityIndex(q: YearQuantities): number {
+  const w = q.params.weights;
+  const wSum = w.crisis + w.arms + w.relations;
+  return wSum > 0
+    ? (w.crisis * q.crisisComponent() + w.arms * q.armsComponent() + w.relations * q.relationsComponent()) /
+        wSum
+    : 0;
+}
+
+/**
+ * Negative ties between the two blocs of an optimal frustration partition,
+ * over ⌊n/2⌋·⌈n/2⌉ (1 = two equal blocs, all hostile across).
+ */
+function polarization(state: SimState, q: YearQuantities): number {
+  const n = state.n;
+  const side = q.frustration().side;
   let crossNegative = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (state.relation[i * n + j]! < 0 && fr.side[i] !== fr.side[j]) crossNegative++;
+      if (state.relation[i * n + j]! < 0 && side[i] !== side[j]) crossNegative++;
     }
   }
   const maxCross = Math.floor(n / 2) * Math.ceil(n / 2);
-  let milexBefore = 0;
-  let milexAfter = 0;
-  for (let i = 0; i < n; i++) {
-    milexBefore += state.previousMilexUsd[i]!;
-    milexAfter += state.milexUsd[i]!;
-  }
-  const milexGrowth = milexBefore > 0 ? milexAfter / milexBefore - 1 : 0;
-  const warheadsAfter = totalWarheads(state);
-  const warheadGrowth = warheadsBefore > 0 ? warheadsAfter / warheadsBefore - 1 : 0;
-  let winWin = 0;
-  let loseLose = 0;
-  let netGains = 0;
-  for (let i = 0; i < n; i++) {
-    winWin += state.winWin[i]!;
-    loseLose += state.loseLose[i]!;
-    netGains += state.net[i]!;
-  }
-  const cooperativeTies = dyads > 0 ? positive / dyads : 0;
-  const crisisComponent = worst;
-  const armsComponent = Math.exp(
-    -(Math.max(0, milexGrowth) + Math.max(0, warheadGrowth)) / ARMS_GROWTH_SCALE,
-  );
-  const relationsComponent = 0.5 * (1 - 2 * frustrationShare) + 0.5 * cooperativeTies;
-  const w = params.weights;
-  const wSum = w.crisis + w.arms + w.relations;
-  const index =
-    wSum > 0
-      ? (w.crisis * crisisComponent + w.arms * armsComponent + w.relations * relationsComponent) / wSum
-      : 0;
-  return {
-    'crisisStability.worst': worst,
-    'crisisStability.mean': nuclearDyads > 0 ? fssSum / nuclearDyads : 1,
-    'arms.milexGrowth': milexGrowth,
-    'arms.warheadGrowth': warheadGrowth,
-    'arms.eigenvalueMargin': eigenvalueMargin(state, params, armsSystem),
-    'relations.frustration': frustrationShare,
-    'relations.cooperativeTies': cooperativeTies,
-    'relations.polarization': maxCross > 0 ? crossNegative / maxCross : 0,
-    'relations.meanScore': dyads > 0 ? scoreSum / dyads : 0,
-    'crises.count': state.crises,
-    'crises.escalations': state.escalations,
-    'gains.winWin': winWin,
-    'gains.loseLose': loseLose,
-    'gains.net': netGains,
-    'gains.gini': gini(state.winWin),
-    'stability.crisis': crisisComponent,
-    'stability.arms': armsComponent,
-    'stability.relations': relationsComponent,
-    'stability.index': index,
-  };
+  return maxCross > 0 ? crossNegative / maxCross : 0;
 }
 
-/** Writes the year's recorded series into `out` at column `yearIndex` (row-major: series × years). */
-export function recordYear(
-  state: SimState,
-  values: Record<IndicatorName, number>,
-  indicators: readonly IndicatorName[],
-  yearIndex: number,
-  years: number,
-  out: Float64Array,
-): void {
-  let row = 0;
+/** Σ_i of a per-actor account. */
+function total(values: Float64Array, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  return sum;
+}
+
+/**
+ * The engine's indicators (docs/models/scenario.md, "Indicators"), one
+ * reporter each; the gains accounts are also recorded per actor.
+ */
+export const INDICATOR_REPORTERS: Readonly<Record<IndicatorName, IndicatorReporter>> = Object.freeze({
+  'crisisStability.worst': { value: (_, q) => q.worstFirstStrikeStability() },
+  'crisisStability.mean': { value: (_, q) => q.meanFirstStrikeStability() },
+  'arms.milexGrowth': { value: (_, q) => q.milexGrowth() },
+  'arms.warheadGrowth': { value: (_, q) => q.warheadGrowth() },
+  'arms.eigenvalueMargin': { value: (s, q) => eigenvalueMargin(s, q.params, s.armsSystem) },
+  'relations.frustration': { value: (_, q) => q.frustrationShare() },
+  'relations.cooperativeTies': { value: (_, q) => q.cooperativeTies() },
+  'relations.polarization': { value: polarization },
+  'relations.meanScore': { value: (_, q) => q.meanScore() },
+  'crises.count': { value: (s) => s.crises },
+  'crises.escalations': { value: (s) => s.escalations },
+  'gains.winWin': { value: (s) => total(s.winWin, s.n), perActor: (s, i) => s.winWin[i]! },
+  'gains.loseLose': { value: (s) => total(s.loseLose, s.n), perActor: (s, i) => s.loseLose[i]! },
+  'gains.net': { value: (s) => total(s.net, s.n), perActor: (s, i) => s.net[i]! },
+  'gains.gini': { value: (s) => gini(s.winWin) },
+  'stability.crisis': { value: (_, q) => q.crisisComponent() },
+  'stability.arms': { value: (_, q) => q.armsComponent() },
+  'stability.relations': { value: (_, q) => q.relationsComponent() },
+  'stability.index': { value: (_, q) => stabilityIndex(q) },
+});
+
+/**
+ * The recorded series names: each indicator, and after an indicator with a
+ * per-actor reporter one series `name.ID` per actor.
+ *
+ * @throws {ConcertError} bad-input when an indicator has no reporter in `reporters`
+ * @example
+ * seriesNames(['gains.net', 'stability.index'], ['USA', 'CHN']);
+ * // => ['gains.net', 'gains.net.USA', 'gains.net.CHN', 'stability.index']
+ */
+export function seriesNames(
+  indicators: readonly string[],
+  actors: readonly string[],
+  reporters: ReporterTable = INDICATOR_REPORTERS,
+): string[] {
+  const out: string[] = [];
   for (const name of indicators) {
-    out[row * years + yearIndex] = values[name];
-    row++;
-    const field = PER_ACTOR[name];
-    if (field) {
-      for (let i = 0; i < state.n; i++) {
-        out[row * years + yearIndex] = state[field][i]!;
-        row++;
+    out.push(name);
+    if (reporterOf(reporters, name).perActor) for (const id of actors) out.push(`${name}.${id}`);
+  }
+  return out;
+}
+
+function reporterOf(reporters: ReporterTable, name: string): IndicatorReporter {
+  const r = Object.hasOwn(reporters, name) ? reporters[name] : undefined;
+  if (!r) {
+    throw badInput({
+      message: `scenario/indicators: no reporter for indicator "${name}" (reporters: ${Object.keys(reporters).join(', ')})`,
+      path: ['indicators'],
+    });
+  }
+  return r;
+}
+
+/**
+ * The data collector of a run: the reporters of the recorded indicators, in
+ * order, and the number of series they write. Built once for a scenario and
+ * a reporter table, and used by every run.
+ */
+export class IndicatorCollector {
+  private readonly reporters: readonly IndicatorReporter[];
+  private readonly actors: number;
+  /** Number of recorded series (rows of a run's values). */
+  readonly seriesCount: number;
+
+  /** @throws {ConcertError} bad-input when an indicator has no reporter in `reporters` */
+  constructor(indicators: readonly string[], actors: number, reporters: ReporterTable = INDICATOR_REPORTERS) {
+    this.reporters = indicators.map((name) => reporterOf(reporters, name));
+    this.actors = actors;
+    let count = 0;
+    for (const r of this.reporters) count += r.perActor ? 1 + actors : 1;
+    this.seriesCount = count;
+  }
+
+  /**
+   * Writes the year's recorded series into `out` at column `yearIndex`
+   * (row-major: series × years), computing only the recorded indicators.
+   */
+  record(state: SimState, year: YearQuantities, yearIndex: number, years: number, out: Float64Array): void {
+    let row = 0;
+    for (const reporter of this.reporters) {
+      out[row * years + yearIndex] = reporter.value(state, year);
+      row++;
+      const perActor = reporter.perActor;
+      if (perActor) {
+        for (let i = 0; i < this.actors; i++) {
+          out[row * years + yearIndex] = perActor(state, i);
+          row++;
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 /**
  * The engine's default parts: each coupling wired to the real model that
- * provides it (docs/models/scenario.md, "Wiring").
+ * provides it (docs/models/scenario.md, "Wiring"), the default steps and the
+ * default indicator reporters.
  *
  * Deterrence: models/deterrence's `dyad` (counterforce exchange both ways
  * with missile-defense attrition, Kent–Thaler stop rule and first-strike
@@ -8,16 +9,16 @@
  * radius). A dyad in which one side cannot reach the other is not a nuclear
  * dyad for the engine (models/deterrence's `mutual-reach` rule).
  */
-import { canReach, dyad } from '../models/deterrence/index.js';
+// Modules are imported directly, not through models/deterrence's index file, so that worker threads
+// load only what the engine runs (the index file also brings the sweep, variants and validation).
+import { canReach } from '../models/deterrence/actors.js';
+import { dyad } from '../models/deterrence/dyad.js';
 import type { World } from '../world/schema.js';
-import {
-  type CachedEvaluator,
-  cachedEvaluator,
-  type DeterrenceEvaluator,
-  type DyadEvaluation,
-} from './deterrence-update.js';
+import { cachedEvaluator, type DeterrenceEvaluator, type DyadEvaluation } from './deterrence-update.js';
 import type { EngineParts } from './engine.js';
+import { INDICATOR_REPORTERS } from './indicators.js';
 import type { Scenario } from './scenario.js';
+import { defaultSteps } from './steps.js';
 
 /** Name of the deterrence part, stored with every ensemble. */
 export const KENT_THALER_PART = 'models/deterrence dyad (Kent–Thaler 1989, default options)';
@@ -58,16 +59,20 @@ export function kentThalerEvaluator(world: World): DeterrenceEvaluator {
   };
 }
 
-const evaluators = new WeakMap<Scenario, CachedEvaluator>();
-
-/** The parts the CLI, the ensembles and the worker threads use (one cached evaluator per prepared scenario). */
-export function defaultParts(s: Scenario): EngineParts {
-  let deterrence = evaluators.get(s);
-  if (!deterrence) {
-    deterrence = cachedEvaluator(kentThalerEvaluator(s.world));
-    evaluators.set(s, deterrence);
-  }
-  return { deterrence };
+/**
+ * The parts the CLI, the ensembles and the worker threads use: the Kent–Thaler
+ * deterrence evaluator over the scenario's world with a fresh memo, the
+ * default steps around it and the default indicator reporters. The memo is
+ * the caller's to keep: an ensemble's thread keeps one set of parts per
+ * scenario (task.ts), so that its chunks reuse the memo.
+ *
+ * @example
+ * const parts = defaultParts(scenario);
+ * simulateRun(scenario, 0, Rng.stream(1, 0), { ...parts, steps: removeStep(parts.steps, 'crises') });
+ */
+export function defaultParts(s: Scenario): Required<EngineParts> {
+  const deterrence = cachedEvaluator(kentThalerEvaluator(s.world));
+  return { deterrence, steps: defaultSteps(deterrence), reporters: INDICATOR_REPORTERS };
 }
 
 /** A name for the default parts, stored with each ensemble (an ensemble's runs depend on it). */

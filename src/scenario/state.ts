@@ -6,6 +6,7 @@
  * running win-win / lose-lose account. Dyad quantities live in flat n×n
  * arrays indexed `i·n + j`.
  */
+import type { RichardsonSystem } from '../models/arms/schema.js';
 import type { Defenses, Forces } from '../world/forces.js';
 import type { Scenario } from './scenario.js';
 
@@ -22,9 +23,16 @@ export interface SimState {
   year: number;
   readonly n: number;
   readonly actors: readonly string[];
-  /** Military expenditure, current US$, this year and the year before. */
+  /** Military expenditure, current US$: now, and when the year's arms step began. */
   readonly milexUsd: Float64Array;
   readonly previousMilexUsd: Float64Array;
+  /** Total deployed warheads when the year's arms step began (0 before the first one). */
+  previousWarheads: number;
+  /**
+   * The effective Richardson system the year's arms step stepped (undefined
+   * before the first one), which the eigenvalue-margin indicator reuses.
+   */
+  armsSystem: RichardsonSystem | undefined;
   /** Military expenditure at the start, current US$ (the unit of the arms index). */
   readonly startMilexUsd: Float64Array;
   readonly gdpUsd: Float64Array;
@@ -99,15 +107,11 @@ export function deployedWarheads(forces: Forces | undefined): number {
   return w;
 }
 
-const relationCache = new WeakMap<Scenario, Float64Array>();
-
-/** The starting relation matrix r_ij of the scenario's actors (0 where the world has no relation); computed once per scenario. */
+/** The starting relation matrix r_ij of the scenario's actors (0 where the world has no relation). */
 export function startingRelations(s: Scenario): Float64Array {
-  let m = relationCache.get(s);
-  if (m) return m;
   const n = s.actors.length;
   const index = new Map(s.actors.map((id, i) => [id, i]));
-  m = new Float64Array(n * n);
+  const m = new Float64Array(n * n);
   for (const r of s.world.relations) {
     const i = index.get(r.a);
     const j = index.get(r.b);
@@ -115,17 +119,12 @@ export function startingRelations(s: Scenario): Float64Array {
     m[i * n + j] = r.score;
     m[j * n + i] = r.score;
   }
-  relationCache.set(s, m);
   return m;
 }
 
-const systemCache = new WeakMap<Scenario, (SystemTable | undefined)[]>();
-
-/** Each actor's {@link SystemTable}; computed once per scenario. */
-export function systemTables(s: Scenario): readonly (SystemTable | undefined)[] {
-  let tables = systemCache.get(s);
-  if (tables) return tables;
-  tables = s.actors.map((id) => {
+/** Each actor's {@link SystemTable} (undefined for an actor without forces). */
+export function systemTables(s: Scenario): (SystemTable | undefined)[] {
+  return s.actors.map((id) => {
     const forces = s.world.actors[id]?.forces;
     if (!forces) return undefined;
     const list = Object.entries(forces.systems);
@@ -135,25 +134,45 @@ export function systemTables(s: Scenario): readonly (SystemTable | undefined)[] 
       warheadsPerLauncher: Float64Array.from(list, ([, sys]) => sys.warheadsPerLauncher),
     };
   });
-  systemCache.set(s, tables);
-  return tables;
 }
 
-/** The initial state of a run (before the first year's events). */
-export function initialState(s: Scenario): SimState {
+/**
+ * What every run of a scenario starts from and never changes: computed once
+ * per scenario and kept by the caller (the engine's caches key it by the
+ * scenario object), so that runs share it instead of each building it.
+ */
+export interface ScenarioTables {
+  /** {@link startingRelations}; each run copies it. */
+  readonly relations: Float64Array;
+  /** {@link systemTables}; shared by the runs, read only. */
+  readonly systems: readonly (SystemTable | undefined)[];
+}
+
+/** The {@link ScenarioTables} of a scenario. */
+export function scenarioTables(s: Scenario): ScenarioTables {
+  return { relations: startingRelations(s), systems: systemTables(s) };
+}
+
+/**
+ * The initial state of a run (before the first year's events), from the
+ * scenario's tables (built here when the caller has none).
+ */
+export function initialState(s: Scenario, tables: ScenarioTables = scenarioTables(s)): SimState {
   const n = s.actors.length;
-  const relation = Float64Array.from(startingRelations(s));
+  const relation = Float64Array.from(tables.relations);
   const milex = Float64Array.from(s.actors, (id) => startingMilexUsd(s, id) ?? 0);
   const gdp = Float64Array.from(s.actors, (id) => startingGdpUsd(s, id) ?? 0);
   const baseForces = s.actors.map((id) => s.world.actors[id]?.forces);
   const nuclear = Uint8Array.from(baseForces, (f) => (deployedWarheads(f) > 0 ? 1 : 0));
-  const systems = systemTables(s);
+  const systems = tables.systems;
   return {
     year: s.years.from,
     n,
     actors: s.actors,
     milexUsd: milex,
     previousMilexUsd: Float64Array.from(milex),
+    previousWarheads: 0,
+    armsSystem: undefined,
     startMilexUsd: Float64Array.from(milex),
     gdpUsd: gdp,
     baseForces,

@@ -5,7 +5,7 @@
  */
 import { threadId } from 'node:worker_threads';
 import type { DyadEvaluation } from './deterrence-update.js';
-import { type EngineParts, type RunResult, simulateRuns } from './engine.js';
+import { type EngineCaches, type EngineParts, engineCaches, type RunResult, simulateRuns } from './engine.js';
 import { defaultParts } from './parts.js';
 import type { Scenario } from './scenario.js';
 
@@ -60,41 +60,65 @@ export function chunkResults(out: ChunkOutput): RunResult[] {
   }));
 }
 
-/**
- * Scenarios arrive as fresh copies in every task; a worker keeps the first
- * copy of each scenario (by its JSON) with its parts and their caches, and
- * runs every later chunk of that scenario on them, so that it reuses its
- * caches (and the objects its compiled code has seen) across the chunks of
- * an ensemble.
- */
-interface Cached {
+/** A scenario a thread has run, with its parts (and their deterrence memo). */
+export interface ScenarioEntry {
   readonly scenario: Scenario;
   readonly parts: EngineParts;
   /** The ensemble whose shared deterrence log this thread follows, and how many entries it applied. */
   log: { ensemble: string; applied: number };
 }
 
-const partsByKey = new Map<string, Cached>();
+/**
+ * What a thread keeps from one chunk to the next: the engine's caches, and
+ * each scenario it has run with its parts. Scenarios arrive as fresh copies
+ * in every task; the thread keeps the first copy of each scenario (by its
+ * JSON) with its parts and runs every later chunk of that scenario on them,
+ * so that it reuses its caches (and the objects its compiled code has seen)
+ * across the chunks of an ensemble.
+ */
+export interface ThreadContext {
+  readonly caches: EngineCaches;
+  /** By the scenario's JSON; at most {@link SCENARIOS_PER_THREAD} (cleared when full). */
+  readonly scenarios: Map<string, ScenarioEntry>;
+}
 
-function partsFor(s: Scenario): Cached {
+/** Most scenarios a thread keeps parts for. */
+export const SCENARIOS_PER_THREAD = 8;
+
+/** An empty {@link ThreadContext}. */
+export function threadContext(): ThreadContext {
+  return { caches: engineCaches(), scenarios: new Map() };
+}
+
+/**
+ * This thread's context: the pool calls {@link simulateChunk} with its input
+ * only, so each thread (a worker, or the main thread for ensembles run
+ * in-process) keeps one, made when it loads this module.
+ */
+const thisThread = threadContext();
+
+function entryFor(context: ThreadContext, s: Scenario): ScenarioEntry {
   const key = JSON.stringify(s);
-  let hit = partsByKey.get(key);
+  let hit = context.scenarios.get(key);
   if (!hit) {
-    if (partsByKey.size >= 8) partsByKey.clear();
+    if (context.scenarios.size >= SCENARIOS_PER_THREAD) context.scenarios.clear();
     hit = { scenario: s, parts: defaultParts(s), log: { ensemble: '', applied: 0 } };
-    partsByKey.set(key, hit);
+    context.scenarios.set(key, hit);
   }
   return hit;
 }
 
 /**
- * Simulates the chunk's runs. The deterrence memo is seeded from the input,
+ * Simulates the chunk's runs with the default parts, on `context`'s caches
+ * (by default this thread's). The deterrence memo is seeded from the input,
  * and the evaluations the thread computed are returned with the results, so
  * that threads share the costly exchange evaluations instead of each
  * computing them; results do not depend on it.
+ *
+ * @throws {Error} when the run indices are not ascending
  */
-export function simulateChunk(input: ChunkInput): ChunkOutput {
-  const cached = partsFor(input.scenario);
+export function simulateChunk(input: ChunkInput, context: ThreadContext = thisThread): ChunkOutput {
+  const cached = entryFor(context, input.scenario);
   const parts = cached.parts;
   const shared = input.deterrenceLog;
   if (shared) {
@@ -103,7 +127,7 @@ export function simulateChunk(input: ChunkInput): ChunkOutput {
     if (parts.deterrence) parts.deterrence.seed(shared.entries.slice(from));
     cached.log.applied = Math.max(cached.log.applied, shared.start + shared.entries.length);
   }
-  const results = simulateRuns(cached.scenario, input.seed, input.runs, parts);
+  const results = simulateRuns(cached.scenario, input.seed, input.runs, parts, context.caches);
   const width = results[0]?.values.length ?? 0;
   const drawWidth = results[0]?.draws.length ?? 0;
   const values = new Float64Array(results.length * width);
