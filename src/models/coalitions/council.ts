@@ -6,20 +6,11 @@
  * act, A = (number of winning coalitions)/2^n — how easily the council can
  * decide at all.
  */
-import { badInput } from '../../core/errors.js';
+import { badInput, ConcertError, type Problem, previewIds } from '../../core/errors.js';
+import { type ExactNumber, exactNumber, Fraction } from '../../core/rational.js';
 import { generatingFunctionCounts, winningCoalitionCount } from './generating-function.js';
 import { exactSwings } from './power.js';
-import { Rational } from './rational.js';
 import { MAX_ENUMERATION_PLAYERS, type SimpleGame, vetoPlayers, winningTable } from './simple-game.js';
-
-export interface ExactNumber {
-  readonly value: number;
-  readonly exact: string;
-}
-
-function ex(x: Rational): ExactNumber {
-  return { value: x.toNumber(), exact: x.toString() };
-}
 
 export interface CouncilGroupPower {
   readonly group: string;
@@ -44,18 +35,26 @@ export interface CouncilPower {
 /**
  * Group-level power of a council. `groups` maps a group name to its seats;
  * seats in no group form a group "other". Exact throughout (generating
- * functions or enumeration); throws bad input if neither fits the game.
+ * functions or enumeration). Indices are shares of power in [0, 1].
+ *
+ * @throws {ConcertError} bad input when a group is empty or names a seat that
+ *   is not a player or is in another group (path `['groups', name, k]`), or
+ *   when no exact method fits the game (path `['game']`).
+ * @example
+ * councilPower(unsc, { permanent: ['CHN', 'FRA', 'GBR', 'RUS', 'USA'] }).groups[0].shapleyShubikPerSeat.exact; // => '421/2145'
  */
 export function councilPower(
   game: SimpleGame,
   groups: Readonly<Record<string, readonly string[]>> = {},
 ): CouncilPower {
+  checkGroups(game, groups);
   const n = game.players.length;
   const counts = (game.kind === 'weighted' ? generatingFunctionCounts(game) : undefined) ?? exactSwings(game);
   if (!counts) {
-    throw badInput(
-      `no exact method fits this council (${n} seats): generating functions need integer weights and modest quotas, enumeration at most ${MAX_ENUMERATION_PLAYERS} seats`,
-    );
+    throw badInput({
+      path: ['game'],
+      message: `no exact method fits this council (${n} seats): generating functions need integer weights and modest quotas, enumeration at most ${MAX_ENUMERATION_PLAYERS} seats`,
+    });
   }
   const totalSwings = counts.swings.reduce((a, b) => a + b, 0n);
   const half = 2n ** BigInt(n - 1);
@@ -63,9 +62,10 @@ export function councilPower(
   if (game.kind === 'weighted') winning = winningCoalitionCount(game);
   if (winning === undefined) {
     if (n > MAX_ENUMERATION_PLAYERS) {
-      throw badInput(
-        `counting the winning coalitions of this ${n}-seat council needs integer weights and modest quotas`,
-      );
+      throw badInput({
+        path: ['game'],
+        message: `counting the winning coalitions of this ${n}-seat council needs integer weights and modest quotas`,
+      });
     }
     winning = BigInt(winningTable(game).reduce((a, b) => a + b, 0));
   }
@@ -75,7 +75,7 @@ export function councilPower(
   if (rest.length > 0) entries.push(['other', rest]);
   const index = new Map(game.players.map((p, i) => [p, i] as const));
   const out: CouncilGroupPower[] = entries.map(([group, ps]) => {
-    let ss = Rational.ZERO;
+    let ss = new Fraction(0);
     let sw = 0n;
     for (const p of ps) {
       const i = index.get(p)!;
@@ -83,22 +83,47 @@ export function councilPower(
       sw += counts.swings[i]!;
     }
     const seats = BigInt(ps.length);
-    const bz = Rational.of(sw, totalSwings === 0n ? 1n : totalSwings);
+    const bz = new Fraction(sw, totalSwings === 0n ? 1n : totalSwings);
     return {
       group,
       seats: ps.length,
       players: ps,
-      shapleyShubikPerSeat: ex(ss.div(Rational.of(seats))),
-      shapleyShubikTotal: ex(ss),
-      banzhafPerSeat: ex(bz.div(Rational.of(seats))),
-      banzhafTotal: ex(bz),
-      banzhafAbsolutePerSeat: ex(Rational.of(sw, half * seats)),
+      shapleyShubikPerSeat: exactNumber(ss.div(new Fraction(seats))),
+      shapleyShubikTotal: exactNumber(ss),
+      banzhafPerSeat: exactNumber(bz.div(new Fraction(seats))),
+      banzhafTotal: exactNumber(bz),
+      banzhafAbsolutePerSeat: exactNumber(new Fraction(sw, half * seats)),
     };
   });
   return {
     members: n,
     vetoPlayers: vetoPlayers(game),
-    powerToAct: ex(Rational.of(winning, 2n ** BigInt(n))),
+    powerToAct: exactNumber(new Fraction(winning, 2n ** BigInt(n))),
     groups: out,
   };
+}
+
+/** Every group names at least one seat, each seat a player of the game in at most one group. */
+function checkGroups(game: SimpleGame, groups: Readonly<Record<string, readonly string[]>>): void {
+  const players = new Set(game.players);
+  const groupOf = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const [group, seats] of Object.entries(groups)) {
+    if (seats.length === 0) problems.push({ path: ['groups', group], message: 'expected at least one seat' });
+    seats.forEach((p, k) => {
+      const other = groupOf.get(p);
+      if (!players.has(p))
+        problems.push({
+          path: ['groups', group, k],
+          message: `unknown player "${p}": expected one of ${previewIds(game.players, 12, 'players')}`,
+        });
+      else if (other !== undefined)
+        problems.push({
+          path: ['groups', group, k],
+          message: `"${p}" is already a seat of group "${other}"`,
+        });
+      else groupOf.set(p, group);
+    });
+  }
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
 }

@@ -19,13 +19,13 @@
  * Counts are exact: doubles while every count is below 2^53 (n ≤ 53), bigint
  * beyond.
  */
-import { factorial, Rational } from './rational.js';
+import { ExactFraction, factorial, rationalFromNumber } from '../../core/rational.js';
 import type { WeightedGame } from './simple-game.js';
 
 /** Exact per-player swing counts; `shapleyShubik[i]` is φ_i as a fraction. */
 export interface SwingCounts {
   readonly swings: readonly bigint[];
-  readonly shapleyShubik: readonly Rational[];
+  readonly shapleyShubik: readonly ExactFraction[];
 }
 
 /** The largest polynomial (states × sizes × players) we build before preferring another method. */
@@ -43,16 +43,16 @@ export function integerLayers(game: WeightedGame): { weights: number[][]; quotas
       if (
         ws.some(
           (w, i) =>
-            !Number.isSafeInteger(w) ||
-            Rational.fromDecimal(layer.weights[i]!).mul(Rational.of(scale)).cmp(Rational.of(w)) !== 0,
+            !Number.isSafeInteger(w) || rationalFromNumber(layer.weights[i]!).mul(scale).compare(w) !== 0,
         )
       ) {
         ok = false;
         break;
       }
-      const qs = Rational.fromDecimal(layer.quota).mul(Rational.of(scale));
-      let q = qs.num / qs.den;
-      if (q * qs.den < qs.num) q += 1n;
+      const qs = rationalFromNumber(layer.quota).mul(scale);
+      const num = qs.s * qs.n;
+      let q = num / qs.d;
+      if (q * qs.d < num) q += 1n;
       weights.push(ws);
       quotas.push(Number(q));
     }
@@ -102,7 +102,7 @@ function singleLayer<T>(ring: Ring<T>, weights: readonly number[], q: number): S
   }
   const sw = shapleyWeights(n);
   const nFact = factorial(n);
-  const byWeight = new Map<number, { swings: bigint; ss: Rational }>();
+  const byWeight = new Map<number, { swings: bigint; ss: ExactFraction }>();
   const C = ring.array((n + 1) * stride);
   for (const w of new Set(weights)) {
     for (let k = 0; k <= n; k++) {
@@ -120,7 +120,7 @@ function singleLayer<T>(ring: Ring<T>, weights: readonly number[], q: number): S
       swings += b;
       ssNum += b * sw[k]!;
     }
-    byWeight.set(w, { swings, ss: Rational.of(ssNum, nFact) });
+    byWeight.set(w, { swings, ss: new ExactFraction(ssNum, nFact) });
   }
   return {
     swings: weights.map((w) => byWeight.get(w)!.swings),
@@ -147,7 +147,7 @@ function singleLayerDouble(weights: readonly number[], q: number): SwingCounts {
   }
   const sw = shapleyWeights(n);
   const nFact = factorial(n);
-  const byWeight = new Map<number, { swings: bigint; ss: Rational }>();
+  const byWeight = new Map<number, { swings: bigint; ss: ExactFraction }>();
   const C = new Float64Array((n + 1) * q);
   for (const w of new Set(weights)) {
     for (let k = 0; k <= n; k++) {
@@ -164,7 +164,7 @@ function singleLayerDouble(weights: readonly number[], q: number): SwingCounts {
       swings += b;
       ssNum += b * sw[k]!;
     }
-    byWeight.set(w, { swings, ss: Rational.of(ssNum, nFact) });
+    byWeight.set(w, { swings, ss: new ExactFraction(ssNum, nFact) });
   }
   return {
     swings: weights.map((w) => byWeight.get(w)!.swings),
@@ -213,7 +213,7 @@ function multiLayer(
   }
   const sw = shapleyWeights(n);
   const nFact = factorial(n);
-  const result = new Map<string, { swings: bigint; ss: Rational }>();
+  const result = new Map<string, { swings: bigint; ss: ExactFraction }>();
   for (const [key, rep] of types) {
     const P = new Float64Array(n * states);
     P[0] = 1;
@@ -241,7 +241,7 @@ function multiLayer(
       swings += b;
       ssNum += b * sw[k]!;
     }
-    result.set(key, { swings, ss: Rational.of(ssNum, nFact) });
+    result.set(key, { swings, ss: new ExactFraction(ssNum, nFact) });
   }
   return {
     swings: Array.from({ length: n }, (_, i) => result.get(typeKey(i))!.swings),

@@ -4,7 +4,8 @@
  * bankruptcy rules. See docs/models/coalitions.md.
  */
 export { BANKRUPTCY_RULES, type BankruptcyRule, bankruptcyAwards } from './bankruptcy.js';
-export { type CouncilGroupPower, type CouncilPower, councilPower, type ExactNumber } from './council.js';
+export { type ExactNumber, exactNumber, factorial, sumRationals } from '../../core/rational.js';
+export { type CouncilGroupPower, type CouncilPower, councilPower } from './council.js';
 export {
   generatingFunctionCounts,
   integerLayers,
@@ -35,7 +36,6 @@ export {
   powerIndex,
   shapleyShubikMonteCarlo,
 } from './power.js';
-export { factorial, Rational, sumRationals } from './rational.js';
 export {
   BankruptcyFileSchema,
   coalitionDocumentKind,

@@ -24,7 +24,14 @@
  */
 import { badInput } from '../../core/errors.js';
 import { getHighs, type Highs } from '../../core/highs.js';
-import { Rational } from './rational.js';
+import {
+  exactNumber,
+  Fraction,
+  formatRational,
+  rationalFromNumber,
+  rationalToNumber,
+  solveExact,
+} from '../../core/rational.js';
 import type { AllocationValue } from './shapley.js';
 import { coalitionLabel, type TuGame } from './tu-game.js';
 
@@ -57,11 +64,12 @@ export interface NucleolusResult {
 function requireTable(game: TuGame): Float64Array {
   const n = game.players.length;
   if (!game.table || n > MAX_LP_PLAYERS) {
-    throw badInput(
-      `this solution enumerates all 2^n coalitions and is limited to ${MAX_LP_PLAYERS} players (the game has ${n})`,
-    );
+    throw badInput({
+      path: ['game'],
+      message: `this solution enumerates all 2^n coalitions and is limited to ${MAX_LP_PLAYERS} players (the game has ${n})`,
+    });
   }
-  if (n < 1) throw badInput('the game has no players');
+  if (n < 1) throw badInput({ path: ['game'], message: 'the game has no players' });
   return game.table;
 }
 
@@ -123,9 +131,11 @@ function solveLp(
       model.run();
       const status = model.getModelStatus();
       if (status === highs.constants.modelStatus.infeasible) {
-        throw badInput(
-          'the linear program is infeasible: no allocation satisfies the constraints (is the imputation set empty?)',
-        );
+        throw badInput({
+          path: ['game'],
+          message:
+            'the linear program is infeasible: no allocation satisfies the constraints (is the imputation set empty?)',
+        });
       }
       if (status !== highs.constants.modelStatus.optimal) {
         throw new Error(`HiGHS did not reach an optimum (model status ${status})`);
@@ -148,9 +158,12 @@ function solveLp(
 interface ExactRow {
   readonly mask: number;
   readonly withEpsilon: boolean;
-  readonly lower: Rational;
-  readonly upper?: Rational;
+  readonly lower: Fraction;
+  readonly upper?: Fraction;
 }
+
+const ZERO = new Fraction(0);
+const ONE = new Fraction(1);
 
 /**
  * The exact vertex of an optimal simplex basis: every nonbasic row holds at
@@ -161,60 +174,44 @@ interface ExactRow {
 function exactVertex(
   n: number,
   rows: readonly ExactRow[],
-  colLower: readonly (Rational | undefined)[],
+  colLower: readonly (Fraction | undefined)[],
   out: LpOutcome,
-): Rational[] | undefined {
-  const eqs: Rational[][] = [];
+): Fraction[] | undefined {
+  const matrix: Fraction[][] = [];
+  const rhs: Fraction[] = [];
   rows.forEach((r, k) => {
     const st = out.rowStatus[k]!;
     if (st === 1) return;
-    const rhs = st === 2 && r.upper ? r.upper : st === 3 ? Rational.ZERO : r.lower;
-    const eq = Array.from({ length: n + 2 }, () => Rational.ZERO);
-    for (let i = 0; i < n; i++) if (r.mask & (1 << i)) eq[i] = Rational.ONE;
-    if (r.withEpsilon) eq[n] = Rational.ONE;
-    eq[n + 1] = rhs;
-    eqs.push(eq);
+    const eq = Array.from({ length: n + 1 }, () => ZERO);
+    for (let i = 0; i < n; i++) if (r.mask & (1 << i)) eq[i] = ONE;
+    if (r.withEpsilon) eq[n] = ONE;
+    matrix.push(eq);
+    rhs.push(st === 2 && r.upper ? r.upper : st === 3 ? ZERO : r.lower);
   });
   for (let j = 0; j <= n; j++) {
     const st = out.colStatus[j]!;
     if (st === 1) continue;
-    const bound = st === 3 ? Rational.ZERO : colLower[j];
+    const bound = st === 3 ? ZERO : colLower[j];
     if (!bound) return undefined;
-    const eq = Array.from({ length: n + 2 }, () => Rational.ZERO);
-    eq[j] = Rational.ONE;
-    eq[n + 1] = bound;
-    eqs.push(eq);
+    const eq = Array.from({ length: n + 1 }, () => ZERO);
+    eq[j] = ONE;
+    matrix.push(eq);
+    rhs.push(bound);
   }
-  if (eqs.length !== n + 1) return undefined;
-  for (let c = 0; c <= n; c++) {
-    const p = eqs.findIndex((e, r) => r >= c && !e[c]!.isZero());
-    if (p < 0) return undefined;
-    [eqs[c], eqs[p]] = [eqs[p]!, eqs[c]!];
-    const pivot = eqs[c]!;
-    const inv = Rational.ONE.div(pivot[c]!);
-    for (let k = c; k <= n + 1; k++) pivot[k] = pivot[k]!.mul(inv);
-    eqs.forEach((e, r) => {
-      if (r === c || e[c]!.isZero()) return;
-      const f = e[c]!;
-      for (let k = c; k <= n + 1; k++) e[k] = e[k]!.sub(f.mul(pivot[k]!));
-    });
-  }
-  return eqs.map((e) => e[n + 1]!);
+  return rhs.length === n + 1 ? solveExact(matrix, rhs) : undefined;
 }
 
-function allocation(game: TuGame, x: ArrayLike<number>, exact?: readonly Rational[]): AllocationValue[] {
+function allocation(game: TuGame, x: ArrayLike<number>, exact?: readonly Fraction[]): AllocationValue[] {
   return game.players.map((player, i) =>
-    exact
-      ? { player, value: exact[i]!.toNumber(), exact: exact[i]!.toString() }
-      : { player, value: Math.abs(x[i]!) < 1e-12 ? 0 : x[i]! },
+    exact ? { player, ...exactNumber(exact[i]!) } : { player, value: Math.abs(x[i]!) < 1e-12 ? 0 : x[i]! },
   );
 }
 
 /** Whether the exact vertex agrees with HiGHS's floating-point solution (to 1e-6 of the game's scale). */
-function agrees(exact: readonly Rational[], x: ArrayLike<number>, epsilon: number, scale: number): boolean {
+function agrees(exact: readonly Fraction[], x: ArrayLike<number>, epsilon: number, scale: number): boolean {
   const tol = 1e-6 * scale;
-  for (let i = 0; i < x.length; i++) if (Math.abs(exact[i]!.toNumber() - x[i]!) > tol) return false;
-  return Math.abs(exact[x.length]!.toNumber() - epsilon) <= tol;
+  for (let i = 0; i < x.length; i++) if (Math.abs(rationalToNumber(exact[i]!) - x[i]!) > tol) return false;
+  return Math.abs(rationalToNumber(exact[x.length]!) - epsilon) <= tol;
 }
 
 function scaleOf(v: Float64Array): number {
@@ -226,6 +223,12 @@ function scaleOf(v: Float64Array): number {
 /**
  * The least core: ε₁ and one allocation attaining it (the LP's vertex), and
  * whether the core is non-empty (ε₁ ≤ 0 within 1e-9 of the game's scale).
+ * ε₁ and the allocation are in the unit of the worths.
+ *
+ * @throws {ConcertError} bad input (path `['game']`) for a game without a
+ *   table or with more than 16 players.
+ * @example
+ * (await leastCore(majority3)).epsilonExact; // => '1/3': the three-player majority game has an empty core
  */
 export async function leastCore(game: TuGame): Promise<LeastCoreResult> {
   const v = requireTable(game);
@@ -239,7 +242,7 @@ export async function leastCore(game: TuGame): Promise<LeastCoreResult> {
   const out = solveLp(highs, n, rows, undefined);
   const scale = scaleOf(v);
   const exactRows: ExactRow[] = rows.map((r) => {
-    const lower = Rational.fromDecimal(r.lower);
+    const lower = rationalFromNumber(r.lower);
     return r.withEpsilon
       ? { mask: r.mask, withEpsilon: true, lower }
       : { mask: r.mask, withEpsilon: false, lower, upper: lower };
@@ -247,10 +250,11 @@ export async function leastCore(game: TuGame): Promise<LeastCoreResult> {
   const vertex = exactVertex(n, exactRows, [], out);
   if (vertex && agrees(vertex, out.x, out.epsilon, scale)) {
     const eps = vertex[n]!;
+    const e = exactNumber(eps);
     return {
-      epsilon: eps.toNumber(),
-      epsilonExact: eps.toString(),
-      coreNonEmpty: eps.cmp(Rational.ZERO) <= 0,
+      epsilon: e.value,
+      epsilonExact: e.exact,
+      coreNonEmpty: eps.compare(ZERO) <= 0,
       allocation: allocation(game, out.x, vertex.slice(0, n)),
     };
   }
@@ -307,7 +311,13 @@ class Span {
  * The nucleolus (`pre = false`, over imputations) or prenucleolus
  * (`pre = true`, over pre-imputations) by the sequential LPs described
  * above. The nucleolus needs a non-empty imputation set,
- * v(N) ≥ Σ_i v({i}); otherwise this throws bad input saying so.
+ * v(N) ≥ Σ_i v({i}).
+ *
+ * @throws {ConcertError} bad input (path `['game']`) for a game without a
+ *   table, with more than 16 players, or (nucleolus) with an empty
+ *   imputation set; when an LP is infeasible.
+ * @example
+ * (await nucleolus(bankruptcyGame(200, [100, 200, 300]))).allocation.map((a) => a.exact); // => ['50', '75', '75']
  */
 export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusResult> {
   const v = requireTable(game);
@@ -319,22 +329,23 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
   if (!pre) {
     const sum = singles.reduce((a, b) => a + b, 0);
     if (v[full]! < sum - tol) {
-      throw badInput(
-        `the nucleolus is defined on the imputation set, which is empty here: v(N) = ${v[full]} is less than the sum of the singleton worths ${sum} (the game is not superadditive on singletons); the prenucleolus is defined for every game`,
-      );
+      throw badInput({
+        path: ['game'],
+        message: `the nucleolus is defined on the imputation set, which is empty here: v(N) = ${v[full]} is less than the sum of the singleton worths ${sum} (the game is not superadditive on singletons); the prenucleolus is defined for every game`,
+      });
     }
   }
   const highs = await getHighs();
-  const exactWorth = new Map<number, Rational>();
-  const worthOf = (mask: number): Rational => {
+  const exactWorth = new Map<number, Fraction>();
+  const worthOf = (mask: number): Fraction => {
     let r = exactWorth.get(mask);
     if (!r) {
-      r = Rational.fromDecimal(v[mask]!);
+      r = rationalFromNumber(v[mask]!);
       exactWorth.set(mask, r);
     }
     return r;
   };
-  const exactColLower: (Rational | undefined)[] = [
+  const exactColLower: (Fraction | undefined)[] = [
     ...Array.from({ length: n }, (_, i) => (pre ? undefined : worthOf(1 << i))),
     undefined,
   ];
@@ -345,7 +356,7 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
     { mask: full, withEpsilon: false, lower: worthOf(full), upper: worthOf(full) },
   ];
   let exactOk = true;
-  let xExact: Rational[] | undefined = n === 1 ? [worthOf(full)] : undefined;
+  let xExact: Fraction[] | undefined = n === 1 ? [worthOf(full)] : undefined;
   let free: number[] = [];
   for (let mask = 1; mask < full; mask++) free.push(mask);
   const levels: NucleolusLevel[] = [];
@@ -361,7 +372,7 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
     lps++;
     x = out.x;
     const eps = out.epsilon;
-    let epsExact: Rational | undefined;
+    let epsExact: Fraction | undefined;
     if (exactOk) {
       const exactRows: ExactRow[] = [
         ...exactFixed,
@@ -394,8 +405,9 @@ export async function nucleolus(game: TuGame, pre = false): Promise<NucleolusRes
       }
     }
     levels.push({
-      epsilon: epsExact ? epsExact.toNumber() : Math.abs(eps) < tol ? 0 : eps,
-      ...(epsExact ? { exact: epsExact.toString() } : {}),
+      ...(epsExact
+        ? { epsilon: rationalToNumber(epsExact), exact: formatRational(epsExact) }
+        : { epsilon: Math.abs(eps) < tol ? 0 : eps }),
       coalitions: fixedNow.map((m) => coalitionLabel(game.players, m)),
     });
     free = stillFree.filter((mask) => !span.contains(mask));

@@ -1,13 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConcertError } from '../../core/errors.js';
+import { Fraction, formatRational, parseRational, sumRationals } from '../../core/rational.js';
 import { Rng } from '../../core/rng.js';
 import {
   generatingFunctionCounts,
   minimalWinningCounts,
   winningCoalitionCount,
 } from './generating-function.js';
-import { enumeratePowerIndices, exactSwings, nullPlayers, POWER_INDICES, powerIndex } from './power.js';
-import { Rational, sumRationals } from './rational.js';
+import { councilPower } from './council.js';
+import {
+  enumeratePowerIndices,
+  exactSwings,
+  nullPlayers,
+  POWER_INDICES,
+  type PowerIndexName,
+  powerIndex,
+} from './power.js';
 import {
   enumerationCounts,
   gdpWeightedGame,
@@ -41,13 +50,13 @@ describe('power indices (properties)', () => {
           'holler-packel',
           'johnston',
         ] as const) {
-          expect(sumRationals(all[index]).toString()).toBe('1');
+          expect(formatRational(sumRationals(all[index]))).toBe('1');
         }
         const gf = generatingFunctionCounts(game)!;
-        expect(gf.shapleyShubik.map(String)).toEqual(all['shapley-shubik'].map(String));
+        expect(gf.shapleyShubik.map(formatRational)).toEqual(all['shapley-shubik'].map(formatRational));
         const n = weights.length;
-        expect(gf.swings.map((s) => Rational.of(s, 2n ** BigInt(n - 1)).toString())).toEqual(
-          all['banzhaf-absolute'].map(String),
+        expect(gf.swings.map((s) => formatRational(new Fraction(s, 2n ** BigInt(n - 1))))).toEqual(
+          all['banzhaf-absolute'].map(formatRational),
         );
         const wins = winningTable(game).reduce((a, b) => a + b, 0);
         expect(winningCoalitionCount(game)).toBe(BigInt(wins));
@@ -76,10 +85,10 @@ describe('power indices (properties)', () => {
         const all = enumeratePowerIndices(game);
         const last = weights.length;
         for (const index of POWER_INDICES) {
-          expect(all[index][last]!.isZero()).toBe(true);
+          expect(all[index][last]!.equals(0)).toBe(true);
           for (let i = 0; i < weights.length; i++) {
             for (let j = 0; j < weights.length; j++) {
-              if (weights[i] === weights[j]) expect(all[index][i]!.cmp(all[index][j]!)).toBe(0);
+              if (weights[i] === weights[j]) expect(all[index][i]!.compare(all[index][j]!)).toBe(0);
             }
           }
         }
@@ -127,7 +136,7 @@ describe('power indices (properties)', () => {
           const game = layeredVotingGame(players, layers);
           const gf = generatingFunctionCounts(game)!;
           const all = enumeratePowerIndices(game);
-          expect(gf.shapleyShubik.map(String)).toEqual(all['shapley-shubik'].map(String));
+          expect(gf.shapleyShubik.map(formatRational)).toEqual(all['shapley-shubik'].map(formatRational));
         },
       ),
       { numRuns: 80 },
@@ -211,7 +220,7 @@ describe('power indices (behaviour)', () => {
     const total = weights.reduce((a, b) => a + b, 0);
     const game = weightedVotingGame(weights, Math.floor(total / 2) + 1);
     const counts = exactSwings(game)!;
-    expect(sumRationals(counts.shapleyShubik).toString()).toBe('1');
+    expect(formatRational(sumRationals(counts.shapleyShubik))).toBe('1');
     expect(counts.swings[6]! > counts.swings[0]!).toBe(true);
   });
 
@@ -236,11 +245,8 @@ describe('power indices (behaviour)', () => {
     for (const index of ['deegan-packel', 'holler-packel'] as const) {
       const r = powerIndex(game, index);
       expect(r.method).toBe('generating-function');
-      const total = r.values.reduce(
-        (a, v) => a.add(Rational.of(...(v.exact!.split('/').map(BigInt) as [bigint, bigint?]))),
-        Rational.ZERO,
-      );
-      expect(total.toString()).toBe('1');
+      const total = sumRationals(r.values.map((v) => parseRational(v.exact!)!));
+      expect(formatRational(total)).toBe('1');
       expect(r.values[3]!.value).toBeGreaterThan(r.values[0]!.value);
     }
   });
@@ -254,14 +260,70 @@ describe('power indices (behaviour)', () => {
   });
 });
 
-describe('Rational', () => {
-  it('reads decimals exactly and converts huge fractions to doubles', () => {
-    expect(Rational.fromDecimal(0.1).toString()).toBe('1/10');
-    expect(Rational.fromDecimal(17437.5).toString()).toBe('34875/2');
-    expect(Rational.fromDecimal(1e-7).toString()).toBe('1/10000000');
-    const huge = Rational.of(10n ** 400n + 1n, 3n * 10n ** 400n);
-    expect(huge.toNumber()).toBeCloseTo(1 / 3, 15);
-    const tiny = Rational.of(2n ** 1100n + 1n, 2n ** 1100n * 10n ** 300n).toNumber();
-    expect(tiny / 1e-300).toBeCloseTo(1, 12);
+describe('bad input is located at the parameter', () => {
+  function problemsOf(f: () => unknown) {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConcertError);
+      expect((e as ConcertError).code).toBe('bad-input');
+      return (e as ConcertError).problems;
+    }
+    throw new Error('expected a bad-input error');
+  }
+
+  it('an exact method that does not fit names the method option, not a command-line flag', () => {
+    const big = weightedVotingGame(Array<number>(60).fill(1.123456789), 30);
+    const [p] = problemsOf(() => powerIndex(big, 'banzhaf', { method: 'exact' }));
+    expect(p).toMatchObject({ path: ['method'] });
+    expect(p!.message).toMatch(/use the monte-carlo method$/);
+    expect(p!.message).not.toMatch(/--/);
+  });
+
+  it('Monte Carlo without a generator, an unknown index and a bad sample count', () => {
+    const g = weightedVotingGame([3, 2, 1], 4);
+    expect(problemsOf(() => powerIndex(g, 'banzhaf', { method: 'monte-carlo' }))).toEqual([
+      { path: ['rng'], message: 'Monte Carlo needs a seeded random generator' },
+    ]);
+    expect(
+      problemsOf(() => powerIndex(g, 'penrose' as PowerIndexName, { samples: -1 })).map((p) => p.path),
+    ).toEqual([['index'], ['samples']]);
+  });
+
+  it('weighted games check their weights, quota and names', () => {
+    expect(problemsOf(() => weightedVotingGame([1, -2, Number.NaN], 0, ['A', 'B']))).toEqual([
+      { path: ['weights', 1], message: 'expected a weight ≥ 0; got -2' },
+      { path: ['weights', 2], message: 'expected a weight ≥ 0; got NaN' },
+      { path: ['quota'], message: 'expected a quota > 0; got 0' },
+      { path: ['players'], message: 'expected one name per weight (3); got 2' },
+    ]);
+    expect(problemsOf(() => listedGame(['A', 'B'], [[0, 2]]))).toEqual([
+      { path: ['minimalWinning', 0, 1], message: 'expected a player index in 0..1; got 2' },
+    ]);
+  });
+
+  it('council groups must name players, each once', () => {
+    const g = weightedVotingGame([1, 1, 1], 2, ['A', 'B', 'C']);
+    expect(problemsOf(() => councilPower(g, { x: ['A', 'Z'], y: ['A'], z: [] })).map((p) => p.path)).toEqual([
+      ['groups', 'x', 1],
+      ['groups', 'y', 0],
+      ['groups', 'z'],
+    ]);
+  });
+
+  it('property: any weights and quota give a game or located bad input, never another error', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double(), { maxLength: 6 }), fc.double(), (weights, quota) => {
+        try {
+          const g = weightedVotingGame(weights, quota);
+          expect(powerIndex(g, 'shapley-shubik').values).toHaveLength(weights.length);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ConcertError);
+          for (const p of (e as ConcertError).problems)
+            expect(['weights', 'quota', 'game']).toContain(p.path?.[0]);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

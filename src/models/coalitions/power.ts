@@ -20,10 +20,11 @@
  * Monte Carlo with 95 % error bounds for larger games (Shapley–Shubik by
  * random orders, Banzhaf by random coalitions; Leech 2003 discusses both).
  */
-import { badInput } from '../../core/errors.js';
+import { badInput, ConcertError, type Problem } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
+import { shuffle } from '../../core/shuffle.js';
 import { generatingFunctionCounts, minimalWinningCounts, type SwingCounts } from './generating-function.js';
-import { factorial, Rational } from './rational.js';
+import { ExactFraction, exactNumber, Fraction, factorial } from '../../core/rational.js';
 import {
   enumerationCounts,
   isWinning,
@@ -70,19 +71,19 @@ export interface PowerOptions {
   readonly rng?: Rng;
 }
 
-function exactValues(players: readonly string[], xs: readonly Rational[]): PowerValue[] {
-  return xs.map((x, i) => ({ player: players[i]!, value: x.toNumber(), exact: x.toString() }));
+function exactValues(players: readonly string[], xs: readonly Fraction[]): PowerValue[] {
+  return xs.map((x, i) => ({ player: players[i]!, ...exactNumber(x) }));
 }
 
-function normalise(counts: readonly bigint[]): Rational[] {
+function normalise(counts: readonly bigint[]): Fraction[] {
   const total = counts.reduce((a, b) => a + b, 0n);
-  return counts.map((c) => (total === 0n ? Rational.ZERO : Rational.of(c, total)));
+  return counts.map((c) => (total === 0n ? new Fraction(0) : new Fraction(c, total)));
 }
 
-function fromSwings(index: PowerIndexName, counts: SwingCounts, n: number): Rational[] | undefined {
+function fromSwings(index: PowerIndexName, counts: SwingCounts, n: number): Fraction[] | undefined {
   if (index === 'shapley-shubik') return [...counts.shapleyShubik];
   if (index === 'banzhaf') return normalise(counts.swings);
-  if (index === 'banzhaf-absolute') return counts.swings.map((s) => Rational.of(s, 2n ** BigInt(n - 1)));
+  if (index === 'banzhaf-absolute') return counts.swings.map((s) => new Fraction(s, 2n ** BigInt(n - 1)));
   return undefined;
 }
 
@@ -91,15 +92,15 @@ function fromMinimalWinning(
   index: PowerIndexName,
   bySize: readonly Float64Array[],
   total: number,
-): Rational[] {
+): Fraction[] {
   if (index === 'holler-packel')
     return normalise(bySize.map((row) => row.reduce((a, b) => a + BigInt(b), 0n)));
   return bySize.map((row) => {
-    let d = Rational.ZERO;
+    let d = new Fraction(0);
     row.forEach((cnt, k) => {
-      if (cnt !== 0) d = d.add(Rational.of(BigInt(cnt), BigInt(k)));
+      if (cnt !== 0) d = d.add(new Fraction(BigInt(cnt), BigInt(k)));
     });
-    return total === 0 ? Rational.ZERO : d.div(Rational.of(BigInt(total)));
+    return total === 0 ? new Fraction(0) : d.div(new Fraction(BigInt(total)));
   });
 }
 
@@ -107,15 +108,15 @@ function fromMinimalWinning(
  * All six indices exactly by enumerating the 2^n coalitions (n ≤ 22).
  * Returns fractions per index.
  */
-export function enumeratePowerIndices(game: SimpleGame): Record<PowerIndexName, Rational[]> {
+export function enumeratePowerIndices(game: SimpleGame): Record<PowerIndexName, ExactFraction[]> {
   const n = game.players.length;
   const c = enumerationCounts(game, winningTable(game));
   const nFact = factorial(n);
-  const ss: Rational[] = [];
+  const ss: Fraction[] = [];
   const swings: bigint[] = [];
-  const dp: Rational[] = [];
+  const dp: Fraction[] = [];
   const hpCounts: bigint[] = [];
-  const johnston: Rational[] = [];
+  const johnston: Fraction[] = [];
   for (let i = 0; i < n; i++) {
     let ssNum = 0n;
     let sw = 0n;
@@ -124,32 +125,33 @@ export function enumeratePowerIndices(game: SimpleGame): Record<PowerIndexName, 
       sw += cnt;
       ssNum += cnt * factorial(k) * factorial(n - 1 - k);
     }
-    ss.push(Rational.of(ssNum, nFact));
+    ss.push(new Fraction(ssNum, nFact));
     swings.push(sw);
-    let d = Rational.ZERO;
+    let d = new Fraction(0);
     let h = 0n;
     for (let k = 1; k <= n; k++) {
       const cnt = c.minimalBySize[i]![k]!;
       if (cnt === 0) continue;
-      d = d.add(Rational.of(BigInt(cnt), BigInt(k)));
+      d = d.add(new Fraction(BigInt(cnt), BigInt(k)));
       h += BigInt(cnt);
     }
-    dp.push(c.minimalWinningCount === 0 ? Rational.ZERO : d.div(Rational.of(c.minimalWinningCount)));
+    dp.push(c.minimalWinningCount === 0 ? new Fraction(0) : d.div(new Fraction(c.minimalWinningCount)));
     hpCounts.push(h);
-    let j = Rational.ZERO;
+    let j = new Fraction(0);
     for (let k = 1; k <= n; k++) {
       const cnt = c.criticalShare[i]![k]!;
-      if (cnt !== 0) j = j.add(Rational.of(BigInt(cnt), BigInt(k)));
+      if (cnt !== 0) j = j.add(new Fraction(BigInt(cnt), BigInt(k)));
     }
-    johnston.push(c.vulnerableCount === 0 ? Rational.ZERO : j.div(Rational.of(c.vulnerableCount)));
+    johnston.push(c.vulnerableCount === 0 ? new Fraction(0) : j.div(new Fraction(c.vulnerableCount)));
   }
+  const exact = (xs: readonly Fraction[]) => xs.map(ExactFraction.of);
   return {
-    'shapley-shubik': ss,
-    banzhaf: normalise(swings),
-    'banzhaf-absolute': swings.map((s) => Rational.of(s, 2n ** BigInt(n - 1))),
-    'deegan-packel': dp,
-    'holler-packel': normalise(hpCounts),
-    johnston,
+    'shapley-shubik': exact(ss),
+    banzhaf: exact(normalise(swings)),
+    'banzhaf-absolute': swings.map((s) => new ExactFraction(s, 2n ** BigInt(n - 1))),
+    'deegan-packel': exact(dp),
+    'holler-packel': exact(normalise(hpCounts)),
+    johnston: exact(johnston),
   };
 }
 
@@ -167,11 +169,12 @@ export function exactSwings(game: SimpleGame): SwingCounts | undefined {
   const c = enumerationCounts(game);
   const swings = c.swingsBySize.map((row) => row.reduce((a, b) => a + BigInt(b), 0n));
   const nFact = factorial(n);
-  const ss = c.swingsBySize.map((row) =>
-    Rational.of(
-      row.reduce((a, cnt, k) => (k < n ? a + BigInt(cnt) * factorial(k) * factorial(n - 1 - k) : a), 0n),
-      nFact,
-    ),
+  const ss = c.swingsBySize.map(
+    (row) =>
+      new ExactFraction(
+        row.reduce((a, cnt, k) => (k < n ? a + BigInt(cnt) * factorial(k) * factorial(n - 1 - k) : a), 0n),
+        nFact,
+      ),
   );
   return { swings, shapleyShubik: ss };
 }
@@ -201,12 +204,7 @@ export function shapleyShubikMonteCarlo(game: SimpleGame, samples: number, rng: 
   const layers = game.kind === 'weighted' ? game.layers : undefined;
   const sums = new Float64Array(layers?.length ?? 0);
   for (let t = 0; t < samples; t++) {
-    for (let i = n - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      const tmp = order[i]!;
-      order[i] = order[j]!;
-      order[j] = tmp;
-    }
+    shuffle(order, rng);
     members.fill(0);
     sums.fill(0);
     for (const p of order) {
@@ -318,9 +316,17 @@ export function banzhafMonteCarlo(
  * The power index `index` of `game`. `auto` uses generating functions for
  * weighted games (Shapley–Shubik, Banzhaf), enumeration for n ≤ 22 (all
  * indices), and Monte Carlo otherwise (Shapley–Shubik and Banzhaf only).
- * Throws bad input when the requested method cannot handle the game.
+ * Values are shares of power in [0, 1]; exact methods also give fractions.
+ *
+ * @throws {ConcertError} bad input when the requested method cannot handle
+ *   the game or the index (path `['method']`, or `['index']` for an unknown
+ *   index), when Monte Carlo has no generator (`['rng']`), or when `samples`
+ *   is not a whole number ≥ 1 (`['samples']`).
+ * @example
+ * powerIndex(weightedVotingGame([2, 1, 1], 3), 'banzhaf').values.map((v) => v.exact); // => ['3/5', '1/5', '1/5']
  */
 export function powerIndex(game: SimpleGame, index: PowerIndexName, options: PowerOptions = {}): PowerResult {
+  checkPowerOptions(index, options);
   const method = options.method ?? 'auto';
   const n = game.players.length;
   const samplingIndex = index === 'shapley-shubik' || index === 'banzhaf' || index === 'banzhaf-absolute';
@@ -346,17 +352,21 @@ export function powerIndex(game: SimpleGame, index: PowerIndexName, options: Pow
       return { index, method: 'enumeration', values: exactValues(game.players, all[index]) };
     }
     if (method === 'exact' || !samplingIndex) {
-      throw badInput(
-        samplingIndex
-          ? `no exact method fits this game (${n} players; generating functions need integer weights and a modest quota, enumeration at most ${MAX_ENUMERATION_PLAYERS} players): use --method monte-carlo`
+      throw badInput({
+        path: ['method'],
+        message: samplingIndex
+          ? `no exact method fits this game (${n} players; generating functions need integer weights and a modest quota, enumeration at most ${MAX_ENUMERATION_PLAYERS} players): use the monte-carlo method`
           : `the ${index} index needs the minimal winning coalitions: they are enumerated for at most ${MAX_ENUMERATION_PLAYERS} players, or counted by generating functions for one-layer weighted games of at most 53 players (this game has ${n})`,
-      );
+      });
     }
   }
   if (!samplingIndex) {
-    throw badInput(`Monte Carlo is available for shapley-shubik, banzhaf and banzhaf-absolute, not ${index}`);
+    throw badInput({
+      path: ['method'],
+      message: `Monte Carlo is available for shapley-shubik, banzhaf and banzhaf-absolute, not ${index}`,
+    });
   }
-  if (!options.rng) throw badInput('Monte Carlo needs a seed');
+  if (!options.rng) throw badInput({ path: ['rng'], message: 'Monte Carlo needs a seeded random generator' });
   const samples = options.samples ?? 100_000;
   if (index === 'shapley-shubik') {
     return {
@@ -368,4 +378,23 @@ export function powerIndex(game: SimpleGame, index: PowerIndexName, options: Pow
   }
   const b = banzhafMonteCarlo(game, samples, options.rng);
   return { index, method: 'monte-carlo', samples, values: index === 'banzhaf' ? b.normalised : b.absolute };
+}
+
+function checkPowerOptions(index: PowerIndexName, options: PowerOptions): void {
+  const problems: Problem[] = [];
+  if (!(POWER_INDICES as readonly string[]).includes(index))
+    problems.push({
+      path: ['index'],
+      message: `unknown index "${index}": expected one of ${POWER_INDICES.join(', ')}`,
+    });
+  const method = options.method;
+  if (method !== undefined && !['auto', 'exact', 'monte-carlo'].includes(method))
+    problems.push({
+      path: ['method'],
+      message: `unknown method "${method}": expected auto, exact or monte-carlo`,
+    });
+  const samples = options.samples;
+  if (samples !== undefined && !(Number.isSafeInteger(samples) && samples >= 1))
+    problems.push({ path: ['samples'], message: `expected a whole number of samples ≥ 1; got ${samples}` });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
 }

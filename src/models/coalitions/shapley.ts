@@ -7,8 +7,10 @@
  * games, seeded sampling of random orders (Castro, Gómez & Tejada 2009) with
  * a 95 % half-width from the sample variance of each player's contributions.
  */
+import { badInput } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
-import { factorial, Rational } from './rational.js';
+import { shuffle } from '../../core/shuffle.js';
+import { exactNumber, Fraction, factorial } from '../../core/rational.js';
 import type { TuGame } from './tu-game.js';
 
 export interface AllocationValue {
@@ -42,11 +44,21 @@ function decimalScale(table: Float64Array): { scale: number; ints: Float64Array 
 /**
  * Exact Shapley value of a tabulated game. Marginal contributions are summed
  * by coalition size k first, then weighted by k!(n−k−1)!/n! in exact
- * arithmetic when the worths are decimals; in doubles otherwise.
+ * arithmetic when the worths are decimals; in doubles otherwise. Values are
+ * in the unit of the worths.
+ *
+ * @throws {ConcertError} bad input (path `['game']`) when the game has no
+ *   table (more than 20 players): sample it with {@link shapleySample}.
+ * @example
+ * shapleyValue(tuGameFromTable(['A', 'B'], Float64Array.from([0, 1, 2, 4]))).map((a) => a.exact); // => ['3/2', '5/2']
  */
 export function shapleyValue(game: TuGame): AllocationValue[] {
   const v = game.table;
-  if (!v) throw new RangeError('shapleyValue needs a tabulated game (n ≤ 20); use shapleySample');
+  if (!v)
+    throw badInput({
+      path: ['game'],
+      message: `the exact Shapley value needs a tabulated game (at most 20 players; this one has ${game.players.length}): sample it instead`,
+    });
   const n = game.players.length;
   const scaled = decimalScale(v);
   const base = scaled?.ints ?? v;
@@ -76,8 +88,7 @@ export function shapleyValue(game: TuGame): AllocationValue[] {
         const s = bigBySize ? bigBySize[i]![k]! : BigInt(bySize[i]![k]!);
         num += s * factorial(k) * factorial(n - 1 - k);
       }
-      const x = Rational.of(num, nFact * BigInt(scaled.scale));
-      return { player, value: x.toNumber(), exact: x.toString() };
+      return { player, ...exactNumber(new Fraction(num, nFact * BigInt(scaled.scale))) };
     }
     let value = 0;
     for (let k = 0; k < n; k++)
@@ -87,23 +98,25 @@ export function shapleyValue(game: TuGame): AllocationValue[] {
 }
 
 /**
- * Shapley value by sampling `samples` random orders with the injected Rng;
- * each order gives every player one marginal contribution. Half-width is
- * 1.96 · sd/√N per player.
+ * Shapley value by sampling `samples` random orders with the injected Rng
+ * (Castro, Gómez & Tejada 2009); each order gives every player one marginal
+ * contribution. Half-width is 1.96 · sd/√N per player.
+ *
+ * @throws {ConcertError} bad input (path `['samples']`) unless `samples` is
+ *   a whole number ≥ 1.
+ * @example
+ * shapleySample(game, 20_000, Rng.fromSeed(1))[0].halfWidth95; // the 95 % half-width of player 0's estimate
  */
 export function shapleySample(game: TuGame, samples: number, rng: Rng): AllocationValue[] {
+  if (!(Number.isSafeInteger(samples) && samples >= 1))
+    throw badInput({ path: ['samples'], message: `expected a whole number of samples ≥ 1; got ${samples}` });
   const n = game.players.length;
   const sum = new Float64Array(n);
   const sumSq = new Float64Array(n);
   const order = Array.from({ length: n }, (_, i) => i);
   const members = new Uint8Array(n);
   for (let t = 0; t < samples; t++) {
-    for (let i = n - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      const tmp = order[i]!;
-      order[i] = order[j]!;
-      order[j] = tmp;
-    }
+    shuffle(order, rng);
     members.fill(0);
     let prev = 0;
     for (const p of order) {

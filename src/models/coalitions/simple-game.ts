@@ -9,9 +9,11 @@
  *   ∩ "nine of fifteen").
  * - `listed`: the minimal winning coalitions; S wins iff it contains one.
  *
- * Models here assume a valid game (see `validateSimpleGame` in schema.ts).
+ * The constructors check the shape of what they are given (lengths, signs,
+ * indices); a file is validated with its locations by `readSimpleGame`
+ * (schema.ts). Models here assume a game built by them.
  */
-import { badInput } from '../../core/errors.js';
+import { badInput, ConcertError, type FieldPath, type Problem } from '../../core/errors.js';
 
 /** One weighted layer `[quota; weights]`. Weights and quota in votes (any non-negative unit). */
 export interface WeightedLayer {
@@ -43,12 +45,46 @@ export function defaultPlayerNames(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `P${i + 1}`);
 }
 
-/** The weighted voting game [quota; weights] (one layer). */
+/** Problems with one layer of `n` players: weights ≥ 0 and finite, one per player, a finite quota > 0. */
+function layerProblems(layer: WeightedLayer, n: number, path: FieldPath): Problem[] {
+  const problems: Problem[] = [];
+  if (layer.weights.length !== n)
+    problems.push({
+      path: [...path, 'weights'],
+      message: `expected one weight per player (${n}); got ${layer.weights.length}`,
+    });
+  layer.weights.forEach((w, i) => {
+    if (!(Number.isFinite(w) && w >= 0))
+      problems.push({ path: [...path, 'weights', i], message: `expected a weight ≥ 0; got ${w}` });
+  });
+  if (!(Number.isFinite(layer.quota) && layer.quota > 0))
+    problems.push({ path: [...path, 'quota'], message: `expected a quota > 0; got ${layer.quota}` });
+  return problems;
+}
+
+/**
+ * The weighted voting game [quota; weights] (one layer); players P1…Pn unless
+ * named.
+ *
+ * @throws {ConcertError} bad input for no weight or a negative or non-finite
+ *   one (paths `['weights']`, `['weights', i]`), a quota that is not > 0
+ *   (`['quota']`), or a `players` list of another length (`['players']`).
+ * @example
+ * isWinning(weightedVotingGame([2, 1, 1], 3), [1, 1, 0]); // => true
+ */
 export function weightedVotingGame(
   weights: readonly number[],
   quota: number,
   players?: readonly string[],
 ): WeightedGame {
+  const problems = layerProblems({ weights, quota }, weights.length, []);
+  if (weights.length === 0) problems.push({ path: ['weights'], message: 'expected at least one weight' });
+  if (players && players.length !== weights.length)
+    problems.push({
+      path: ['players'],
+      message: `expected one name per weight (${weights.length}); got ${players.length}`,
+    });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   return {
     kind: 'weighted',
     players: players ?? defaultPlayerNames(weights.length),
@@ -56,19 +92,54 @@ export function weightedVotingGame(
   };
 }
 
-/** The intersection of weighted layers: a coalition wins iff it meets every layer's quota. */
+/**
+ * The intersection of weighted layers: a coalition wins iff it meets every
+ * layer's quota.
+ *
+ * @throws {ConcertError} bad input for no player (path `['players']`), no
+ *   layer (`['layers']`) or a layer
+ *   whose weights are not one per player, or negative, or whose quota is not
+ *   > 0 (`['layers', l, …]`).
+ * @example
+ * layeredVotingGame(['A', 'B', 'C'], [{ weights: [1, 1, 0], quota: 2 }, { weights: [1, 1, 1], quota: 2 }]);
+ */
 export function layeredVotingGame(
   players: readonly string[],
   layers: readonly WeightedLayer[],
 ): WeightedGame {
+  const problems: Problem[] = [];
+  if (players.length === 0) problems.push({ path: ['players'], message: 'expected at least one player' });
+  if (layers.length === 0) problems.push({ path: ['layers'], message: 'expected at least one layer' });
+  layers.forEach((layer, l) => {
+    problems.push(...layerProblems(layer, players.length, ['layers', l]));
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   return { kind: 'weighted', players, layers };
 }
 
-/** A simple game given by its minimal winning coalitions (player indices). */
+/**
+ * A simple game given by its minimal winning coalitions (player indices).
+ *
+ * @throws {ConcertError} bad input (path `['minimalWinning', c, k]`) for an
+ *   index that is not a player's.
+ * @example
+ * listedGame(['A', 'B', 'C'], [[0, 1], [0, 2]]).minimalWinning.length; // => 2
+ */
 export function listedGame(
   players: readonly string[],
   minimalWinning: readonly (readonly number[])[],
 ): ListedGame {
+  const problems: Problem[] = [];
+  minimalWinning.forEach((c, ci) => {
+    c.forEach((i, k) => {
+      if (!(Number.isInteger(i) && i >= 0 && i < players.length))
+        problems.push({
+          path: ['minimalWinning', ci, k],
+          message: `expected a player index in 0..${players.length - 1}; got ${i}`,
+        });
+    });
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   return { kind: 'listed', players, minimalWinning };
 }
 
@@ -116,9 +187,10 @@ function popcount(x: number): number {
 export function winningTable(game: SimpleGame): Uint8Array {
   const n = game.players.length;
   if (n > MAX_ENUMERATION_PLAYERS) {
-    throw badInput(
-      `enumerating all 2^n coalitions is limited to ${MAX_ENUMERATION_PLAYERS} players (this game has ${n})`,
-    );
+    throw badInput({
+      path: ['game'],
+      message: `enumerating all 2^n coalitions is limited to ${MAX_ENUMERATION_PLAYERS} players (this game has ${n})`,
+    });
   }
   const size = 2 ** n;
   const win = new Uint8Array(size);
@@ -250,13 +322,25 @@ export function enumerationCounts(game: SimpleGame, win: Uint8Array = winningTab
  * than `quotaShare` (default ½) of the actors' combined GDP:
  * quota = ⌊quotaShare · Σ w⌋ + 1. It asks which groupings of these powers
  * command a majority of their joint output, as in GDP-weighted votes; it is a
- * construction, not a rule any body uses. Assumes every actor has a GDP.
+ * construction, not a rule any body uses.
+ *
+ * @throws {ConcertError} bad input at `['actors', i]` for an actor without a
+ *   GDP in the map, and at `['quotaShare']` unless 0 ≤ quotaShare < 1.
+ * @example
+ * gdpWeightedGame(new Map([['USA', 19.5e12], ['CHN', 12.3e12]]), ['USA', 'CHN']).layers[0].quota; // => 15901
  */
 export function gdpWeightedGame(
   gdpUsdByActor: ReadonlyMap<string, number>,
   actors: readonly string[],
   quotaShare = 0.5,
 ): WeightedGame {
+  const problems: Problem[] = [];
+  actors.forEach((a, i) => {
+    if (!gdpUsdByActor.has(a)) problems.push({ path: ['actors', i], message: `no GDP is given for "${a}"` });
+  });
+  if (!(quotaShare >= 0 && quotaShare < 1))
+    problems.push({ path: ['quotaShare'], message: `expected a share in [0, 1); got ${quotaShare}` });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const weights = actors.map((a) => Math.round((gdpUsdByActor.get(a) ?? 0) / 1e9));
   const total = weights.reduce((x, y) => x + y, 0);
   return weightedVotingGame(weights, Math.floor(quotaShare * total) + 1, actors);

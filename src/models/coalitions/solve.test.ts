@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConcertError } from '../../core/errors.js';
+import { formatRational } from '../../core/rational.js';
 import { Rng } from '../../core/rng.js';
 import { bankruptcyAwards } from './bankruptcy.js';
 import { leastCore, nucleolus } from './nucleolus.js';
@@ -62,7 +63,9 @@ describe('solveTuGame', () => {
     const g = bankruptcyGame(600, claims);
     const r = await solveTuGame(g, 'nucleolus', { bankruptcy: { estate: 600, claims } });
     expect(r.method).toBe('talmud-rule');
-    expect(r.allocation.map((a) => a.exact)).toEqual(bankruptcyAwards('talmud', 600, claims).map(String));
+    expect(r.allocation.map((a) => a.exact)).toEqual(
+      bankruptcyAwards('talmud', 600, claims).map(formatRational),
+    );
     expect(r.levels).toBeUndefined();
   });
 

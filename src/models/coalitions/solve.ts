@@ -5,6 +5,7 @@
  * bankruptcy game by the Talmud rule; linear programs otherwise.
  */
 import { ConcertError, type Problem } from '../../core/errors.js';
+import { exactNumber } from '../../core/rational.js';
 import type { Rng } from '../../core/rng.js';
 import { bankruptcyAwards } from './bankruptcy.js';
 import {
@@ -81,12 +82,11 @@ function checkOptions(game: TuGame, solution: TuSolution, options: TuSolveOption
   if (problems.length > 0) throw new ConcertError('bad-input', problems);
 }
 
-/** The allocation of awards (exact fractions) to the game's players. */
+/** The Talmud rule's awards (exact fractions) as the game's allocation. */
 function awardsAllocation(game: TuGame, estate: number, claims: readonly number[]): AllocationValue[] {
   return bankruptcyAwards('talmud', estate, claims).map((x, i) => ({
     player: game.players[i]!,
-    value: x.toNumber(),
-    exact: x.toString(),
+    ...exactNumber(x),
   }));
 }
 

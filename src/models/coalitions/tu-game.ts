@@ -8,6 +8,7 @@
  * v(S) = max(0, E − Σ_{i∉S} d_i)), and from trade among a World's actors
  * (see {@link tradeSurplusGame}).
  */
+import { badInput, ConcertError, type Problem, previewIds } from '../../core/errors.js';
 import type { ActorId, World } from '../../world/schema.js';
 import { isWinning, type SimpleGame } from './simple-game.js';
 
@@ -28,8 +29,26 @@ function maskOf(members: ArrayLike<number>): number {
   return m;
 }
 
-/** A TU game from its table v[mask] (v[0] must be 0). */
+/**
+ * A TU game from its table v[mask] (bit i of the mask = player i; v[0] = 0).
+ *
+ * @throws {ConcertError} bad input (path `['table']`) unless the table has
+ *   2^n entries for the n players (n ≤ 20), v(∅) = 0 and every worth is finite.
+ * @example
+ * tuGameFromTable(['A', 'B'], Float64Array.from([0, 1, 2, 4])).worth([1, 1]); // => 4
+ */
 export function tuGameFromTable(players: readonly string[], table: Float64Array): TuGame {
+  const n = players.length;
+  if (n > MAX_TABLE_PLAYERS || table.length !== 2 ** n)
+    throw badInput({
+      path: ['table'],
+      message: `expected 2^${n} = ${2 ** n} worths, one per coalition of the ${n} players (at most ${MAX_TABLE_PLAYERS}); got ${table.length}`,
+    });
+  if (table[0] !== 0)
+    throw badInput({ path: ['table', 0], message: `the empty coalition is worth 0; got ${table[0]}` });
+  const bad = table.findIndex((x) => !Number.isFinite(x));
+  if (bad >= 0)
+    throw badInput({ path: ['table', bad], message: `expected a finite worth; got ${table[bad]}` });
   return { players, table, worth: (members) => table[maskOf(members)]! };
 }
 
@@ -54,12 +73,31 @@ export function tuGameFromSimpleGame(game: SimpleGame): TuGame {
  * The bankruptcy game of estate E and claims d (O'Neill 1982; Aumann &
  * Maschler 1985): v(S) = max(0, E − Σ_{i∉S} d_i), what S is sure to get after
  * everyone outside S is paid in full. Same unit as the estate.
+ *
+ * @throws {ConcertError} bad input for an estate or a claim that is negative
+ *   or not finite (paths `['estate']`, `['claims', i]`), or a `players` list
+ *   whose length differs from the claims' (`['players']`).
+ * @example
+ * bankruptcyGame(200, [100, 200, 300]).worth([0, 1, 1]); // => 100: E − d_1
  */
 export function bankruptcyGame(
   estate: number,
   claims: readonly number[],
   players?: readonly string[],
 ): TuGame {
+  const problems: Problem[] = [];
+  if (!(Number.isFinite(estate) && estate >= 0))
+    problems.push({ path: ['estate'], message: `expected an estate ≥ 0; got ${estate}` });
+  claims.forEach((c, i) => {
+    if (!(Number.isFinite(c) && c >= 0))
+      problems.push({ path: ['claims', i], message: `expected a claim ≥ 0; got ${c}` });
+  });
+  if (players && players.length !== claims.length)
+    problems.push({
+      path: ['players'],
+      message: `expected one name per claim (${claims.length}); got ${players.length}`,
+    });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const total = claims.reduce((a, b) => a + b, 0);
   const names = players ?? claims.map((_, i) => `P${i + 1}`);
   return tabulate(names, (members) => {
@@ -78,8 +116,24 @@ export function bankruptcyGame(
  * not welfare gains from trade (those are a smaller, model-dependent share of
  * volume). The game is convex (supermodular), so its core is non-empty and the
  * Shapley value gives each partner half of each of its dyads' trade.
+ *
+ * @throws {ConcertError} bad input at `['actors', i]` for an id that is not
+ *   an actor of the world or is listed twice.
+ * @example
+ * tradeSurplusGame(world, ['USA', 'CHN', 'JPN']).players; // => ['USA', 'CHN', 'JPN']
  */
 export function tradeSurplusGame(world: World, actors: readonly ActorId[]): TuGame {
+  const problems: Problem[] = [];
+  actors.forEach((id, i) => {
+    if (!Object.hasOwn(world.actors, id))
+      problems.push({
+        path: ['actors', i],
+        message: `unknown actor "${id}": expected one of ${previewIds(Object.keys(world.actors))}`,
+      });
+    else if (actors.indexOf(id) !== i)
+      problems.push({ path: ['actors', i], message: `actor "${id}" is listed twice` });
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const n = actors.length;
   const pair = Array.from({ length: n }, () => new Float64Array(n));
   const index = new Map(actors.map((a, i) => [a, i] as const));

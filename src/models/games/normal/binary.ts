@@ -41,7 +41,7 @@ import type { NormalFormGame } from './game.js';
 import { profileAt, profileCount } from './game.js';
 import { approximateEquilibrium, type Equilibrium, exactEquilibrium, profileKey } from './equilibrium.js';
 import type { EquilibriumComponent } from './vertex.js';
-import { Fraction, rationalSqrt } from './rational.js';
+import { Fraction, rationalSqrt } from '../../../core/rational.js';
 
 /** A number known exactly (`f`) or only approximately (`x`). */
 interface Val {

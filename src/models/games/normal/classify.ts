@@ -37,7 +37,7 @@
  * when constant-sum without a pure equilibrium. Other games get a
  * description of their structure (ordinal ranks and dominance) but no name.
  */
-import type { Fraction } from './rational.js';
+import type { Fraction } from '../../../core/rational.js';
 import { constantSum, type NormalFormGame, profileAt, profileCount, profileIndex } from './game.js';
 import {
   type Domination,

@@ -10,7 +10,7 @@ import {
   regret,
   strategyValues,
 } from './game.js';
-import { Fraction, formatRational } from './rational.js';
+import { Fraction, formatRational } from '../../../core/rational.js';
 
 /** One equilibrium (or, for QRE, one profile on the path) of a game. */
 export interface Equilibrium {

@@ -7,7 +7,7 @@
  * (profile index k = s₁ + n₁·s₂ + n₁n₂·s₃ + …, strategies counted from 0).
  * Payoffs are exact rationals, so equilibria can be computed exactly.
  */
-import { Fraction, lcm, rationalFromNumber } from './rational.js';
+import { Fraction, lcm, rationalFromNumber } from '../../../core/rational.js';
 
 /** A finite game in strategic form. Valid by construction (see {@link makeGame}). */
 export interface NormalFormGame {

@@ -55,7 +55,7 @@ export {
   pureSecurityLevels,
 } from './pure.js';
 export { logitQre, logitQrePath, logitSolution, type QrePoint, refineOnSupport } from './qre.js';
-export { Fraction, formatRational, parseRational } from './rational.js';
+export { Fraction, formatRational, parseRational } from '../../../core/rational.js';
 export {
   defaultMethod,
   EQUILIBRIUM_METHODS,

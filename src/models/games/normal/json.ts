@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { type SourceDocument, parseDocument, validateDocument } from '../../../core/document.js';
 import { ConcertError, type FieldPath, type Problem } from '../../../core/errors.js';
 import { makeGame, type NormalFormGame } from './game.js';
-import { type Fraction, formatRational, parseRational, rationalFromNumber } from './rational.js';
+import { type Fraction, formatRational, parseRational, rationalFromNumber } from '../../../core/rational.js';
 
 /** The document's outer shape; `payoffs` is checked against `strategies` separately. */
 export const gameJsonSchema = z

@@ -16,7 +16,7 @@
  */
 import type { NormalFormGame } from './game.js';
 import { type Equilibrium, exactEquilibrium, profileKey } from './equilibrium.js';
-import { Fraction } from './rational.js';
+import { Fraction } from '../../../core/rational.js';
 import { initialTableau, integerBimatrix, lexMinRatioRow, pivot, structuralValues } from './tableau.js';
 
 /** The equilibrium reached by Lemke–Howson from dropping one label. */

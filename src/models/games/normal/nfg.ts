@@ -19,7 +19,7 @@
  */
 import { ConcertError, type Problem } from '../../../core/errors.js';
 import { makeGame, type NormalFormGame } from './game.js';
-import { type Fraction, formatRational, parseRational } from './rational.js';
+import { type Fraction, formatRational, parseRational } from '../../../core/rational.js';
 
 interface Token {
   readonly kind: '{' | '}' | ',' | 'string' | 'word';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConcertError } from '../../../core/errors.js';
-import { solveExact } from './rational.js';
+import { solveExact } from '../../../core/rational.js';
 import { integerBimatrix } from './tableau.js';
 import { exactVertexEnumeration } from './vertex.js';
 import {

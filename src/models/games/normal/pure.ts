@@ -3,7 +3,7 @@
  * Pareto efficiency, security levels, and dominance with iterated
  * elimination.
  */
-import { Fraction } from './rational.js';
+import { Fraction } from '../../../core/rational.js';
 import { type NormalFormGame, profileAt, profileCount, profileIndex } from './game.js';
 import { type Equilibrium, exactEquilibrium } from './equilibrium.js';
 

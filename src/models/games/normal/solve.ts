@@ -17,7 +17,7 @@ import { isNashEquilibrium, type NormalFormGame } from './game.js';
 import { lemkeHowsonAll } from './lemke-howson.js';
 import { pureEquilibria } from './pure.js';
 import { logitSolution } from './qre.js';
-import { Fraction } from './rational.js';
+import { Fraction } from '../../../core/rational.js';
 import { supportEnumeration } from './support.js';
 import { type EquilibriumComponent, vertexEnumeration } from './vertex.js';
 

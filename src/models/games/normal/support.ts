@@ -20,7 +20,7 @@
 import type { NormalFormGame } from './game.js';
 import { bimatrix } from './game.js';
 import { type Equilibrium, exactEquilibrium, profileKey } from './equilibrium.js';
-import { Fraction, solveExact } from './rational.js';
+import { Fraction, solveExact } from '../../../core/rational.js';
 
 const FILTER_TOLERANCE = 1e-7;
 

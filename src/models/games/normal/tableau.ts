@@ -18,7 +18,7 @@
  */
 import type { NormalFormGame } from './game.js';
 import { bimatrix } from './game.js';
-import { lcm } from './rational.js';
+import { lcm } from '../../../core/rational.js';
 
 /** Row player's and column player's payoffs as positive integers (same equilibria as the game). */
 export interface IntegerBimatrix {

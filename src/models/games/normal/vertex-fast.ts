@@ -22,7 +22,7 @@
  */
 import { isNashEquilibrium, type NormalFormGame } from './game.js';
 import { compareEquilibria, type Equilibrium, exactEquilibrium } from './equilibrium.js';
-import { Fraction } from './rational.js';
+import { Fraction } from '../../../core/rational.js';
 import { integerBimatrix } from './tableau.js';
 
 const ZERO_TOL = 1e-9;

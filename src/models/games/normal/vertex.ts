@@ -30,7 +30,7 @@
 import { ConcertError } from '../../../core/errors.js';
 import type { NormalFormGame } from './game.js';
 import { compareEquilibria, type Equilibrium, exactEquilibrium } from './equilibrium.js';
-import { Fraction } from './rational.js';
+import { Fraction } from '../../../core/rational.js';
 import { fastNondegenerateEquilibria } from './vertex-fast.js';
 import {
   cloneTableau,

@@ -14,7 +14,7 @@
 import { getHighs } from '../../../core/highs.js';
 import { badInput } from '../../../core/errors.js';
 import { bimatrix, constantSum, type NormalFormGame } from './game.js';
-import { Fraction, formatRational } from './rational.js';
+import { Fraction, formatRational } from '../../../core/rational.js';
 
 export interface ZeroSumSolution {
   /** Value of the game to player 1 (payoff units). */
