@@ -12,6 +12,7 @@
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { Rng } from '../../core/rng.js';
+import { median } from '../../core/statistics.js';
 import { frustrationIndexSync } from './frustration.js';
 import type { SignedNetwork } from './network.js';
 import { triangles } from './triads.js';
@@ -269,9 +270,4 @@ function summarise(options: DynamicsOptions, results: DynamicsRun[]): DynamicsEn
       .map((c) => ({ factions: c.factions, share: c.count / total })),
     results,
   };
-}
-
-function median(sorted: readonly number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

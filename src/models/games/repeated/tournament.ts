@@ -20,6 +20,7 @@
  * repetitions.
  */
 import { Rng } from '../../../core/rng.js';
+import { median } from '../../../core/statistics.js';
 import { MatchEngine, type MatchSettings, type MatchSummary } from './match.js';
 import { findStrategy } from './registry.js';
 import type { Strategy } from './strategy.js';
@@ -119,12 +120,6 @@ export function playTournamentMatches(spec: TournamentSpec, start: number, end: 
     out[o + 4] = summary.cooperation2;
   }
   return out;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 /** Turns the per-match block of a whole tournament into standings and the payoff matrix. */
