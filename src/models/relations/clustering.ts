@@ -4,6 +4,7 @@
  * 18(2):149–168) criterion P(C) = α·N + (1 − α)·P, N = negative ties inside
  * groups, P = positive ties between groups (signnet `signed_blockmodel`).
  */
+import { ConcertError, type Problem } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { adjacency, type SignedNetwork } from './network.js';
 
@@ -42,12 +43,26 @@ export interface ClusteringOptions {
  * (nodes by decreasing degree, a new group opened only as the next label, so
  * relabelings are not revisited; bound = cost of ties among assigned nodes)
  * proves the optimum.
+ *
+ * @throws {ConcertError} bad input unless `k` is a whole number ≥ 1 (path
+ *   `['k']`), `alpha` is in [0, 1] (`['alpha']`) and `restarts` is a whole
+ *   number ≥ 1 (`['restarts']`).
+ * @example
+ * clusterPartition(net, 3).groups; // the best partition into at most three groups
  */
 export function clusterPartition(
   net: SignedNetwork,
   k: number,
   options: ClusteringOptions = {},
 ): ClusteringResult {
+  const problems: Problem[] = [];
+  if (!(Number.isSafeInteger(k) && k >= 1))
+    problems.push({ path: ['k'], message: `expected a whole number of groups ≥ 1; got ${k}` });
+  if (options.alpha !== undefined && !(options.alpha >= 0 && options.alpha <= 1))
+    problems.push({ path: ['alpha'], message: `expected a weight in [0, 1]; got ${options.alpha}` });
+  if (options.restarts !== undefined && !(Number.isSafeInteger(options.restarts) && options.restarts >= 1))
+    problems.push({ path: ['restarts'], message: `expected a whole number ≥ 1; got ${options.restarts}` });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const n = net.nodes.length;
   const alpha = options.alpha ?? 0.5;
   const adj = adjacency(net);

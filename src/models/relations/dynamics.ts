@@ -11,6 +11,7 @@
  * Both are seeded (an injected {@link Rng}) and run as ensembles.
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { ConcertError, type Problem } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { median } from '../../core/statistics.js';
 import { frustrationIndexSync } from './frustration.js';
@@ -207,8 +208,16 @@ export interface DynamicsOptions extends TriadDynamicsOptions {
  * Triad model: signs of the relations, constrained triad dynamics. Continuous
  * model: X(0) = relation scores (0 for neutral pairs, 0 on the diagonal) plus
  * symmetric Gaussian noise.
+ *
+ * @throws {ConcertError} bad input for an unknown model (path `['model']`),
+ *   `runs` that is not a whole number ≥ 1 (`['runs']`), a seed that is not an
+ *   integer (`['seed']`), a negative noise (`['noiseSd']`) or `maxSweeps`
+ *   that is not a whole number ≥ 1 (`['maxSweeps']`).
+ * @example
+ * balanceDynamicsEnsemble(net, { model: 'triad', runs: 20, seed: 1 }).balancedShare; // in [0, 1]
  */
 export function balanceDynamicsEnsemble(net: SignedNetwork, options: DynamicsOptions): DynamicsEnsemble {
+  checkDynamicsOptions(options);
   const streams = Rng.streams(options.seed, options.runs);
   const results: DynamicsRun[] = streams.map((rng, run) => {
     if (options.model === 'triad') {
@@ -238,6 +247,24 @@ export function balanceDynamicsEnsemble(net: SignedNetwork, options: DynamicsOpt
     return { run, balanced: c.factions !== null, time: c.timeToBalance, factions: c.factions };
   });
   return summarise(options, results);
+}
+
+function checkDynamicsOptions(o: DynamicsOptions): void {
+  const problems: Problem[] = [];
+  if (o.model !== 'triad' && o.model !== 'continuous')
+    problems.push({ path: ['model'], message: `unknown model "${o.model}": expected triad or continuous` });
+  if (!(Number.isSafeInteger(o.runs) && o.runs >= 1))
+    problems.push({ path: ['runs'], message: `expected a whole number of runs ≥ 1; got ${o.runs}` });
+  if (!Number.isSafeInteger(o.seed))
+    problems.push({ path: ['seed'], message: `expected an integer seed; got ${o.seed}` });
+  if (o.noiseSd !== undefined && !(Number.isFinite(o.noiseSd) && o.noiseSd >= 0))
+    problems.push({ path: ['noiseSd'], message: `expected a standard deviation ≥ 0; got ${o.noiseSd}` });
+  if (o.maxSweeps !== undefined && !(Number.isSafeInteger(o.maxSweeps) && o.maxSweeps >= 1))
+    problems.push({
+      path: ['maxSweeps'],
+      message: `expected a whole number of sweeps ≥ 1; got ${o.maxSweeps}`,
+    });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
 }
 
 function summarise(options: DynamicsOptions, results: DynamicsRun[]): DynamicsEnsemble {

@@ -4,6 +4,7 @@
  */
 import type { Rng } from '../../core/rng.js';
 import { type Adjacency, adjacency, type SignedNetwork } from './network.js';
+import { spanningForestSides } from './partition.js';
 
 /** Tuning of {@link localSearchPartition}. */
 export interface LocalSearchOptions {
@@ -143,33 +144,14 @@ export function localSearchPartition(
   return { cost: best!.cost, side: best!.side };
 }
 
+/** Sides switched along a random breadth-first spanning forest (random first root, random neighbour order). */
 function randomTreeSwitching(n: number, adj: Adjacency, positive: Uint8Array, rng: Rng): Uint8Array {
-  const side = new Uint8Array(n);
-  const seen = new Uint8Array(n);
-  const queue = new Int32Array(n);
   const first = rng.int(0, n - 1);
-  for (let r = 0; r < n; r++) {
-    const root = (first + r) % n;
-    if (seen[root]) continue;
-    seen[root] = 1;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = root;
-    while (head < tail) {
-      const v = queue[head++]!;
-      const lo = adj.offsets[v]!;
-      const deg = adj.offsets[v + 1]! - lo;
-      if (deg === 0) continue;
-      const shift = rng.int(0, deg - 1);
-      for (let q = 0; q < deg; q++) {
-        const p = lo + ((q + shift) % deg);
-        const u = adj.neighbors[p]!;
-        if (seen[u]) continue;
-        seen[u] = 1;
-        side[u] = positive[adj.edgeIds[p]!] ? side[v]! : 1 - side[v]!;
-        queue[tail++] = u;
-      }
-    }
-  }
-  return side;
+  return spanningForestSides(
+    n,
+    adj,
+    (k) => positive[k] === 1,
+    first,
+    (degree) => rng.int(0, degree - 1),
+  );
 }

@@ -2,8 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConcertError, type Problem } from '../../core/errors.js';
 import { whatIfSync } from './balance.js';
+import { clusterPartition } from './clustering.js';
+import { balanceDynamicsEnsemble } from './dynamics.js';
 import { pairPlacement } from './frustration.js';
 import { inducedSubnetwork, signedNetwork, withRelation } from './network.js';
+import { ENUMERATION_MAX_NODES, enumerateBestPartition } from './partition.js';
+import { strategicTriangle } from './strategic-triangle.js';
 
 /** USA, CHN, RUS, GBR with five relations (illustrative scores). */
 const net = signedNetwork(
@@ -112,5 +116,35 @@ describe('pairPlacement', () => {
       code: 'bad-input',
       problems: [{ path: ['b'] }],
     });
+  });
+});
+
+describe('the other entry points check what users give them', () => {
+  it('strategicTriangle names the argument of an unknown or repeated actor', () => {
+    expect(problemsOf(() => strategicTriangle(net, 'USA', 'XXX', 'USA'))).toEqual([
+      { path: ['b'], message: 'unknown actor "XXX": expected one of USA, CHN, RUS, GBR' },
+      { path: ['c'], message: '"USA" is given twice: expected three different actors' },
+    ]);
+    expect(strategicTriangle(net, 'USA', 'CHN', 'RUS').configuration).toBe('stable-marriage');
+  });
+
+  it('clusterPartition and balanceDynamicsEnsemble check their numbers', () => {
+    expect(problemsOf(() => clusterPartition(net, 0, { alpha: 2 })).map((p) => p.path)).toEqual([
+      ['k'],
+      ['alpha'],
+    ]);
+    expect(
+      problemsOf(() => balanceDynamicsEnsemble(net, { model: 'triad', runs: 0, seed: 0.5, noiseSd: -1 })).map(
+        (p) => p.path,
+      ),
+    ).toEqual([['runs'], ['seed'], ['noiseSd']]);
+  });
+
+  it('exhaustive enumeration refuses a network beyond its limit', () => {
+    const big = signedNetwork(
+      Array.from({ length: ENUMERATION_MAX_NODES + 1 }, (_, i) => `N${i}`),
+      [],
+    );
+    expect(problemsOf(() => enumerateBestPartition(big, [])).map((p) => p.path)).toEqual([['net']]);
   });
 });

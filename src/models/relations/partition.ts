@@ -3,6 +3,7 @@
  * total weight, of frustrated edges), plus the exact search by enumeration
  * that small networks use.
  */
+import { badInput } from '../../core/errors.js';
 import { type Adjacency, adjacency, type SignedNetwork } from './network.js';
 
 /** Weights are scaled to integers by this factor in the searches, so sums are exact. */
@@ -98,7 +99,13 @@ export const ENUMERATION_MAX_NODES = 30;
 /**
  * The exact minimum-cost bipartition by enumerating all 2^(n−1) partitions
  * (node 0 fixed in group 0) in Gray-code order, so each step moves one node
- * and updates the cost in O(degree). Exact; cost O(2^(n−1)·d̄).
+ * and updates the cost in O(degree). Exact; cost O(2^(n−1)·d̄). `costs[k]` is
+ * the cost of frustrating edge k (1 each for the line index).
+ *
+ * @throws {ConcertError} bad input (path `['net']`) for a network of more
+ *   than {@link ENUMERATION_MAX_NODES} nodes.
+ * @example
+ * enumerateBestPartition(net, edgeCosts(net, false)).cost; // the line index of a small network
  */
 export function enumerateBestPartition(
   net: SignedNetwork,
@@ -106,7 +113,10 @@ export function enumerateBestPartition(
 ): { cost: number; side: Uint8Array } {
   const n = net.nodes.length;
   if (n > ENUMERATION_MAX_NODES)
-    throw new RangeError(`enumeration is limited to ${ENUMERATION_MAX_NODES} nodes`);
+    throw badInput({
+      path: ['net'],
+      message: `enumeration is limited to ${ENUMERATION_MAX_NODES} nodes (this network has ${n}): use the binary program or the heuristic`,
+    });
   const adj = adjacency(net);
   // Flat typed arrays keep the 2^(n−1)-step loop free of object accesses.
   const m = net.edges.length;
@@ -157,17 +167,26 @@ export function enumerateBestPartition(
 }
 
 /**
- * A partition consistent with a set of frustrated edges: two-colours the
- * graph in which those edges have their signs reversed (that graph is
- * balanced, so the colouring exists). Node 0 of each component is in group 0.
+ * Two-colours the nodes along a breadth-first spanning forest: a tree edge k
+ * from v to a new node u puts u in v's group when `sameGroup(k)` and in the
+ * other group otherwise; each tree's root is in group 0. Roots are tried in
+ * the order `firstRoot`, `firstRoot + 1`, … (mod n). When `rotation` is given,
+ * the scan of each reached node's neighbours (of degree d > 0) starts at
+ * position `rotation(d)` of its list instead of 0 (a random spanning tree;
+ * called once per such node, in breadth-first order). O(n + m).
  */
-export function partitionFromFrustrated(net: SignedNetwork, frustrated: ReadonlySet<number>): Uint8Array {
-  const n = net.nodes.length;
-  const adj = adjacency(net);
+export function spanningForestSides(
+  n: number,
+  adj: Adjacency,
+  sameGroup: (edge: number) => boolean,
+  firstRoot = 0,
+  rotation?: (degree: number) => number,
+): Uint8Array {
   const side = new Uint8Array(n);
   const seen = new Uint8Array(n);
   const queue = new Int32Array(n);
-  for (let root = 0; root < n; root++) {
+  for (let r = 0; r < n; r++) {
+    const root = (firstRoot + r) % n;
     if (seen[root]) continue;
     seen[root] = 1;
     let head = 0;
@@ -175,18 +194,34 @@ export function partitionFromFrustrated(net: SignedNetwork, frustrated: Readonly
     queue[tail++] = root;
     while (head < tail) {
       const v = queue[head++]!;
-      for (let p = adj.offsets[v]!; p < adj.offsets[v + 1]!; p++) {
+      const lo = adj.offsets[v]!;
+      const degree = adj.offsets[v + 1]! - lo;
+      if (degree === 0) continue;
+      const shift = rotation ? rotation(degree) : 0;
+      for (let q = 0; q < degree; q++) {
+        const p = lo + ((q + shift) % degree);
         const u = adj.neighbors[p]!;
         if (seen[u]) continue;
-        const k = adj.edgeIds[p]!;
-        const positive = net.edges[k]!.weight > 0 !== frustrated.has(k);
-        side[u] = positive ? side[v]! : 1 - side[v]!;
         seen[u] = 1;
+        side[u] = sameGroup(adj.edgeIds[p]!) ? side[v]! : 1 - side[v]!;
         queue[tail++] = u;
       }
     }
   }
   return side;
+}
+
+/**
+ * A partition consistent with a set of frustrated edges: two-colours the
+ * graph in which those edges have their signs reversed (that graph is
+ * balanced, so the colouring exists). Node 0 of each component is in group 0.
+ */
+export function partitionFromFrustrated(net: SignedNetwork, frustrated: ReadonlySet<number>): Uint8Array {
+  return spanningForestSides(
+    net.nodes.length,
+    adjacency(net),
+    (k) => net.edges[k]!.weight > 0 !== frustrated.has(k),
+  );
 }
 
 /**

@@ -11,6 +11,7 @@
  * balance. The all-hostile pattern (−−−) is named descriptively: Dittmer's own
  * "unit veto" definition was not read, so it is not claimed.
  */
+import { ConcertError, type Problem, previewIds } from '../../core/errors.js';
 import { edgeIndex, pairKey, type SignedNetwork } from './network.js';
 
 /** Triangle configurations: Dittmer's three patterns, all-hostile, and open triads. */
@@ -51,10 +52,25 @@ export interface StrategicTriangle {
 }
 
 /**
- * Classifies the triangle of actors (a, b, c) in a network. Every actor id
- * must be a node of the network (callers check this at the boundary).
+ * Classifies the triangle of actors (a, b, c) in a network (Dittmer 1981):
+ * configuration, balance, each actor's role and the pivot.
+ *
+ * @throws {ConcertError} bad input when an id is not a node of the network
+ *   (path `['a']`, `['b']` or `['c']`) or repeats an earlier one.
+ * @example
+ * strategicTriangle(net, 'USA', 'CHN', 'RUS').configuration; // e.g. 'stable-marriage'
  */
 export function strategicTriangle(net: SignedNetwork, a: string, b: string, c: string): StrategicTriangle {
+  const problems: Problem[] = [];
+  const ids = [a, b, c];
+  ids.forEach((id, i) => {
+    const path = [['a', 'b', 'c'][i]!];
+    if (!net.nodes.includes(id))
+      problems.push({ path, message: `unknown actor "${id}": expected one of ${previewIds(net.nodes)}` });
+    else if (ids.indexOf(id) !== i)
+      problems.push({ path, message: `"${id}" is given twice: expected three different actors` });
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const index = edgeIndex(net);
   const idx = [a, b, c].map((id) => net.nodes.indexOf(id)) as [number, number, number];
   const score = (i: number, j: number): number => {
