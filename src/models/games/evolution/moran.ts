@@ -27,9 +27,15 @@
  * (Nowak 2006, eq. 6.5; solved here as a tridiagonal system, which stays
  * finite when a fitness is zero).
  */
+import { ConcertError, type Problem } from '../../../core/errors.js';
 import { Rng } from '../../../core/rng.js';
-import { MatchEngine, type MatchSettings, type MatchSummary } from '../repeated/match.js';
-import { findStrategy } from '../repeated/registry.js';
+import {
+  MatchEngine,
+  type MatchSettings,
+  type MatchSummary,
+  matchSettingsProblems,
+} from '../repeated/match.js';
+import { strategiesNamed } from '../repeated/registry.js';
 import type { Strategy } from '../repeated/strategy.js';
 import { matchSeed } from '../repeated/tournament.js';
 
@@ -54,12 +60,22 @@ export interface MoranResult {
   readonly firstRoundScores: readonly number[];
 }
 
-function resolve(names: readonly string[]): Strategy[] {
-  return names.map((n) => {
-    const s = findStrategy(n);
-    if (!s) throw new RangeError(`unknown strategy "${n}"`);
-    return s;
-  });
+/** The population's strategies, with the spec's numbers checked (paths are the spec's fields). */
+function resolve(spec: MoranSpec): Strategy[] {
+  const problems = matchSettingsProblems(spec);
+  if (spec.population.length < 2)
+    problems.push({
+      path: ['population'],
+      message: `expected at least 2 individuals; got ${spec.population.length}`,
+    });
+  const g = spec.maxGenerations;
+  if (g !== undefined && !(Number.isSafeInteger(g) && g >= 0))
+    problems.push({ path: ['maxGenerations'], message: `expected a whole number ≥ 0; got ${g}` });
+  const mu = spec.mutationRate;
+  if (mu !== undefined && !(mu >= 0 && mu <= 1))
+    problems.push({ path: ['mutationRate'], message: `expected a probability in [0, 1]; got ${mu}` });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
+  return strategiesNamed(spec.population, ['population']);
 }
 
 function countOf(pop: readonly Strategy[]): Record<string, number> {
@@ -73,9 +89,15 @@ function countOf(pop: readonly Strategy[]): Record<string, number> {
  * deterministic strategies without noise are played once and cached, as the
  * Axelrod library does; all other matches are replayed each generation, each
  * from its own (seed, match counter) stream.
+ *
+ * @throws {ConcertError} bad input for an unknown strategy (path
+ *   `['population', i]`), fewer than two individuals, `maxGenerations` or
+ *   `mutationRate` out of range, or match settings out of range.
+ * @example
+ * moranProcess({ population: ['Tit For Tat', 'Defector', 'Defector'], turns: 20, seed: 1 }).winner;
  */
 export function moranProcess(spec: MoranSpec): MoranResult {
-  const pop = resolve(spec.population);
+  const pop = resolve(spec);
   const n = pop.length;
   const seed = spec.seed ?? 0;
   // Hash the seed: pure-rand's xoroshiro128+ seeded with a small integer starts with outputs near 1.
@@ -149,13 +171,22 @@ export function moranProcess(spec: MoranSpec): MoranResult {
  * Estimated fixation probabilities: the share of `runs` independent Moran
  * processes (run r seeded from (seed, r)) that each strategy wins, with the
  * number of runs that did not fix within `maxGenerations`.
+ *
+ * @throws {ConcertError} bad input as {@link moranProcess}, and for `runs`
+ *   that is not a whole number ≥ 1 (path `['runs']`).
+ * @example
+ * moranFixation({ population: ['Tit For Tat', 'Defector', 'Defector'], turns: 20 }, 10).fixation;
  */
 export function moranFixation(
   spec: MoranSpec,
   runs: number,
 ): { runs: number; fixation: Record<string, number>; unfixed: number } {
+  if (!(Number.isSafeInteger(runs) && runs >= 1))
+    throw new ConcertError('bad-input', [
+      { path: ['runs'], message: `expected a whole number of runs ≥ 1; got ${runs}` },
+    ]);
   const wins: Record<string, number> = {};
-  for (const s of resolve(spec.population)) wins[s.name] = 0;
+  for (const s of resolve(spec)) wins[s.name] = 0;
   let unfixed = 0;
   for (let r = 0; r < runs; r++) {
     const res = moranProcess({ ...spec, seed: matchSeed(spec.seed ?? 0, r) });
@@ -173,11 +204,26 @@ export function moranFixation(
  * summed per-turn payoffs, given the 2×2 matrix of mean per-turn payoffs
  * [[a_AA, a_AB], [a_BA, a_BB]] (see the module comment for the chain).
  * ρ_k is the probability that A takes over starting from k A-players.
+ *
+ * @throws {ConcertError} bad input unless N is a whole number ≥ 2 (path
+ *   `['N']`) and the payoffs are finite (`['payoffs', i, j]`).
+ * @example
+ * moranFixationProbabilities([[1, 1], [1, 1]], 4); // => [0, 0.25, 0.5, 0.75, 1]: neutral drift
  */
 export function moranFixationProbabilities(
   payoffs: readonly [readonly [number, number], readonly [number, number]],
   N: number,
 ): number[] {
+  const problems: Problem[] = [];
+  if (!(Number.isSafeInteger(N) && N >= 2))
+    problems.push({ path: ['N'], message: `expected a whole population size ≥ 2; got ${N}` });
+  payoffs.forEach((row, i) => {
+    row.forEach((x, j) => {
+      if (!Number.isFinite(x))
+        problems.push({ path: ['payoffs', i, j], message: `expected a finite payoff; got ${x}` });
+    });
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const [[aAA, aAB], [aBA, aBB]] = payoffs;
   const up = new Float64Array(N + 1);
   const down = new Float64Array(N + 1);

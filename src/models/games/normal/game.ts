@@ -7,6 +7,7 @@
  * (profile index k = s₁ + n₁·s₂ + n₁n₂·s₃ + …, strategies counted from 0).
  * Payoffs are exact rationals, so equilibria can be computed exactly.
  */
+import { badInput, ConcertError, type Problem } from '../../../core/errors.js';
 import { Fraction, lcm, rationalFromNumber } from '../../../core/rational.js';
 
 /** A finite game in strategic form. Valid by construction (see {@link makeGame}). */
@@ -55,9 +56,15 @@ export function profileAt(game: NormalFormGame, k: number): number[] {
 }
 
 /**
- * Builds a game, checking shapes: one strategy list per player, one payoff
- * vector of length N per profile. Throws RangeError on an inconsistent shape
- * (inputs from users are validated earlier with located messages).
+ * Builds a game, checking shapes: at least one player, one non-empty strategy
+ * list per player, one payoff vector of length N per profile.
+ *
+ * @throws {ConcertError} bad input at `['players']`, `['strategies']`,
+ *   `['strategies', i]`, `['payoffs']` or `['payoffs', k]` for an
+ *   inconsistent shape (files are validated earlier with their line numbers).
+ * @example
+ * const f = (x: number) => new Fraction(x);
+ * makeGame(['Row', 'Column'], [['U'], ['L', 'R']], [[f(1), f(0)], [f(0), f(1)]]).players; // => ['Row', 'Column']
  */
 export function makeGame(
   players: readonly string[],
@@ -65,23 +72,45 @@ export function makeGame(
   payoffs: readonly (readonly Fraction[])[],
   title = '',
 ): NormalFormGame {
-  if (players.length === 0) throw new RangeError('a game needs at least one player');
-  if (strategies.length !== players.length) throw new RangeError('one strategy list per player');
-  if (strategies.some((s) => s.length === 0)) throw new RangeError('every player needs a strategy');
-  const count = strategies.reduce((n, s) => n * s.length, 1);
-  if (payoffs.length !== count)
-    throw new RangeError(`expected ${count} payoff vectors, got ${payoffs.length}`);
-  if (payoffs.some((p) => p.length !== players.length))
-    throw new RangeError('one payoff per player per profile');
+  const problems: Problem[] = [];
+  if (players.length === 0) problems.push({ path: ['players'], message: 'a game needs at least one player' });
+  if (strategies.length !== players.length)
+    problems.push({
+      path: ['strategies'],
+      message: `expected one strategy list per player (${players.length}); got ${strategies.length}`,
+    });
+  strategies.forEach((s, i) => {
+    if (s.length === 0) problems.push({ path: ['strategies', i], message: 'every player needs a strategy' });
+  });
+  if (problems.length === 0) {
+    const count = strategies.reduce((n, s) => n * s.length, 1);
+    if (payoffs.length !== count)
+      problems.push({
+        path: ['payoffs'],
+        message: `expected ${count} payoff vectors, got ${payoffs.length}`,
+      });
+    const k = payoffs.findIndex((p) => p.length !== players.length);
+    if (k >= 0)
+      problems.push({
+        path: ['payoffs', k],
+        message: `expected one payoff per player (${players.length}); got ${payoffs[k]!.length}`,
+      });
+  }
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   return { title, players: [...players], strategies: strategies.map((s) => [...s]), payoffs };
 }
 
 type Num = number | string | Fraction;
 
-function toFraction(x: Num): Fraction {
+/** An exact entry: a fraction, a finite number (its decimal) or a string fraction.js reads; else undefined. */
+function toFraction(x: Num): Fraction | undefined {
   if (x instanceof Fraction) return x;
-  if (typeof x === 'number') return rationalFromNumber(x);
-  return new Fraction(x);
+  if (typeof x === 'number') return Number.isFinite(x) ? rationalFromNumber(x) : undefined;
+  try {
+    return new Fraction(x);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -89,6 +118,12 @@ function toFraction(x: Num): Fraction {
  * `B[i][j]` to the column player when row plays i and column plays j. With
  * `B` omitted the game is zero-sum (B = −A). Entries may be numbers, exact
  * strings such as `"1/3"`, or fractions.
+ *
+ * @throws {ConcertError} bad input for a matrix that is empty or ragged
+ *   (path `['A']`), a `B` of another shape (`['B']`), or an entry that is
+ *   not a finite number (`['A', i, j]`, `['B', i, j]`).
+ * @example
+ * bimatrixGame([[3, 0], [5, 1]], [[3, 5], [0, 1]]).payoffs.length; // => 4: the prisoner's dilemma
  */
 export function bimatrixGame(
   A: readonly (readonly Num[])[],
@@ -102,16 +137,27 @@ export function bimatrixGame(
   const m = A.length;
   const n = A[0]?.length ?? 0;
   if (m === 0 || n === 0 || A.some((r) => r.length !== n))
-    throw new RangeError('A must be a non-empty m×n matrix');
+    throw badInput({ path: ['A'], message: 'expected a non-empty m×n matrix' });
   if (B && (B.length !== m || B.some((r) => r.length !== n)))
-    throw new RangeError('B must have the shape of A');
+    throw badInput({ path: ['B'], message: `expected a ${m}×${n} matrix, the shape of A` });
+  const problems: Problem[] = [];
+  const entry = (M: readonly (readonly Num[])[], name: string, i: number, j: number): Fraction => {
+    const x = toFraction(M[i]![j]!);
+    if (x === undefined)
+      problems.push({
+        path: [name, i, j],
+        message: `expected a finite number or fraction; got ${String(M[i]![j])}`,
+      });
+    return x ?? new Fraction(0);
+  };
   const payoffs: Fraction[][] = [];
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < m; i++) {
-      const a = toFraction(A[i]![j]!);
-      payoffs.push([a, B ? toFraction(B[i]![j]!) : a.neg()]);
+      const a = entry(A, 'A', i, j);
+      payoffs.push([a, B ? entry(B, 'B', i, j) : a.neg()]);
     }
   }
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const strategies = options.strategies ?? [
     Array.from({ length: m }, (_, i) => String(i + 1)),
     Array.from({ length: n }, (_, j) => String(j + 1)),
@@ -119,9 +165,18 @@ export function bimatrixGame(
   return makeGame(options.players ?? ['1', '2'], strategies, payoffs, options.title ?? '');
 }
 
-/** The payoff matrices (A, B) of a two-player game, exact. */
+/**
+ * The payoff matrices (A, B) of a two-player game, exact.
+ *
+ * @throws {ConcertError} bad input (path `['game']`) for a game that does not
+ *   have two players.
+ */
 export function bimatrix(game: NormalFormGame): { A: Fraction[][]; B: Fraction[][] } {
-  if (game.players.length !== 2) throw new RangeError('bimatrix needs a two-player game');
+  if (game.players.length !== 2)
+    throw badInput({
+      path: ['game'],
+      message: `expected a two-player game; this one has ${game.players.length} players`,
+    });
   const m = game.strategies[0]!.length;
   const n = game.strategies[1]!.length;
   const A: Fraction[][] = [];

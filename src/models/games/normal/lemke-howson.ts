@@ -14,10 +14,18 @@
  * arithmetic exact, and the lexicographic rule makes every step unique even
  * in degenerate games, so the path neither cycles nor stalls.
  */
+import { badInput } from '../../../core/errors.js';
 import type { NormalFormGame } from './game.js';
 import { type Equilibrium, exactEquilibrium, profileKey } from './equilibrium.js';
 import { Fraction } from '../../../core/rational.js';
-import { initialTableau, integerBimatrix, lexMinRatioRow, pivot, structuralValues } from './tableau.js';
+import {
+  initialTableau,
+  integerBimatrix,
+  lexMinRatioRow,
+  pivot,
+  strategyFromCoordinates,
+  structuralValues,
+} from './tableau.js';
 
 /** The equilibrium reached by Lemke–Howson from dropping one label. */
 export interface LemkeHowsonResult {
@@ -28,19 +36,19 @@ export interface LemkeHowsonResult {
   readonly pivots: number;
 }
 
-function normalise(coords: readonly bigint[]): Fraction[] {
-  const sum = coords.reduce((a, b) => a + b, 0n);
-  return coords.map((c) => new Fraction(c, sum));
-}
-
 /**
  * Runs Lemke–Howson on a two-player game dropping label `label`
  * (0..m+n−1). Exact; always terminates.
+ *
+ * @throws {ConcertError} bad input for a game without two players (path
+ *   `['game']`) or a label outside 0..m+n−1 (`['label']`).
+ * @example
+ * lemkeHowson(bimatrixGame([[1, 0], [0, 1]], [[1, 0], [0, 1]]), 0).equilibrium.exact; // a pure equilibrium
  */
 export function lemkeHowson(game: NormalFormGame, label: number): LemkeHowsonResult {
   const { m, n, A, B } = integerBimatrix(game);
   if (!Number.isInteger(label) || label < 0 || label >= m + n) {
-    throw new RangeError(`label must be an integer in 0..${m + n - 1}, got ${label}`);
+    throw badInput({ path: ['label'], message: `expected a whole number in 0..${m + n - 1}; got ${label}` });
   }
   const Bt = Array.from({ length: n }, (_, j) => Array.from({ length: m }, (_, i) => B[i]![j]!));
   // P: variables x_0..x_{m-1} (labels 0..m-1), slacks s_0..s_{n-1} (labels m..m+n-1).
@@ -66,8 +74,8 @@ export function lemkeHowson(game: NormalFormGame, label: number): LemkeHowsonRes
     inP = !inP;
     entering = inP ? varP(leftLabel) : varQ(leftLabel);
   }
-  const x = normalise(structuralValues(P));
-  const y = normalise(structuralValues(Q));
+  const x = strategyFromCoordinates(structuralValues(P));
+  const y = strategyFromCoordinates(structuralValues(Q));
   return { label, equilibrium: exactEquilibrium(game, [x, y]), pivots };
 }
 

@@ -18,7 +18,7 @@
  */
 import type { NormalFormGame } from './game.js';
 import { bimatrix } from './game.js';
-import { lcm } from '../../../core/rational.js';
+import { Fraction, lcm } from '../../../core/rational.js';
 
 /** Row player's and column player's payoffs as positive integers (same equilibria as the game). */
 export interface IntegerBimatrix {
@@ -137,4 +137,14 @@ export function structuralValues(t: Tableau): bigint[] {
     if (v < t.k) out[v] = t.rows[r]![rhs]!;
   });
   return out;
+}
+
+/**
+ * The mixed strategy of a polytope vertex: its non-negative integer
+ * coordinates divided by their sum (the vertex is a best-response point up to
+ * scale).
+ */
+export function strategyFromCoordinates(coords: readonly bigint[]): Fraction[] {
+  const sum = coords.reduce((a, b) => a + b, 0n);
+  return coords.map((c) => new Fraction(c, sum));
 }

@@ -30,7 +30,7 @@
 import { ConcertError } from '../../../core/errors.js';
 import type { NormalFormGame } from './game.js';
 import { compareEquilibria, type Equilibrium, exactEquilibrium } from './equilibrium.js';
-import { Fraction } from '../../../core/rational.js';
+import type { Fraction } from '../../../core/rational.js';
 import { fastNondegenerateEquilibria } from './vertex-fast.js';
 import {
   cloneTableau,
@@ -38,6 +38,7 @@ import {
   integerBimatrix,
   lexMinRatioRow,
   pivot,
+  strategyFromCoordinates,
   structuralValues,
   type Tableau,
 } from './tableau.js';
@@ -143,11 +144,6 @@ export function polytopeVertices(
   return [...vertices.values()];
 }
 
-function normalise(coords: readonly bigint[]): Fraction[] {
-  const sum = coords.reduce((a, b) => a + b, 0n);
-  return coords.map((c) => new Fraction(c, sum));
-}
-
 /** The vertices of both best-response polytopes of a two-player game. */
 export function bestResponsePolytopes(game: NormalFormGame): {
   m: number;
@@ -226,8 +222,8 @@ export function exactVertexEnumeration(game: NormalFormGame): VertexEnumerationR
   const rowStrategy = new Map<number, Fraction[]>();
   const colStrategy = new Map<number, Fraction[]>();
   const raw = pairs.map(([a, b]) => {
-    if (!rowStrategy.has(a)) rowStrategy.set(a, normalise(rowVertices[a]!.coordinates));
-    if (!colStrategy.has(b)) colStrategy.set(b, normalise(colVertices[b]!.coordinates));
+    if (!rowStrategy.has(a)) rowStrategy.set(a, strategyFromCoordinates(rowVertices[a]!.coordinates));
+    if (!colStrategy.has(b)) colStrategy.set(b, strategyFromCoordinates(colVertices[b]!.coordinates));
     return { a, b, eq: exactEquilibrium(game, [rowStrategy.get(a)!, colStrategy.get(b)!]) };
   });
   raw.sort((p, q) => compareEquilibria(p.eq, q.eq));

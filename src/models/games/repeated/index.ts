@@ -16,10 +16,17 @@ export {
   type MatchResult,
   type MatchSettings,
   type MatchSummary,
+  matchSettingsProblems,
   playMatch,
   sampleLength,
 } from './match.js';
-export { findStrategy, STRATEGIES, suggestStrategies, unknownStrategyMessage } from './registry.js';
+export {
+  findStrategy,
+  STRATEGIES,
+  strategiesNamed,
+  suggestStrategies,
+  unknownStrategyMessage,
+} from './registry.js';
 export { type Classifier, History, type Player, type Strategy } from './strategy.js';
 export { FIRST_TOURNAMENT_NAMES } from './strategies/first-tournament.js';
 export { type FourVector, zeroDeterminantVector } from './strategies/memory-one.js';

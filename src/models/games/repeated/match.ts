@@ -31,6 +31,7 @@
  * a geometric length L with P(L = k) = δ^(k−1)(1−δ), drawn first from the
  * match's stream and not announced (players see length = ∞).
  */
+import { ConcertError, type FieldPath, type Problem } from '../../../core/errors.js';
 import type { Rng } from '../../../core/rng.js';
 import { C, PRISONERS_DILEMMA, payoffTable, type StageGame } from './game.js';
 import { History, type Player, type Strategy } from './strategy.js';
@@ -263,11 +264,52 @@ export interface OutcomeCounts {
 }
 
 /**
+ * The problems with match settings, each located at `path` + the setting's
+ * name: a whole number of turns in 1..{@link MAX_TURNS}, a continuation
+ * probability in [0, 1), noise, misperception and consultation in [0, 1],
+ * finite stage-game payoffs.
+ */
+export function matchSettingsProblems(settings: MatchSettings, path: FieldPath = []): Problem[] {
+  const problems: Problem[] = [];
+  const { turns, continuationProbability: delta, game } = settings;
+  if (turns !== undefined && !(Number.isInteger(turns) && turns >= 1 && turns <= MAX_TURNS))
+    problems.push({
+      path: [...path, 'turns'],
+      message: `expected a whole number of turns in 1..${MAX_TURNS}; got ${turns}`,
+    });
+  if (delta !== undefined && !(delta >= 0 && delta < 1))
+    problems.push({
+      path: [...path, 'continuationProbability'],
+      message: `expected a probability in [0, 1); got ${delta}`,
+    });
+  for (const key of ['noise', 'misperception', 'consultation'] as const) {
+    const p = settings[key];
+    if (p !== undefined && !(p >= 0 && p <= 1))
+      problems.push({ path: [...path, key], message: `expected a probability in [0, 1]; got ${p}` });
+  }
+  if (game)
+    for (const key of ['R', 'S', 'T', 'P'] as const)
+      if (!Number.isFinite(game[key]))
+        problems.push({
+          path: [...path, 'game', key],
+          message: `expected a finite payoff; got ${game[key]}`,
+        });
+  return problems;
+}
+
+/**
  * Plays one match of `s1` against `s2` (see the module comment for the
  * model of noise, misperception and consultation). Deterministic given the
- * settings and the state of `rng`.
+ * settings and the state of `rng`. Scores are in stage-game payoff units.
+ *
+ * @throws {ConcertError} bad input for settings out of range (see
+ *   {@link matchSettingsProblems}; paths are the settings' names).
+ * @example
+ * playMatch(findStrategy('Tit For Tat')!, findStrategy('Defector')!, { turns: 10 }, Rng.fromSeed(1)).scores; // => [9, 14]
  */
 export function playMatch(s1: Strategy, s2: Strategy, settings: MatchSettings, rng: Rng): MatchResult {
+  const problems = matchSettingsProblems(settings);
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const engine = new MatchEngine();
   const out: MatchSummary = { turns: 0, score1: 0, score2: 0, cooperation1: 0, cooperation2: 0 };
   engine.play(s1, s2, settings, rng, out);

@@ -4,6 +4,7 @@
  * ignoring case, spaces and punctuation. Unknown names get "did you mean"
  * suggestions by edit distance.
  */
+import { ConcertError, type FieldPath, type Problem } from '../../../core/errors.js';
 import * as basic from './strategies/basic.js';
 import * as cycler from './strategies/cycler.js';
 import * as first from './strategies/first-tournament.js';
@@ -139,9 +140,35 @@ function editDistance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
-/** The message for an unknown strategy name, with suggestions. */
+/**
+ * The message for an unknown strategy name, with suggestions when some name
+ * is close (a command line or a server may add where to find the list).
+ *
+ * @example
+ * unknownStrategyMessage('Tit For Tatt'); // => 'unknown strategy "Tit For Tatt"; did you mean "Tit For Tat", …?'
+ */
 export function unknownStrategyMessage(name: string): string {
   const s = suggestStrategies(name);
-  const hint = s.length > 0 ? `; did you mean ${s.map((x) => `"${x}"`).join(', ')}?` : '';
-  return `unknown strategy "${name}"${hint} (run \`concert games strategies\` for the list)`;
+  return s.length > 0
+    ? `unknown strategy "${name}"; did you mean ${s.map((x) => `"${x}"`).join(', ')}?`
+    : `unknown strategy "${name}": expected one of the ${STRATEGIES.length} strategies of the registry`;
+}
+
+/**
+ * The strategies called `names`, in order.
+ *
+ * @throws {ConcertError} bad input with one problem per unknown name, at
+ *   `[...path, i]`, with suggestions ({@link unknownStrategyMessage}).
+ * @example
+ * strategiesNamed(['Tit For Tat', 'Defector']).map((s) => s.name); // => ['Tit For Tat', 'Defector']
+ */
+export function strategiesNamed(names: readonly string[], path: FieldPath = []): Strategy[] {
+  const problems: Problem[] = [];
+  const out = names.map((name, i) => {
+    const s = findStrategy(name);
+    if (!s) problems.push({ path: [...path, i], message: unknownStrategyMessage(name) });
+    return s as Strategy;
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
+  return out;
 }

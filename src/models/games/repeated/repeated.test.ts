@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConcertError } from '../../../core/errors.js';
 import { Rng } from '../../../core/rng.js';
-import { moranFixation, moranFixationProbabilities } from '../evolution/moran.js';
+import { moranFixation, moranFixationProbabilities, moranProcess } from '../evolution/moran.js';
 import { MatchEngine, type MatchSummary, type OutcomeCounts } from './match.js';
 import {
   actionPairs,
@@ -12,6 +13,7 @@ import {
   runTournament,
   STRATEGIES,
   type Strategy,
+  strategiesNamed,
   suggestStrategies,
   zeroDeterminantVector,
 } from './index.js';
@@ -257,5 +259,61 @@ describe('Moran fixation probabilities', () => {
     );
     expect(rho[1]).toBeGreaterThan(0.29);
     expect(rho[1]).toBeLessThan(0.3);
+  });
+});
+
+describe('bad input is located at the parameter', () => {
+  const problemsOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConcertError);
+      expect((e as ConcertError).code).toBe('bad-input');
+      return (e as ConcertError).problems;
+    }
+    throw new Error('expected a bad-input error');
+  };
+
+  it('an unknown strategy is named at its index, with suggestions and no command line in the message', () => {
+    const [p] = problemsOf(() => strategiesNamed(['Tit For Tat', 'Tit For Tatt'], ['players']));
+    expect(p!.path).toEqual(['players', 1]);
+    expect(p!.message).toMatch(/^unknown strategy "Tit For Tatt"; did you mean "Tit For Tat"/);
+    expect(p!.message).not.toMatch(/concert/);
+  });
+
+  it('tournaments and Moran processes refuse unknown players and settings out of range', () => {
+    expect(
+      problemsOf(() => playTournament({ players: ['Defector', 'Nobody'], turns: 0, noise: 2 })).map(
+        (p) => p.path,
+      ),
+    ).toEqual([['turns'], ['noise']]);
+    expect(problemsOf(() => playTournament({ players: ['Defector', 'Nobody'] })).map((p) => p.path)).toEqual([
+      ['players', 1],
+    ]);
+    expect(
+      problemsOf(() => moranProcess({ population: ['Defector'], mutationRate: -0.1 })).map((p) => p.path),
+    ).toEqual([['population'], ['mutationRate']]);
+    expect(problemsOf(() => moranFixation({ population: ['Defector', 'Cooperator'] }, 0))).toEqual([
+      { path: ['runs'], message: 'expected a whole number of runs ≥ 1; got 0' },
+    ]);
+    expect(
+      problemsOf(() =>
+        moranFixationProbabilities(
+          [
+            [1, 1],
+            [1, Number.NaN],
+          ],
+          1,
+        ),
+      ).map((p) => p.path),
+    ).toEqual([['N'], ['payoffs', 1, 1]]);
+  });
+
+  it('playMatch checks its settings', () => {
+    expect(
+      problemsOf(() =>
+        playMatch(S('Defector'), S('Cooperator'), { continuationProbability: 1 }, Rng.fromSeed(1)),
+      ),
+    ).toEqual([{ path: ['continuationProbability'], message: 'expected a probability in [0, 1); got 1' }]);
   });
 });

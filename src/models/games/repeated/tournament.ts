@@ -19,10 +19,11 @@
  * mean score per turn against j (self-play on the diagonal), averaged over
  * repetitions.
  */
+import { ConcertError } from '../../../core/errors.js';
 import { Rng } from '../../../core/rng.js';
 import { median } from '../../../core/statistics.js';
-import { MatchEngine, type MatchSettings, type MatchSummary } from './match.js';
-import { findStrategy } from './registry.js';
+import { MatchEngine, type MatchSettings, type MatchSummary, matchSettingsProblems } from './match.js';
+import { strategiesNamed } from './registry.js';
 import type { Strategy } from './strategy.js';
 
 /** A tournament: players by strategy name and how matches are played. */
@@ -87,12 +88,17 @@ export function tournamentMatchCount(spec: TournamentSpec): number {
   return ((n * (n + 1)) / 2) * (spec.repetitions ?? 10);
 }
 
-function resolve(names: readonly string[]): Strategy[] {
-  return names.map((name) => {
-    const s = findStrategy(name);
-    if (!s) throw new RangeError(`unknown strategy "${name}"`);
-    return s;
-  });
+/** The spec's strategies, its repetitions and match settings checked (paths are the spec's fields). */
+function resolve(spec: TournamentSpec): Strategy[] {
+  const problems = matchSettingsProblems(spec);
+  const reps = spec.repetitions;
+  if (reps !== undefined && !(Number.isSafeInteger(reps) && reps >= 1))
+    problems.push({
+      path: ['repetitions'],
+      message: `expected a whole number of repetitions ≥ 1; got ${reps}`,
+    });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
+  return strategiesNamed(spec.players, ['players']);
 }
 
 /**
@@ -100,9 +106,13 @@ function resolve(names: readonly string[]): Strategy[] {
  * FIELDS_PER_MATCH numbers per match: turns, score1, score2, cooperation1,
  * cooperation2. Pure: the same spec and range give the same numbers wherever
  * they run (this is what workers execute).
+ *
+ * @throws {ConcertError} bad input for an unknown strategy (path
+ *   `['players', i]`), repetitions that are not a whole number ≥ 1, or match
+ *   settings out of range (paths are the spec's fields).
  */
 export function playTournamentMatches(spec: TournamentSpec, start: number, end: number): Float64Array {
-  const strategies = resolve(spec.players);
+  const strategies = resolve(spec);
   const pairs = roundRobinPairs(strategies.length);
   const engine = new MatchEngine();
   const out = new Float64Array((end - start) * FIELDS_PER_MATCH);
@@ -122,9 +132,14 @@ export function playTournamentMatches(spec: TournamentSpec, start: number, end: 
   return out;
 }
 
-/** Turns the per-match block of a whole tournament into standings and the payoff matrix. */
+/**
+ * Turns the per-match block of a whole tournament into standings and the
+ * payoff matrix.
+ *
+ * @throws {ConcertError} bad input as {@link playTournamentMatches}.
+ */
 export function summariseTournament(spec: TournamentSpec, block: Float64Array): TournamentResult {
-  const strategies = resolve(spec.players);
+  const strategies = resolve(spec);
   const n = strategies.length;
   const reps = spec.repetitions ?? 10;
   const pairs = roundRobinPairs(n);
@@ -195,7 +210,14 @@ export function summariseTournament(spec: TournamentSpec, block: Float64Array): 
   };
 }
 
-/** Plays a whole tournament in this thread. See the module comment for the definitions. */
+/**
+ * Plays a whole tournament in this thread. See the module comment for the
+ * definitions.
+ *
+ * @throws {ConcertError} bad input as {@link playTournamentMatches}.
+ * @example
+ * playTournament({ players: ['Tit For Tat', 'Defector', 'Grudger'], turns: 50, repetitions: 2 }).players[0].id;
+ */
 export function playTournament(spec: TournamentSpec): TournamentResult {
   return summariseTournament(spec, playTournamentMatches(spec, 0, tournamentMatchCount(spec)));
 }
