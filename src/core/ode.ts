@@ -13,6 +13,7 @@
  * Time is in whatever unit the right-hand side uses (Concert's models use
  * years). The integrator is pure: no global state, nothing printed.
  */
+import { badInput } from './errors.js';
 
 /**
  * The right-hand side f(t, y) of y' = f(t, y), written into `dydt` (length
@@ -247,6 +248,12 @@ function rmsNorm(v: Float64Array, sc: Float64Array): number {
  * Returns the accepted steps, the requested output times, located events,
  * and `at(t)` for dense output; never throws for a numerical failure, which
  * is reported in `status` instead.
+ *
+ * @throws {ConcertError} bad input (path `['t1']`) unless t0 and t1 are
+ *   finite with t0 ≤ t1; `at(t)` throws bad input (path `['t']`) for a t
+ *   outside the integrated interval.
+ * @example
+ * dopri5((_t, y, dy) => { dy[0] = -y[0]!; }, 0, [1], 1).yEnd[0]; // ≈ e^(−1) = 0.3679
  */
 export function dopri5(
   f: OdeRightHandSide,
@@ -256,7 +263,7 @@ export function dopri5(
   options: OdeOptions = {},
 ): OdeSolution {
   if (!(t1 >= t0) || !Number.isFinite(t0) || !Number.isFinite(t1)) {
-    throw new RangeError(`dopri5: expected finite t0 ≤ t1, got t0=${t0}, t1=${t1}`);
+    throw badInput({ path: ['t1'], message: `dopri5: expected finite t0 ≤ t1, got t0=${t0}, t1=${t1}` });
   }
   const n = y0.length;
   const rtol = options.rtol ?? 1e-8;
@@ -301,7 +308,8 @@ export function dopri5(
     events: hits,
     stats: { accepted, rejected, evaluations },
     at(t: number): number[] {
-      if (!(t >= t0 && t <= tEnd)) throw new RangeError(`dense output: t=${t} outside [${t0}, ${tEnd}]`);
+      if (!(t >= t0 && t <= tEnd))
+        throw badInput({ path: ['t'], message: `dense output: t=${t} outside [${t0}, ${tEnd}]` });
       if (dense.t0.length === 0) return [...ys[0]!];
       let lo = 0;
       let hi = dense.t0.length - 1;

@@ -5,6 +5,8 @@ import {
   coupledJacobian,
   coupledStability,
   fitRichardson,
+  matrixStability,
+  metzlerSpectralAbscissa,
   type PerceivedThreat,
   type RichardsonSystem,
   richardsonClosedForm,
@@ -341,5 +343,43 @@ describe('coupledJacobian / coupledStability', () => {
     expect(coupledStability(sys, [1, 1], nonlinear).maxRealPart).toBeCloseTo(-1 + 0.5 * 1.2, 6);
     expect(coupledStability(sys, [1, 1], nonlinear).stable).toBe(true);
     expect(coupledStability(sys, [6, 6], nonlinear).stable).toBe(false);
+  });
+});
+
+describe('bad input is located at the parameter', () => {
+  const problemsOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      if (isConcertError(e) && e.code === 'bad-input') return e.problems;
+      throw e;
+    }
+    throw new Error('expected a bad-input error');
+  };
+  const system = {
+    actors: ['A', 'B'],
+    reaction: [
+      [0, 0.5],
+      [0.5, 0],
+    ],
+    fatigue: [1, 1],
+    grievance: [1, 1],
+  };
+
+  it('simulateRichardson names the initial state, the horizon and an unknown threshold actor', () => {
+    const problems = problemsOf(() =>
+      simulateRichardson(system, [0], {
+        horizonYears: -1,
+        thresholds: [{ actor: 'C', level: 1, direction: 'rising', stop: false }],
+      }),
+    );
+    expect(problems.map((p) => p.path)).toEqual([['initial'], ['horizonYears'], ['thresholds', 0, 'actor']]);
+  });
+
+  it('matrixStability and metzlerSpectralAbscissa refuse ragged or non-finite matrices', () => {
+    expect(problemsOf(() => matrixStability([[1, 2], [3]])).map((p) => p.path)).toEqual([['matrix', 1]]);
+    expect(problemsOf(() => metzlerSpectralAbscissa([-1, -0.5, 0, -1], 2))).toEqual([
+      { path: ['m', 1], message: 'not a Metzler matrix: entry (0, 1) is -0.5 < 0' },
+    ]);
   });
 });

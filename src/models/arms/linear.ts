@@ -10,6 +10,7 @@
  * *Journal of Conflict Resolution* 28(1): 63–84; Bigelow (2003).
  */
 import { EigenvalueDecomposition, LuDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { badInput, ConcertError, type Problem } from '../../core/errors.js';
 import type { RichardsonSystem } from './schema.js';
 
 /** A complex eigenvalue, per year. */
@@ -91,8 +92,27 @@ export function richardsonStability(system: RichardsonSystem): RichardsonStabili
  * Eigenvalues and stability of a square rate matrix J (per year), e.g. the
  * Jacobian of a coupled system at a state: stable iff max Re λ(J) < 0 (below
  * −1e-12·max(1, ‖J‖_F), to ignore round-off).
+ *
+ * @throws {ConcertError} bad input (path `['matrix', i]` or
+ *   `['matrix', i, j]`) for a row of the wrong length or an entry that is not
+ *   finite.
+ * @example
+ * matrixStability([[-1, 0.5], [0.5, -1]]).stable; // => true: eigenvalues −0.5 and −1.5
  */
 export function matrixStability(matrix: readonly (readonly number[])[]): RichardsonStability {
+  const problems: Problem[] = [];
+  matrix.forEach((row, i) => {
+    if (row.length !== matrix.length)
+      problems.push({
+        path: ['matrix', i],
+        message: `expected ${matrix.length} entries (a square matrix); got ${row.length}`,
+      });
+    row.forEach((x, j) => {
+      if (!Number.isFinite(x))
+        problems.push({ path: ['matrix', i, j], message: `expected a finite rate; got ${x}` });
+    });
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const m = new Matrix(matrix.map((row) => [...row]));
   if (m.rows === 0) return { eigenvalues: [], maxRealPart: -Infinity, stable: true, margin: Infinity };
   const evd = new EigenvalueDecomposition(m);
@@ -210,17 +230,29 @@ const NEWTON_STEPS = 200;
  * brackets α. Newton runs until the bracket is within 2⁻⁵² of the largest of
  * |α| and the entries; if it is slow (nearly multiple roots, when blocks are
  * barely coupled) or rounding stops it near α, bisection on the M-matrix
- * test finishes. Throws on a negative off-diagonal entry or a non-finite entry.
+ * test finishes. Units: per year, as the matrix's entries.
+ *
+ * @throws {ConcertError} bad input (path `['m']`, or `['m', k]` for the
+ *   row-major entry k) when `m` does not have n × n entries, an entry is not
+ *   finite, or an off-diagonal entry is negative (not a Metzler matrix).
+ * @example
+ * metzlerSpectralAbscissa([-0.1, 0.025, 0.025, -0.1], 2); // => -0.075
  */
 export function metzlerSpectralAbscissa(m: ArrayLike<number>, n: number): number {
-  if (m.length !== n * n) throw new RangeError(`expected ${n}×${n} = ${n * n} entries, got ${m.length}`);
+  if (m.length !== n * n)
+    throw badInput({ path: ['m'], message: `expected ${n}×${n} = ${n * n} entries, got ${m.length}` });
   if (n === 0) return -Infinity;
   let largest = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const v = m[i * n + j]!;
-      if (!Number.isFinite(v)) throw new RangeError(`entry (${i}, ${j}) is not finite: ${v}`);
-      if (i !== j && v < 0) throw new RangeError(`not a Metzler matrix: entry (${i}, ${j}) is ${v} < 0`);
+      if (!Number.isFinite(v))
+        throw badInput({ path: ['m', i * n + j], message: `entry (${i}, ${j}) is not finite: ${v}` });
+      if (i !== j && v < 0)
+        throw badInput({
+          path: ['m', i * n + j],
+          message: `not a Metzler matrix: entry (${i}, ${j}) is ${v} < 0`,
+        });
       largest = Math.max(largest, Math.abs(v));
     }
   }

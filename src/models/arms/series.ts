@@ -98,18 +98,18 @@ export function milexSeries(
   for (const [i, id] of actors.entries()) {
     if (absent[i]!.length === years.length) {
       problems.push({
-        path: ['--states', i],
+        path: ['actors', i],
         message: `unknown state "${id}": not a COW system member in any year of ${firstYear}..${lastYear} (ids are ISO 3166-1 alpha-3, e.g. USA, RUS, CHN, GBR, FRA, DEU)`,
       });
     } else if (absent[i]!.length > 0) {
       problems.push({
-        path: ['--states', i],
+        path: ['actors', i],
         message: `"${id}" is not a COW system member in ${spans(absent[i]!)}; choose years inside its membership`,
       });
     }
     if (missing[i]!.length > 0) {
       problems.push({
-        path: ['--states', i],
+        path: ['actors', i],
         message: `COW NMC has no military expenditure for "${id}" in ${spans(missing[i]!)}`,
       });
     }

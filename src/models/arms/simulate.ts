@@ -12,8 +12,9 @@
  * build-up ("respond in kind", He Yafei 2017). With θ_ij = x_j this is the
  * classic linear system (Richardson 1960).
  */
+import { ConcertError, type FieldPath, type Problem, previewIds } from '../../core/errors.js';
 import { dopri5, type OdeEvent, type OdeStatus } from '../../core/ode.js';
-import type { ArmsThreshold, RichardsonSystem } from './schema.js';
+import { type ArmsThreshold, MAX_ARMS_HORIZON_YEARS, type RichardsonSystem } from './schema.js';
 
 /**
  * θ_ij: the threat that `observer` i perceives from `adversary` j given the
@@ -100,12 +101,23 @@ export function richardsonRate(
  * `outputStepYears`), locating threshold crossings by root finding on the
  * dense output. A terminal threshold (`stop`) ends the run there. A path that
  * overflows ends with status `non-finite` and keeps the states reached.
+ *
+ * @throws {ConcertError} bad input when the system's coefficients are not
+ *   finite or not one per actor (paths under `['system']`), `initial` is not
+ *   one finite level per actor (`['initial']`), the horizon or output step is
+ *   not a positive number of years (`['horizonYears']`, `['outputStepYears']`),
+ *   or a threshold names an actor not in the system (`['thresholds', i, 'actor']`).
+ * @example
+ * const system = { actors: ['A', 'B'], reaction: [[0, 0.5], [0.5, 0]], fatigue: [1, 1], grievance: [1, 1] };
+ * simulateRichardson(system, [0, 0], { horizonYears: 10 }).finalState; // near the equilibrium [2, 2]
  */
 export function simulateRichardson(
   system: RichardsonSystem,
   initial: readonly number[],
   options: SimulateOptions,
 ): RichardsonPath {
+  const problems = simulationProblems(system, initial, options);
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const step = options.outputStepYears ?? 1;
   const horizon = options.horizonYears;
   const times: number[] = [];
@@ -150,4 +162,52 @@ export function simulateRichardson(
     crossings,
     stats: sol.stats,
   };
+}
+
+/** Shapes and ranges {@link simulateRichardson} needs (finite coefficients of any sign are accepted). */
+function simulationProblems(
+  system: RichardsonSystem,
+  initial: readonly number[],
+  options: SimulateOptions,
+): Problem[] {
+  const problems: Problem[] = [];
+  const n = system.actors.length;
+  const vector = (xs: readonly number[], path: FieldPath) => {
+    if (xs.length !== n)
+      problems.push({ path, message: `expected one value per actor (${n}); got ${xs.length}` });
+    xs.forEach((x, i) => {
+      if (!Number.isFinite(x))
+        problems.push({ path: [...path, i], message: `expected a finite number; got ${x}` });
+    });
+  };
+  if (system.reaction.length !== n)
+    problems.push({
+      path: ['system', 'reaction'],
+      message: `expected ${n} rows; got ${system.reaction.length}`,
+    });
+  system.reaction.forEach((row, i) => {
+    vector(row, ['system', 'reaction', i]);
+  });
+  vector(system.fatigue, ['system', 'fatigue']);
+  vector(system.grievance, ['system', 'grievance']);
+  vector(initial, ['initial']);
+  const { horizonYears, outputStepYears } = options;
+  if (!(Number.isFinite(horizonYears) && horizonYears > 0 && horizonYears <= MAX_ARMS_HORIZON_YEARS))
+    problems.push({
+      path: ['horizonYears'],
+      message: `expected a number of years in (0, ${MAX_ARMS_HORIZON_YEARS}]; got ${horizonYears}`,
+    });
+  if (outputStepYears !== undefined && !(Number.isFinite(outputStepYears) && outputStepYears > 0))
+    problems.push({
+      path: ['outputStepYears'],
+      message: `expected a positive number of years; got ${outputStepYears}`,
+    });
+  (options.thresholds ?? []).forEach((th, i) => {
+    if (!system.actors.includes(th.actor))
+      problems.push({
+        path: ['thresholds', i, 'actor'],
+        message: `unknown actor "${th.actor}": expected one of ${previewIds(system.actors)}`,
+      });
+  });
+  return problems;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type ConcertError, isConcertError } from '../../core/errors.js';
 import { WorldSchema } from '../../world/index.js';
 import { cincFromComponents } from './cinc.js';
 import { compositeScores, DEFAULT_WEIGHTS } from './composite.js';
@@ -198,5 +199,18 @@ describe('powerRanking', () => {
     expect(() => powerRanking(WorldSchema.parse({ year: 2016, actors: { X1: { name: 'x' } } }))).toThrow(
       /nothing to rank/,
     );
+  });
+});
+
+describe('powerRanking checks its options', () => {
+  it('an unknown index and negative weights are bad input at the option', () => {
+    const world = WorldSchema.parse({ year: 2000, actors: { AAA: { name: 'A' } } });
+    try {
+      powerRanking(world, { index: 'gdp' as 'cinc', weights: { ...DEFAULT_WEIGHTS, military: -1 } });
+      expect.unreachable();
+    } catch (e) {
+      expect(isConcertError(e)).toBe(true);
+      expect((e as ConcertError).problems.map((p) => p.path)).toEqual([['index'], ['weights', 'military']]);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * share and rank, major-power flags with reasons, and the concentration of
  * the distribution. This is what `concert powers` prints.
  */
-import { badInput } from '../../core/errors.js';
+import { badInput, ConcertError, type Problem } from '../../core/errors.js';
 import type { ActorId, World } from '../../world/index.js';
 import { cincScores } from './cinc.js';
 import { compositeScores, DEFAULT_WEIGHTS, DIMENSIONS, type Weights } from './composite.js';
@@ -48,12 +48,26 @@ export interface PowerRankingOptions {
  * powers ({@link classifyMajors}) and measures concentration
  * ({@link concentration}) over all ranked actors. Actors with no data for the
  * index (no NMC capabilities for CINC; for the composite, no data on any
- * weighted dimension) are left out. A world in which no
- * actor has a positive value is bad input.
+ * weighted dimension) are left out. Values are the index's (CINC: share of
+ * the system's capabilities; composite: weighted mean of dimension shares).
+ *
+ * @throws {ConcertError} bad input for an unknown index (path `['index']`), a
+ *   weight that is negative or not finite (`['weights', dimension]`), or a
+ *   world in which no actor has a positive value (`['world', 'actors']`, or
+ *   `['weights']` when the weights leave every actor at 0).
+ * @example
+ * powerRanking(loadDefaultWorld()).actors[0].id; // the top-ranked actor by CINC
  */
 export function powerRanking(world: World, options: PowerRankingOptions = {}): PowerRanking {
   const index = options.index ?? 'cinc';
   const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const problems: Problem[] = [];
+  if (index !== 'cinc' && index !== 'composite')
+    problems.push({ path: ['index'], message: `unknown index "${index}": expected cinc or composite` });
+  for (const d of DIMENSIONS)
+    if (!(Number.isFinite(weights[d]) && weights[d] >= 0))
+      problems.push({ path: ['weights', d], message: `expected a weight ≥ 0; got ${weights[d]}` });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const scores: { id: ActorId; value: number; notes: string[] }[] =
     index === 'cinc'
       ? cincScores(world).flatMap((s) =>
@@ -86,13 +100,13 @@ export function powerRanking(world: World, options: PowerRankingOptions = {}): P
   const total = scores.reduce((sum, s) => sum + s.value, 0);
   if (scores.length === 0) {
     throw badInput({
-      path: ['actors'],
+      path: ['world', 'actors'],
       message: `no actor has data for the ${index} index (${index === 'cinc' ? 'NMC capabilities' : 'capabilities or GDP'}); nothing to rank`,
     });
   }
   if (!(total > 0)) {
     throw badInput({
-      path: index === 'composite' ? ['--weights'] : ['actors'],
+      path: index === 'composite' ? ['weights'] : ['world', 'actors'],
       message: `every actor's ${index} value is 0${index === 'composite' ? ' with these weights (no actor has data on a weighted dimension)' : ''}; nothing to rank`,
     });
   }
