@@ -72,3 +72,24 @@ describe('Moran process with mutation', () => {
     expect(lostThenBack).toBe(true);
   });
 });
+
+describe('bad input is located at the parameter', () => {
+  const pathsOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConcertError);
+      return (e as ConcertError).problems.map((p) => p.path);
+    }
+    throw new Error('expected a bad-input error');
+  };
+
+  it('matrices of the wrong shape, negative shares, decreasing times and a bad step count', () => {
+    expect(pathsOf(() => replicatorDynamics([[0, 1]], [0.5, -0.5], [0, 2, 1]))).toEqual([
+      ['x0', 1],
+      ['A'],
+      ['ts', 2],
+    ]);
+    expect(pathsOf(() => discreteReplicator([[1]], [1], 1.5))).toEqual([['steps']]);
+  });
+});

@@ -17,7 +17,7 @@
  * src/core/ode.ts (rtol 1e-10, atol 1e-12 by default) and read at the
  * requested times from its dense output.
  */
-import { badInput } from '../../../core/errors.js';
+import { badInput, ConcertError, type FieldPath, type Problem } from '../../../core/errors.js';
 import { dopri5 } from '../../../core/ode.js';
 
 export type Matrix = readonly (readonly number[])[];
@@ -33,6 +33,45 @@ export interface ReplicatorOptions {
 export interface Trajectory {
   readonly t: readonly number[];
   readonly x: readonly (readonly number[])[];
+}
+
+/** Problems with a rows × cols matrix of finite numbers at `path`. */
+function matrixProblems(M: Matrix, rows: number, cols: number, path: FieldPath): Problem[] {
+  const problems: Problem[] = [];
+  if (M.length !== rows) problems.push({ path, message: `expected ${rows} rows; got ${M.length}` });
+  M.forEach((row, i) => {
+    if (row.length !== cols)
+      problems.push({ path: [...path, i], message: `expected ${cols} entries; got ${row.length}` });
+    row.forEach((x, j) => {
+      if (!Number.isFinite(x))
+        problems.push({ path: [...path, i, j], message: `expected a finite number; got ${x}` });
+    });
+  });
+  return problems;
+}
+
+/** Problems with a population state (shares ≥ 0, finite) at `path`. */
+function stateProblems(x: readonly number[], path: FieldPath): Problem[] {
+  const problems: Problem[] = x.length === 0 ? [{ path, message: 'expected at least one strategy' }] : [];
+  x.forEach((xi, i) => {
+    if (!(Number.isFinite(xi) && xi >= 0))
+      problems.push({ path: [...path, i], message: `expected a share ≥ 0; got ${xi}` });
+  });
+  return problems;
+}
+
+/** Problems with the report times: finite and non-decreasing. */
+function timesProblems(ts: readonly number[]): Problem[] {
+  const problems: Problem[] = [];
+  ts.forEach((t, k) => {
+    if (!Number.isFinite(t) || (k > 0 && t < ts[k - 1]!))
+      problems.push({ path: ['ts', k], message: `expected finite, non-decreasing times; got ${t}` });
+  });
+  return problems;
+}
+
+function check(problems: readonly Problem[]): void {
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
 }
 
 function times(ts: readonly number[]): number[] {
@@ -55,6 +94,7 @@ function integrate(
   });
   if (sol.status !== 'done') {
     throw badInput({
+      path: ['ts'],
       message: `replicator dynamics: integration stopped early (${sol.status}) at t=${sol.tEnd}`,
     });
   }
@@ -65,6 +105,13 @@ function integrate(
  * Continuous replicator (or replicator–mutator) dynamics of one population
  * with payoff matrix A from x0, reported at times `ts` (increasing, first =
  * start time). Units: time in the model's own generations.
+ *
+ * @throws {ConcertError} bad input for a payoff or mutation matrix that is not
+ *   n × n and finite (paths `['A', …]`, `['mutation', …]`), a start state with
+ *   a negative or non-finite share (`['x0', i]`), times that decrease
+ *   (`['ts', k]`), or an integration that stops early.
+ * @example
+ * replicatorDynamics([[0, 2], [1, 1]], [0.9, 0.1], [0, 50]).x[1]; // near [0.5, 0.5], the mixed equilibrium
  */
 export function replicatorDynamics(
   A: Matrix,
@@ -73,6 +120,12 @@ export function replicatorDynamics(
   options: ReplicatorOptions = {},
 ): Trajectory {
   const n = x0.length;
+  check([
+    ...stateProblems(x0, ['x0']),
+    ...matrixProblems(A, n, n, ['A']),
+    ...(options.mutation ? matrixProblems(options.mutation, n, n, ['mutation']) : []),
+    ...timesProblems(ts),
+  ]);
   const f = new Float64Array(n);
   const Q = options.mutation;
   const rhs = (_t: number, x: Float64Array, dx: Float64Array) => {
@@ -101,6 +154,13 @@ export function replicatorDynamics(
 /**
  * Two-population (asymmetric) replicator dynamics for a bimatrix game (A, B):
  * row population x, column population y, reported at times `ts`.
+ *
+ * @throws {ConcertError} bad input for matrices that are not m × n and finite
+ *   (`['A', …]`, `['B', …]`), start states with negative shares (`['x0', i]`,
+ *   `['y0', j]`), decreasing times (`['ts', k]`), or an integration that
+ *   stops early.
+ * @example
+ * asymmetricReplicatorDynamics([[1, 0], [0, 1]], [[1, 0], [0, 1]], [0.6, 0.4], [0.6, 0.4], [0, 20]).x[1]; // → [1, 0]
  */
 export function asymmetricReplicatorDynamics(
   A: Matrix,
@@ -112,6 +172,13 @@ export function asymmetricReplicatorDynamics(
 ): { t: readonly number[]; x: readonly (readonly number[])[]; y: readonly (readonly number[])[] } {
   const m = x0.length;
   const n = y0.length;
+  check([
+    ...stateProblems(x0, ['x0']),
+    ...stateProblems(y0, ['y0']),
+    ...matrixProblems(A, m, n, ['A']),
+    ...matrixProblems(B, m, n, ['B']),
+    ...timesProblems(ts),
+  ]);
   const fx = new Float64Array(m);
   const fy = new Float64Array(n);
   const rhs = (_t: number, z: Float64Array, dz: Float64Array) => {
@@ -139,8 +206,14 @@ export function asymmetricReplicatorDynamics(
 
 /**
  * Discrete replicator map x'_i = x_i (A x)_i / (xᵀ A x), followed by x' ← x' Q
- * when a mutation matrix is given; returns x_0 … x_steps. Throws bad input if
- * the mean fitness is not positive (the map is then undefined).
+ * when a mutation matrix is given; returns x_0 … x_steps.
+ *
+ * @throws {ConcertError} bad input for matrices or a start state as in
+ *   {@link replicatorDynamics}, `steps` that is not a whole number ≥ 0
+ *   (`['steps']`), or a mean fitness that is not positive (`['A']`; the map is
+ *   then undefined).
+ * @example
+ * discreteReplicator([[2, 0], [0, 1]], [0.5, 0.5], 10).at(-1); // → near [1, 0]
  */
 export function discreteReplicator(
   A: Matrix,
@@ -149,6 +222,14 @@ export function discreteReplicator(
   options: { mutation?: Matrix } = {},
 ): number[][] {
   const n = x0.length;
+  check([
+    ...stateProblems(x0, ['x0']),
+    ...matrixProblems(A, n, n, ['A']),
+    ...(options.mutation ? matrixProblems(options.mutation, n, n, ['mutation']) : []),
+    ...(Number.isSafeInteger(steps) && steps >= 0
+      ? []
+      : [{ path: ['steps'], message: `expected a whole number of steps ≥ 0; got ${steps}` }]),
+  ]);
   const out: number[][] = [[...x0]];
   let x = [...x0];
   for (let s = 0; s < steps; s++) {

@@ -51,9 +51,10 @@ export function defaultMethod(game: NormalFormGame): EquilibriumMethod {
 
 function needsTwoPlayers(game: NormalFormGame, method: string): void {
   if (game.players.length !== 2) {
-    throw badInput(
-      `method '${method}' needs a two-player game; this game has ${game.players.length} players (use 'support' for up to three two-strategy players, 'pure', or 'qre')`,
-    );
+    throw badInput({
+      path: ['method'],
+      message: `method '${method}' needs a two-player game; this game has ${game.players.length} players (use 'support' for up to three two-strategy players, 'pure', or 'qre')`,
+    });
   }
 }
 
@@ -73,13 +74,23 @@ function rationalised(game: NormalFormGame, sigma: readonly (readonly number[])[
 /**
  * Computes equilibria of a game by the given method (default: vertex
  * enumeration for two players, the polynomial support enumeration for up to
- * three two-strategy players, logit QRE tracing otherwise). Throws a
- * bad-input error when the method does not apply to the game.
+ * three two-strategy players, logit QRE tracing otherwise).
+ *
+ * @throws {ConcertError} bad input (path `['method']`) for an unknown method
+ *   or one that does not apply to the game, and (path `['game']`) for a game
+ *   too large or degenerate for vertex enumeration.
+ * @example
+ * solveEquilibria(bimatrixGame([[3, 0], [5, 1]], [[3, 5], [0, 1]])).equilibria.length; // => 1: mutual defection
  */
 export function solveEquilibria(
   game: NormalFormGame,
   method: EquilibriumMethod = defaultMethod(game),
 ): EquilibriaResult {
+  if (!(EQUILIBRIUM_METHODS as readonly string[]).includes(method))
+    throw badInput({
+      path: ['method'],
+      message: `unknown method "${method}": expected one of ${EQUILIBRIUM_METHODS.join(', ')}`,
+    });
   switch (method) {
     case 'pure':
       return {
@@ -121,9 +132,11 @@ export function solveEquilibria(
     case 'support': {
       if (game.players.length !== 2) {
         if (!isSmallBinaryGame(game)) {
-          throw badInput(
-            "method 'support' handles two-player games and games with at most three two-strategy players; use 'pure' or 'qre' for this game",
-          );
+          throw badInput({
+            path: ['method'],
+            message:
+              "method 'support' handles two-player games and games with at most three two-strategy players; use 'pure' or 'qre' for this game",
+          });
         }
         const r = binaryGameEquilibria(game);
         return {

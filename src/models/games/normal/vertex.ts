@@ -133,7 +133,10 @@ export function polytopeVertices(
       seen.add(key);
       if (seen.size > MAX_BASES) {
         throw new ConcertError('bad-input', [
-          { message: `game too degenerate or too large for vertex enumeration (over ${MAX_BASES} bases)` },
+          {
+            path: ['game'],
+            message: `game too degenerate or too large for vertex enumeration (over ${MAX_BASES} bases)`,
+          },
         ]);
       }
       const child = cloneTableau(t);

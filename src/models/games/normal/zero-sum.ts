@@ -50,17 +50,27 @@ function rationalise(p: readonly number[]): Fraction[] {
 
 /**
  * Value and optimal strategies of a two-player constant-sum game (e.g.
- * zero-sum). Throws a bad-input error when the game has more than two
- * players or its payoffs do not add up to the same total in every cell.
+ * zero-sum), by linear programming on HiGHS; the value is in payoff units.
+ *
+ * @throws {ConcertError} bad input (path `['game']`) when the game does not
+ *   have two players or its payoffs do not add up to the same total in every
+ *   cell.
+ * @example
+ * (await zeroSumSolution(bimatrixGame([[1, -1], [-1, 1]]))).value; // => 0: matching pennies
  */
 export async function zeroSumSolution(game: NormalFormGame): Promise<ZeroSumSolution> {
   if (game.players.length !== 2)
-    throw badInput(`the zero-sum value needs a two-player game (this one has ${game.players.length})`);
+    throw badInput({
+      path: ['game'],
+      message: `the zero-sum value needs a two-player game (this one has ${game.players.length})`,
+    });
   const total = constantSum(game);
   if (total === undefined) {
-    throw badInput(
-      'the game is not constant-sum: the players\u2019 payoffs do not add up to the same total in every cell',
-    );
+    throw badInput({
+      path: ['game'],
+      message:
+        'the game is not constant-sum: the players\u2019 payoffs do not add up to the same total in every cell',
+    });
   }
   const { A } = bimatrix(game);
   const Af = A.map((r) => r.map((x) => x.valueOf()));
