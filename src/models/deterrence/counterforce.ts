@@ -7,6 +7,7 @@
  * circular-normal SSPK chain as used in public SSPK calculators (see
  * docs/models/deterrence.md, "Counterforce").
  */
+import { ConcertError, type Problem } from '../../core/errors.js';
 
 /** Metres per nautical mile. */
 export const METRES_PER_NMI = 1852;
@@ -151,8 +152,37 @@ export interface SspkResult {
  * The analyst's single-target chain: lethal radius → SSPK (with bias) →
  * TKP = SSPK × reliability → kill probability of n warheads, 1 − (1 − TKP)^n,
  * with n capped at the fratricide limit (default: no cap).
+ *
+ * @throws {ConcertError} bad input located at the field of `input`: a yield,
+ *   CEP or hardness that is not > 0, a reliability outside [0, 1], a warhead
+ *   count that is not a whole number ≥ 0, a negative bias, an unknown
+ *   formula, or a fratricide limit below 1.
+ * @example
+ * sspkCalculator({ yieldKt: 300, cepM: 120, hardnessPsi: 2000 }).sspk; // ≈ 0.959
  */
 export function sspkCalculator(input: SspkInput): SspkResult {
+  const problems: Problem[] = [];
+  const positive = (key: 'yieldKt' | 'cepM' | 'hardnessPsi', what: string) => {
+    const x = input[key];
+    if (!(Number.isFinite(x) && x > 0))
+      problems.push({ path: [key], message: `expected ${what} > 0; got ${x}` });
+  };
+  positive('yieldKt', 'a yield (kt)');
+  positive('cepM', 'a CEP (m)');
+  positive('hardnessPsi', 'a hardness (psi)');
+  const { reliability, biasM, formula: f, fratricideLimit } = input;
+  if (reliability !== undefined && !(reliability >= 0 && reliability <= 1))
+    problems.push({ path: ['reliability'], message: `expected a probability in [0, 1]; got ${reliability}` });
+  const n = input.warheads;
+  if (n !== undefined && !(Number.isSafeInteger(n) && n >= 0))
+    problems.push({ path: ['warheads'], message: `expected a whole number of warheads ≥ 0; got ${n}` });
+  if (biasM !== undefined && !(Number.isFinite(biasM) && biasM >= 0))
+    problems.push({ path: ['biasM'], message: `expected a bias ≥ 0 m; got ${biasM}` });
+  if (f !== undefined && f !== 'cookie-cutter' && f !== 'brown')
+    problems.push({ path: ['formula'], message: `unknown formula "${f}": expected cookie-cutter or brown` });
+  if (fratricideLimit !== undefined && !(fratricideLimit >= 1))
+    problems.push({ path: ['fratricideLimit'], message: `expected a limit ≥ 1; got ${fratricideLimit}` });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const formula = input.formula ?? 'cookie-cutter';
   const lr = lethalRadiusM(input.yieldKt, input.hardnessPsi, formula);
   const single = sspk(lr, input.cepM, input.biasM ?? 0);

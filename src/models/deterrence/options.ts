@@ -3,6 +3,7 @@
  * world (doctrine, damage and cost functions, search). Defaults and their
  * sources are tabulated in docs/models/deterrence.md, "Parameters".
  */
+import { ConcertError, type Problem } from '../../core/errors.js';
 import type { Basing } from '../../world/forces.js';
 import type { LethalRadiusFormula } from './counterforce.js';
 import { KENT_THALER_EXPONENT, KENT_THALER_SURCHARGE } from './stability.js';
@@ -59,9 +60,56 @@ export const DEFAULT_OPTIONS: DeterrenceOptions = {
   dyads: 'mutual-reach',
 };
 
-/** Fills unspecified options with the defaults. */
+/**
+ * Fills unspecified options with the defaults and checks them against their
+ * domains: known formula, posture and dyad rule; counterforce basings and
+ * disabled defenses as lists; probabilities in [0, 1]; hardness, damage
+ * scale and cost exponent > 0; surcharge ≥ 0; a fratricide limit and search
+ * points ≥ 1. (The narrower slider ranges of {@link NUMERIC_OPTIONS} are for
+ * sweeps and overrides.)
+ *
+ * @throws {ConcertError} bad input at `['options', name]` for each option out
+ *   of its domain.
+ * @example
+ * resolveOptions({ posture: 'day-to-day' }).searchPoints; // => 9
+ */
 export function resolveOptions(options: Partial<DeterrenceOptions> = {}): DeterrenceOptions {
-  return { ...DEFAULT_OPTIONS, ...options };
+  const o = { ...DEFAULT_OPTIONS, ...options };
+  const problems = optionProblems(o);
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
+  return o;
+}
+
+function optionProblems(o: DeterrenceOptions): Problem[] {
+  const problems: Problem[] = [];
+  const bad = (name: keyof DeterrenceOptions, expected: string) =>
+    problems.push({
+      path: ['options', name],
+      message: `expected ${expected}; got ${JSON.stringify(o[name])}`,
+    });
+  const inRange = (x: unknown, lo: number, hi: number, open = false) =>
+    typeof x === 'number' && Number.isFinite(x) && (open ? x > lo : x >= lo) && x <= hi;
+  if (o.formula !== 'cookie-cutter' && o.formula !== 'brown') bad('formula', 'cookie-cutter or brown');
+  if (o.posture !== 'generated' && o.posture !== 'day-to-day') bad('posture', 'generated or day-to-day');
+  if (o.dyads !== 'mutual-reach' && o.dyads !== 'all') bad('dyads', 'mutual-reach or all');
+  if (!Array.isArray(o.counterforceBasings)) bad('counterforceBasings', 'a list of basings');
+  if (!Array.isArray(o.disableDefenses)) bad('disableDefenses', 'a list of actor ids');
+  if (!inRange(o.fratricideLimit, 1, Number.POSITIVE_INFINITY)) bad('fratricideLimit', 'a number ≥ 1');
+  if (!inRange(o.strikerSurvivableShare, 0, 1)) bad('strikerSurvivableShare', 'a share in [0, 1]');
+  if (!inRange(o.softTargetHardnessPsi, 0, Number.MAX_VALUE, true)) bad('softTargetHardnessPsi', 'psi > 0');
+  if (!inRange(o.valueWarheads80, 0, Number.MAX_VALUE, true)) bad('valueWarheads80', 'warheads > 0');
+  for (const [id, w] of Object.entries(o.valueWarheads80By ?? {}))
+    if (!inRange(w, 0, Number.MAX_VALUE, true))
+      problems.push({
+        path: ['options', 'valueWarheads80By', id],
+        message: `expected warheads > 0; got ${w}`,
+      });
+  if (!inRange(o.costExponent, 0, Number.MAX_VALUE, true)) bad('costExponent', 'an exponent > 0');
+  if (!inRange(o.costSurcharge, 0, Number.MAX_VALUE)) bad('costSurcharge', 'a surcharge ≥ 0');
+  if (!inRange(o.searchPoints, 1, Number.MAX_VALUE)) bad('searchPoints', 'a number of points ≥ 1');
+  if (o.counterforceShare !== undefined && !inRange(o.counterforceShare, 0, 1))
+    bad('counterforceShare', 'a share in [0, 1]');
+  return problems;
 }
 
 /** Numeric options that sweeps and elasticities may vary, with their valid ranges. */

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ConcertError } from '../../core/errors.js';
 import { loadDefaultWorld } from '../../world/default.js';
 import { type World, WorldSchema } from '../../world/schema.js';
+import { sspkCalculator } from './counterforce.js';
 import { dyad } from './dyad.js';
 import { exchange } from './exchange.js';
+import { resolveOptions } from './options.js';
 import { sweep } from './params.js';
 import { DEFENSE_VARIANTS, dyadVariants } from './variants.js';
 
@@ -164,5 +166,31 @@ describe('bad actor ids are bad input located at the parameter', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('options and calculator inputs are checked at their field', () => {
+  it('resolveOptions names each option out of its domain', () => {
+    expect(
+      problemsOf(() =>
+        resolveOptions({ posture: 'alert' as 'generated', strikerSurvivableShare: 1.5, costExponent: 0 }),
+      ).map((p) => p.path),
+    ).toEqual([
+      ['options', 'posture'],
+      ['options', 'strikerSurvivableShare'],
+      ['options', 'costExponent'],
+    ]);
+    expect(problemsOf(() => dyad(world, 'AAA', 'BBB', { counterforceShare: 2 })).map((p) => p.path)).toEqual([
+      ['options', 'counterforceShare'],
+    ]);
+  });
+
+  it('sspkCalculator names the bad field', () => {
+    expect(
+      problemsOf(() => sspkCalculator({ yieldKt: 300, cepM: 0, hardnessPsi: 2000, reliability: 2 })),
+    ).toEqual([
+      { path: ['cepM'], message: 'expected a CEP (m) > 0; got 0' },
+      { path: ['reliability'], message: 'expected a probability in [0, 1]; got 2' },
+    ]);
   });
 });
