@@ -2,6 +2,9 @@
  * Summary statistics the models share beside simple-statistics.
  */
 
+/** The 97.5 % quantile of the standard normal distribution: a 95 % interval is ±Z_95 standard errors. */
+export const Z_95 = 1.959963984540054;
+
 /**
  * The median of `values`: the middle value of the sorted values, or the mean
  * (a + b)/2 of the two middle values when their number is even. Unlike

@@ -23,6 +23,7 @@
 import { badInput, ConcertError, type Problem } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import { shuffle } from '../../core/shuffle.js';
+import { Z_95 } from '../../core/statistics.js';
 import { generatingFunctionCounts, minimalWinningCounts, type SwingCounts } from './generating-function.js';
 import { ExactFraction, exactNumber, Fraction, factorial } from '../../core/rational.js';
 import {
@@ -188,8 +189,6 @@ export function nullPlayers(game: SimpleGame): string[] | undefined {
   return c ? game.players.filter((_, i) => c.swings[i] === 0n) : undefined;
 }
 
-const Z95 = 1.959963984540054;
-
 /**
  * Shapley–Shubik by Monte Carlo: `samples` uniformly random voting orders
  * (Fisher–Yates with the injected Rng); the pivot of each order scores 1.
@@ -225,7 +224,7 @@ export function shapleyShubikMonteCarlo(game: SimpleGame, samples: number, rng: 
   }
   return game.players.map((player, i) => {
     const p = pivots[i]! / samples;
-    return { player, value: p, halfWidth95: Z95 * Math.sqrt((p * (1 - p)) / samples) };
+    return { player, value: p, halfWidth95: Z_95 * Math.sqrt((p * (1 - p)) / samples) };
   });
 }
 
@@ -299,7 +298,7 @@ export function banzhafMonteCarlo(
   const normalised: PowerValue[] = [];
   game.players.forEach((player, i) => {
     const p = x[i]! / N;
-    absolute.push({ player, value: p, halfWidth95: Z95 * Math.sqrt((p * (1 - p)) / N) });
+    absolute.push({ player, value: p, halfWidth95: Z_95 * Math.sqrt((p * (1 - p)) / N) });
     if (yBar === 0) {
       normalised.push({ player, value: 0, halfWidth95: 0 });
       return;
@@ -307,7 +306,7 @@ export function banzhafMonteCarlo(
     const r = p / yBar;
     const cov = xy[i]! / N - p * yBar;
     const v = Math.max(0, (p * (1 - p) - 2 * r * cov + r * r * varY) / (N * yBar * yBar));
-    normalised.push({ player, value: r, halfWidth95: Z95 * Math.sqrt(v) });
+    normalised.push({ player, value: r, halfWidth95: Z_95 * Math.sqrt(v) });
   });
   return { absolute, normalised };
 }

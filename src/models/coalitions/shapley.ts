@@ -10,6 +10,7 @@
 import { badInput } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import { shuffle } from '../../core/shuffle.js';
+import { Z_95 } from '../../core/statistics.js';
 import { exactNumber, Fraction, factorial } from '../../core/rational.js';
 import type { TuGame } from './tu-game.js';
 
@@ -131,6 +132,6 @@ export function shapleySample(game: TuGame, samples: number, rng: Rng): Allocati
   return game.players.map((player, i) => {
     const mean = sum[i]! / samples;
     const variance = Math.max(0, sumSq[i]! / samples - mean * mean);
-    return { player, value: mean, halfWidth95: 1.959963984540054 * Math.sqrt(variance / samples) };
+    return { player, value: mean, halfWidth95: Z_95 * Math.sqrt(variance / samples) };
   });
 }

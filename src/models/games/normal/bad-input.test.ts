@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConcertError } from '../../../core/errors.js';
-import { bimatrixGame, binaryGameEquilibria, Fraction, lemkeHowson, makeGame } from './index.js';
+import {
+  bimatrixGame,
+  binaryGameEquilibria,
+  Fraction,
+  lemkeHowson,
+  logitQre,
+  logitQrePath,
+  makeGame,
+} from './index.js';
 
 describe('bad input is located at the parameter', () => {
   const problemsOf = (f: () => unknown) => {
@@ -65,5 +73,13 @@ describe('bad input is located at the parameter', () => {
         },
       ),
     );
+  });
+  it('QRE precisions must be finite, non-negative and ascending', () => {
+    const g = bimatrixGame([
+      [1, 0],
+      [0, 1],
+    ]);
+    expect(problemsOf(() => logitQre(g, -1)).map((p) => p.path)).toEqual([['lambda']]);
+    expect(problemsOf(() => [...logitQrePath(g, [1, 0.5])]).map((p) => p.path)).toEqual([['lambdas', 1]]);
   });
 });

@@ -22,6 +22,7 @@
  * Nash equilibrium by Newton's method on the indifference system of the
  * support the trace settles on.
  */
+import { ConcertError, type Problem } from '../../../core/errors.js';
 import { Matrix, solve } from 'ml-matrix';
 import { type NormalFormGame, profileAt, profileCount, regret } from './game.js';
 
@@ -136,13 +137,28 @@ export interface QrePoint {
  * profile at each of the given precisions (ascending; each point is
  * corrected onto its λ exactly). Throws when the path cannot be followed (a
  * singular point or step-size collapse), which does not happen for generic
- * games, or after `maxSteps` predictor–corrector steps.
+ * games, or after `maxSteps` predictor–corrector steps (internal errors).
+ *
+ * @throws {ConcertError} bad input (path `['lambdas', k]`) for a precision
+ *   that is negative, not finite or below the one before it (on the first
+ *   `next()`, as generators run lazily).
+ * @example
+ * [...logitQrePath(game, [0, 1, 10])].map((p) => p.lambda); // => [0, 1, 10]
  */
 export function* logitQrePath(
   game: NormalFormGame,
   lambdas: readonly number[],
   maxSteps = 100_000,
 ): Generator<QrePoint, void, undefined> {
+  const problems: Problem[] = [];
+  lambdas.forEach((l, k) => {
+    if (!(Number.isFinite(l) && l >= 0 && (k === 0 || l >= lambdas[k - 1]!)))
+      problems.push({
+        path: ['lambdas', k],
+        message: `expected finite precisions ≥ 0 in ascending order; got ${l}`,
+      });
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const L = layout(game);
   const { d } = L;
   const payoffs = game.payoffs.map((p) => p.map((x) => x.valueOf()));
@@ -211,8 +227,19 @@ export function* logitQrePath(
     throw new Error(`logit QRE tracing did not reach λ = ${lambdas[next]} in ${maxSteps} steps`);
 }
 
-/** The logit QRE on the principal branch at precision λ (units: 1/payoff). */
+/**
+ * The logit QRE on the principal branch at precision λ (units: 1/payoff).
+ *
+ * @throws {ConcertError} bad input (path `['lambda']`) for a λ that is
+ *   negative or not finite.
+ * @example
+ * logitQre(game, 0).profile; // the centroid: every strategy equally likely
+ */
 export function logitQre(game: NormalFormGame, lambda: number): QrePoint {
+  if (!(Number.isFinite(lambda) && lambda >= 0))
+    throw new ConcertError('bad-input', [
+      { path: ['lambda'], message: `expected a precision ≥ 0; got ${lambda}` },
+    ]);
   for (const p of logitQrePath(game, [lambda])) return p;
   throw new Error('logit QRE tracing ended without a point');
 }
