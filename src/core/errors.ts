@@ -89,3 +89,31 @@ export function previewIds(ids: readonly string[], max = 12, noun = 'actors'): s
 export function isConcertError(e: unknown): e is ConcertError {
   return e instanceof ConcertError;
 }
+
+/**
+ * A bad-input error with each problem's field path mapped by `map`, for a
+ * caller that knows where the library's parameters came from: a library
+ * locates a problem in its own terms (`['actors', 2]`, `[1]`), and the CLI
+ * roots it at a flag (`['--actors', 2]`), the server at a request field
+ * (`['body', 'actors', 2]`). `dropPosition` also drops file, line and column
+ * (for a document the caller serialised itself). Anything else is returned
+ * unchanged.
+ *
+ * @example
+ * reroot(e, (path) => ['--actors', ...path]);
+ */
+export function reroot(
+  e: unknown,
+  map: (path: FieldPath) => FieldPath,
+  options: { readonly dropPosition?: boolean } = {},
+): unknown {
+  if (!isConcertError(e) || e.code !== 'bad-input') return e;
+  return new ConcertError(
+    'bad-input',
+    e.problems.map((p) =>
+      options.dropPosition
+        ? { path: map(p.path ?? []), message: p.message }
+        : { ...p, path: map(p.path ?? []) },
+    ),
+  );
+}

@@ -1,6 +1,6 @@
 export * from './errors.js';
 export { getHighs, type Highs } from './highs.js';
-export { Rng } from './rng.js';
+export { DEFAULT_SEED, MAX_SEED, Rng } from './rng.js';
 export {
   type DocumentFormat,
   issuesToProblems,

@@ -25,6 +25,16 @@ function mixSeed(seed: number): number {
   return h | 0;
 }
 
+/**
+ * The seed every command and model uses when none is given (`--seed`): one
+ * default, so that the same command with and without `--seed 1` gives the
+ * same answer.
+ */
+export const DEFAULT_SEED = 1;
+
+/** The largest seed: seeds are 32-bit unsigned integers. */
+export const MAX_SEED = 0xffffffff;
+
 /** Outputs discarded after seeding, so the state is well mixed before use. */
 const WARM_UP_DRAWS = 16;
 

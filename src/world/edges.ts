@@ -226,7 +226,7 @@ export function parseSignedEdgeList(text: string, file: string, options: EdgeLis
     throw badInput({
       file,
       line: 1,
-      message: `the file holds ${windows.length} windows (column "window"); choose one (e.g. with --year)`,
+      message: `the file holds ${windows.length} windows (column "window"); choose one of them`,
     });
   }
   const w = windows[0];

@@ -31,3 +31,4 @@ export {
   powerRanking,
   type RankedActor,
 } from './ranking.js';
+export { parseWeights } from './weights.js';

@@ -1,0 +1,16 @@
+/**
+ * reports/: one zod schema (schemas/) and one pure builder per result — the
+ * JSON documents that `concert … --json` prints, that the HTTP API returns,
+ * and whose types the web lab infers. The CLI renders its tables from these
+ * documents; nothing else builds them.
+ */
+export * from './arms.js';
+export * from './coalitions.js';
+export * from './deterrence.js';
+export type { DeepReadonly, Document } from './document.js';
+export * from './games.js';
+export * from './powers.js';
+export * from './relations.js';
+export * from './scenario.js';
+export * from './schemas/index.js';
+export * from './world.js';

@@ -1,0 +1,183 @@
+/**
+ * The relations reports: structural balance, what-if, balance dynamics and
+ * strategic triangles (models/relations; docs/models/relations.md). Each
+ * `…Document` builder turns a model result into its document; each
+ * `…Analysis` runs the model calls a command or route makes and builds the
+ * document, so that the CLI and the API make the same calls.
+ */
+import { ConcertError, type Problem, previewIds } from '../core/errors.js';
+import {
+  type BalanceReport,
+  balanceDynamicsEnsemble,
+  balanceReport,
+  type ClusteringResult,
+  clusterPartition,
+  type DynamicsEnsemble,
+  type DynamicsOptions,
+  type FrustrationOptions,
+  type FrustrationResult,
+  type PairPlacement,
+  pairPlacement,
+  type RelationChange,
+  type SignedNetwork,
+  type StrategicTriangle,
+  strategicTriangle,
+  type WhatIfReport,
+  whatIf,
+} from '../models/relations/index.js';
+import type { Document } from './document.js';
+import type {
+  BalanceSchema,
+  DynamicsSchema,
+  FrustrationSchema,
+  TriangleSchema,
+  WhatIfSchema,
+} from './schemas/relations.js';
+
+export type BalanceDocument = Document<typeof BalanceSchema>;
+export type WhatIfDocument = Document<typeof WhatIfSchema>;
+export type TriangleDocument = Document<typeof TriangleSchema>;
+export type DynamicsDocument = Document<typeof DynamicsSchema>;
+
+/** The frustration block of a balance document. */
+function frustrationDocument(f: FrustrationResult): Document<typeof FrustrationSchema> {
+  return {
+    index: f.index,
+    normalized: f.normalized,
+    exact: f.exact,
+    lowerBound: f.lowerBound,
+    gap: f.gap,
+    partition: f.partition,
+    frustratedEdges: f.frustratedEdges,
+    methods: f.methods,
+  };
+}
+
+/** The balance document of a report, with the optional k-group partition and pair placement. */
+export function balanceDocument(
+  r: BalanceReport,
+  source: string,
+  extras: { readonly clustering?: ClusteringResult; readonly pair?: PairPlacement } = {},
+): BalanceDocument {
+  return {
+    source,
+    nodes: r.nodes,
+    edges: r.edges,
+    positiveEdges: r.positiveEdges,
+    negativeEdges: r.negativeEdges,
+    census: r.census,
+    triangleRatio: r.triangleRatio,
+    weightedTriangleRatio: r.weightedTriangleRatio,
+    walkBalance: r.walkBalance,
+    frustration: frustrationDocument(r.frustration),
+    ...(extras.clustering ? { clustering: extras.clustering } : {}),
+    ...(extras.pair ? { pair: extras.pair } : {}),
+  };
+}
+
+/** What `concert balance` and GET /api/balance compute besides the measures. */
+export interface BalanceAnalysisOptions extends FrustrationOptions {
+  /** Also the best partition into at most this many groups (seeded by `seed`). */
+  readonly groups?: number;
+  /** Also the least frustration with these two actors forced together and forced apart. */
+  readonly pair?: readonly [string, string];
+}
+
+/**
+ * Balance measures and frustration index of a network (`balanceReport`),
+ * with the k-group partition (`clusterPartition`) and the placement of a pair
+ * (`pairPlacement`) when asked.
+ */
+export async function balanceAnalysis(
+  net: SignedNetwork,
+  source: string,
+  options: BalanceAnalysisOptions = {},
+): Promise<BalanceDocument> {
+  const report = await balanceReport(net, options);
+  const clustering =
+    options.groups === undefined
+      ? undefined
+      : clusterPartition(net, options.groups, options.seed === undefined ? {} : { seed: options.seed });
+  const pair = options.pair
+    ? await pairPlacement(net, options.pair[0], options.pair[1], {
+        ...(options.timeLimitS === undefined ? {} : { timeLimitS: options.timeLimitS }),
+      })
+    : undefined;
+  return balanceDocument(report, source, {
+    ...(clustering ? { clustering } : {}),
+    ...(pair ? { pair } : {}),
+  });
+}
+
+/** The what-if document of a report: both balance documents, the changes, and the triangles that flip. */
+export function whatIfDocument(r: WhatIfReport, source: string): WhatIfDocument {
+  return {
+    source,
+    change: r.change,
+    before: balanceDocument(r.before, source),
+    after: balanceDocument(r.after, source),
+    delta: r.delta,
+    newlyUnbalanced: r.newlyUnbalanced,
+    newlyBalanced: r.newlyBalanced,
+    newlyIsolated: r.newlyIsolated,
+    isolatedInTriangles: r.isolatedInTriangles,
+  };
+}
+
+/** Changes one relation of the network and reports the change in every balance measure (`whatIf`). */
+export async function whatIfAnalysis(
+  net: SignedNetwork,
+  change: RelationChange,
+  source: string,
+  options: FrustrationOptions = {},
+): Promise<WhatIfDocument> {
+  return whatIfDocument(await whatIf(net, change, options), source);
+}
+
+/** The strategic triangle of three actors of a network (`strategicTriangle`). */
+export function triangleDocument(t: StrategicTriangle, source: string): TriangleDocument {
+  return { ...t, source };
+}
+
+/**
+ * The strategic triangle of three actors of a network.
+ *
+ * @throws {ConcertError} bad input at path `[i]` for an actor that is not a
+ *   node of the network or is given twice.
+ */
+export function triangleAnalysis(
+  net: SignedNetwork,
+  actors: readonly [string, string, string],
+  source: string,
+): TriangleDocument {
+  const problems: Problem[] = [];
+  actors.forEach((id, i) => {
+    if (!net.nodes.includes(id))
+      problems.push({
+        path: [i],
+        message: `unknown actor "${id}": expected one of ${previewIds(net.nodes)}`,
+      });
+    else if (actors.indexOf(id) !== i)
+      problems.push({ path: [i], message: `"${id}" is given twice: expected three different actors` });
+  });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
+  return triangleDocument(strategicTriangle(net, actors[0], actors[1], actors[2]), source);
+}
+
+/** The balance dynamics ensemble of a network (`balanceDynamicsEnsemble`). */
+export function dynamicsDocument(
+  e: DynamicsEnsemble,
+  source: string,
+  actors: readonly string[],
+): DynamicsDocument {
+  return { source, actors, ...e };
+}
+
+/** Runs the balance dynamics ensemble of a network and builds its document. */
+export function dynamicsAnalysis(
+  net: SignedNetwork,
+  source: string,
+  options: DynamicsOptions,
+): DynamicsDocument {
+  return dynamicsDocument(balanceDynamicsEnsemble(net, options), source, net.nodes);
+}

@@ -1,0 +1,169 @@
+/**
+ * Schemas of the deterrence documents: `concert deterrence --json` (POST
+ * /api/deterrence), `concert deterrence parameters --json` (GET
+ * /api/deterrence/parameters), `… sweep`, `… sspk` and `… elasticities`.
+ */
+import { z } from 'zod';
+
+/** The measures a sweep or an elasticity reports (models/deterrence DYAD_MEASURES). */
+export const DYAD_MEASURE_NAMES = [
+  'firstStrikeStability',
+  'ratioA',
+  'ratioB',
+  'aFirst.survivingWarheads',
+  'aFirst.retaliatoryWarheadsDelivered',
+  'aFirst.damageLimitation',
+  'aFirst.counterforceRatio',
+  'bFirst.survivingWarheads',
+  'bFirst.retaliatoryWarheadsDelivered',
+  'bFirst.damageLimitation',
+  'bFirst.counterforceRatio',
+] as const;
+
+const PostureSchema = z.enum(['generated', 'day-to-day']);
+const FormulaSchema = z.enum(['cookie-cutter', 'brown']);
+
+const DeliveredSchema = z
+  .strictObject({
+    mean: z.number(),
+    sd: z.number(),
+    q05: z.number(),
+    q50: z.number(),
+    q95: z.number(),
+    pAtLeastOne: z.number().describe('P(at least one warhead delivered)'),
+    offset: z.number(),
+    pmf: z.array(z.number()).describe('pmf[k] = P(offset + k warheads delivered)'),
+  })
+  .describe('distribution of delivered retaliatory warheads');
+
+/** What each defense variant reports: the columns of `concert deterrence`'s table. */
+export const VariantSummarySchema = z.strictObject({
+  counterforceWarheads: z.number(),
+  defenderWarheads: z.number(),
+  survivingWarheads: z.number(),
+  retaliatoryWarheadsDelivered: z.number(),
+  retaliation: z.strictObject({ q05: z.number(), q50: z.number(), q95: z.number() }),
+  damageLimitation: z.number(),
+  firstStrikeStability: z.number(),
+});
+
+export const ExchangeSchema = z
+  .strictObject({
+    attacker: z.string(),
+    defender: z.string(),
+    attackerWarheadsAvailable: z.number(),
+    counterforceWarheads: z.number().describe('warheads the attacker spends on counterforce'),
+    defenderWarheads: z.number().describe("defender's warheads at risk"),
+    expectedDestroyed: z.number(),
+    survivingWarheads: z.number(),
+    retaliatoryWarheadsArriving: z.number(),
+    retaliatoryWarheadsDelivered: z.number().describe('expected retaliatory warheads through the defenses'),
+    retaliation: DeliveredSchema,
+    countervalueWarheadsDelivered: z.number(),
+    damageToAttacker: z.number(),
+    damageToDefender: z.number(),
+    attackerCost: z.number(),
+    defenderCost: z.number(),
+    counterforceRatio: z.number(),
+    damageLimitation: z.number(),
+    bySystem: z.array(
+      z.strictObject({
+        system: z.string(),
+        warheads: z.number(),
+        destroyed: z.number(),
+        surviving: z.number(),
+      }),
+    ),
+    firstStrikeStability: z.number().describe("the dyad's Kent–Thaler index"),
+    variants: z
+      .strictObject({
+        withoutAttackerDefenses: VariantSummarySchema,
+        withoutDefenderDefenses: VariantSummarySchema,
+        withoutDefenses: VariantSummarySchema,
+      })
+      .optional()
+      .describe("the same strike order without the striker's, the defender's, and any defenses"),
+  })
+  .describe('one strike order: the attacker strikes first, the defender retaliates');
+
+export const DyadSchema = z.strictObject({
+  a: z.string(),
+  b: z.string(),
+  firstStrikeStability: z
+    .number()
+    .describe('Kent–Thaler first-strike stability = ratioA × ratioB (1 = no gain from striking first)'),
+  ratioA: z.number(),
+  ratioB: z.number(),
+});
+
+export const DeterrenceSchema = z
+  .strictObject({
+    year: z.number().describe("the world's year"),
+    posture: PostureSchema,
+    formula: FormulaSchema,
+    overrides: z.record(z.string(), z.number()).describe('the parameter overrides applied (path → value)'),
+    names: z.record(z.string(), z.string()).describe('names of the actors of the dyads'),
+    dyads: z.array(DyadSchema),
+    pairs: z.array(ExchangeSchema).describe('for each dyad A–B: A strikes first, then B strikes first'),
+  })
+  .describe('force exchanges and first-strike stability of nuclear dyads (concert deterrence --json)')
+  .meta({ id: 'Deterrence' });
+
+export const DeterrenceParametersSchema = z
+  .strictObject({
+    pair: z.tuple([z.string(), z.string()]),
+    nuclearActors: z.array(z.string()),
+    parameters: z
+      .array(z.strictObject({ path: z.string(), value: z.number() }))
+      .describe('every parameter an override or a sweep may set, with its value in the world'),
+  })
+  .describe('parameters of a dyad (concert deterrence parameters --json)')
+  .meta({ id: 'DeterrenceParameters' });
+
+const measures = <T extends z.ZodType>(value: T) =>
+  z.strictObject(
+    Object.fromEntries(DYAD_MEASURE_NAMES.map((m) => [m, value])) as Record<
+      (typeof DYAD_MEASURE_NAMES)[number],
+      T
+    >,
+  );
+
+export const SweepSchema = z
+  .strictObject({
+    a: z.string(),
+    b: z.string(),
+    param: z.string(),
+    posture: PostureSchema,
+    values: z.array(z.number()),
+    measures: measures(z.array(z.number())).describe('one column per measure, a value per swept value'),
+  })
+  .describe('every dyad measure as one parameter varies (concert deterrence sweep --json)')
+  .meta({ id: 'DeterrenceSweep' });
+
+export const SspkSchema = z
+  .strictObject({
+    lethalRadiusM: z.number(),
+    sspk: z.number().describe('single-shot kill probability'),
+    terminalKillProbability: z.number().describe('SSPK × reliability'),
+    killProbability: z.number().describe('1 − (1 − TKP)^warheads'),
+  })
+  .describe('single-target calculator (concert deterrence sspk --json)')
+  .meta({ id: 'Sspk' });
+
+export const ElasticitiesSchema = z
+  .strictObject({
+    a: z.string(),
+    b: z.string(),
+    posture: PostureSchema,
+    parameters: z.array(
+      z.strictObject({
+        param: z.string(),
+        value: z.number(),
+        elasticities: measures(z.number().nullable()).describe(
+          'd ln(measure) / d ln(parameter); null where the measure or the parameter is 0',
+        ),
+      }),
+    ),
+  })
+  .describe('elasticity of each dyad measure to each parameter (concert deterrence elasticities --json)')
+  .meta({ id: 'DeterrenceElasticities' });
