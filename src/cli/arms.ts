@@ -1,6 +1,6 @@
 /**
  * `concert arms fit | simulate | stability`: Richardson arms-race dynamics
- * (models/arms; docs/models/arms.md). Parse → call the library → format.
+ * (models/arms, reports/arms; docs/models/arms.md). Parse → build the report → print or render it.
  */
 import type { Command } from '@commander-js/extra-typings';
 import { parseDocument, readDocument, type SourceDocument, validateDocument } from '../core/document.js';
@@ -10,16 +10,19 @@ import {
   milexFromWorldInputs,
   milexSeries,
   type RichardsonEigenvalue,
-  type RichardsonEquilibrium,
   RichardsonFileSchema,
-  type RichardsonFit,
-  type RichardsonStability,
   type RichardsonSystem,
   RichardsonSystemSchema,
-  richardsonEquilibrium,
-  richardsonStability,
   simulateRichardson,
 } from '../models/arms/index.js';
+import {
+  type ArmsFitDocument,
+  type ArmsSimulationDocument,
+  type ArmsStabilityDocument,
+  armsFitDocument,
+  armsSimulationDocument,
+  armsStabilityReport,
+} from '../reports/index.js';
 import { FIRST_YEAR, LAST_YEAR, loadWorldInputs } from '../world/index.js';
 import { action, group, printJson } from './run.js';
 import { fixed, renderTable } from './table.js';
@@ -37,34 +40,19 @@ function eigenText(e: RichardsonEigenvalue): string {
   return `${fixed(e.re, 4)} ${e.im < 0 ? '−' : '+'} ${fixed(Math.abs(e.im), 4)}i`;
 }
 
-/** The JSON block every arms command shares (DESIGN.md: `{actors, coefficients, equilibrium, eigenvalues, stable, ...}`). */
-function systemJson(system: RichardsonSystem, eq: RichardsonEquilibrium, st: RichardsonStability) {
-  return {
-    actors: system.actors,
-    coefficients: { reaction: system.reaction, fatigue: system.fatigue, grievance: system.grievance },
-    equilibrium: eq.equilibrium,
-    singular: eq.singular,
-    conditionNumber: Number.isFinite(eq.conditionNumber) ? eq.conditionNumber : null,
-    eigenvalues: st.eigenvalues.map((e) => ({ re: e.re, im: e.im })),
-    maxRealPart: st.maxRealPart,
-    margin: st.margin,
-    stable: st.stable,
-  };
-}
-
-function systemText(system: RichardsonSystem, eq: RichardsonEquilibrium, st: RichardsonStability): string {
+function systemText(d: ArmsStabilityDocument): string {
   const lines: string[] = [];
-  const eqText = eq.equilibrium
-    ? system.actors.map((id, i) => `${id} ${num(eq.equilibrium![i]!)}`).join(', ')
+  const eqText = d.equilibrium
+    ? d.actors.map((id, i) => `${id} ${num(d.equilibrium![i]!)}`).join(', ')
     : 'none (K − A is singular: no unique equilibrium)';
   lines.push(`Equilibrium x* = −(K − A)⁻¹g: ${eqText}`);
-  if (eq.equilibrium && !eq.nonNegative)
+  if (d.equilibrium && !d.nonNegative)
     lines.push('  (some components are negative: not a feasible spending level)');
-  lines.push(`Eigenvalues of K − A (per year): ${st.eigenvalues.map(eigenText).join(', ')}`);
+  lines.push(`Eigenvalues of K − A (per year): ${d.eigenvalues.map(eigenText).join(', ')}`);
   lines.push(
-    st.stable
-      ? `Stable: every path converges to x* (margin ${fixed(st.margin, 4)} per year, max Re λ = ${fixed(st.maxRealPart, 4)}).`
-      : `Unstable: max Re λ = ${fixed(st.maxRealPart, 4)} per year ≥ 0; paths diverge from x* (runaway race or disarmament).`,
+    d.stable
+      ? `Stable: every path converges to x* (margin ${fixed(d.margin, 4)} per year, max Re λ = ${fixed(d.maxRealPart, 4)}).`
+      : `Unstable: max Re λ = ${fixed(d.maxRealPart, 4)} per year ≥ 0; paths diverge from x* (runaway race or disarmament).`,
   );
   return lines.join('\n');
 }
@@ -103,32 +91,7 @@ function parseStates(text: string): string[] {
   return ids;
 }
 
-function fitJson(fit: RichardsonFit, unit: string) {
-  return {
-    ...systemJson(fit.system, fit.equilibrium, fit.stability),
-    years: { first: fit.firstYear, last: fit.lastYear },
-    observations: fit.observations,
-    parameters: fit.parameters,
-    unit,
-    deflation: 'none (nominal values as published by COW NMC v6.0)',
-    source: 'Correlates of War National Material Capabilities v6.0, milex (data/cow_nmc_v6.0_abridged.csv)',
-    estimator: fit.estimator,
-    regressor: fit.regressor,
-    standardErrors: {
-      reaction: fit.actors.map((_, i) =>
-        fit.actors.map((id, j) =>
-          i === j ? 0 : fit.equations[i]!.reaction.find((k) => k.actor === id)!.standardError,
-        ),
-      ),
-      fatigue: fit.equations.map((e) => e.fatigue.standardError),
-      grievance: fit.equations.map((e) => e.grievance.standardError),
-    },
-    equations: fit.equations,
-    discrete: fit.discrete,
-  };
-}
-
-function fitText(fit: RichardsonFit, unit: string): string {
+function fitText(fit: ArmsFitDocument): string {
   const columns = [
     { header: 'actor' },
     ...fit.actors.map((id) => ({ header: `k(${id})`, align: 'right' as const })),
@@ -150,16 +113,43 @@ function fitText(fit: RichardsonFit, unit: string): string {
     fixed(e.durbinWatson, 2),
   ]);
   return [
-    `Richardson fit, ${fit.actors.join(', ')}, ${fit.firstYear}–${fit.lastYear} (${fit.observations} yearly increments per equation)`,
-    `Data: COW NMC v6.0 milex, ${unit}, not deflated. Estimator: ${fit.estimator}; regressor: ${fit.regressor}-of-year levels.`,
+    `Richardson fit, ${fit.actors.join(', ')}, ${fit.years.first}–${fit.years.last} (${fit.observations} yearly increments per equation)`,
+    `Data: COW NMC v6.0 milex, ${fit.unit}, not deflated. Estimator: ${fit.estimator}; regressor: ${fit.regressor}-of-year levels.`,
     'Model: Δx_i = Σ_j k_ij x_j − a_i x_i + g_i (per year); standard errors in parentheses.',
     '',
     renderTable(columns, rows),
     '',
-    systemText(fit.system, fit.equilibrium, fit.stability),
+    systemText(fit),
     `Yearly map x(t+1) = (I + K − A)x(t) + g: spectral radius ${fixed(fit.discrete.spectralRadius, 4)} (${fit.discrete.stable ? 'stable' : 'unstable'}).`,
     'Caveat: trending, autocorrelated spending series make classical standard errors optimistic (see DW ≈ 2 for none).',
   ].join('\n');
+}
+
+/** The system, the path at each reported time, and the threshold events. */
+function simulationText(d: ArmsSimulationDocument, horizonYears: number): string {
+  const start = d.startYear;
+  const when = (t: number) => {
+    const v = start !== null ? start + t : t;
+    return Number.isInteger(v) ? String(v) : fixed(v, 2);
+  };
+  const out = [
+    `Richardson system ${d.actors.join(', ')}${d.unit ? ` (${d.unit})` : ''}, ${fixed(horizonYears, 2)} years`,
+    systemText(d),
+    '',
+    renderTable(
+      [
+        { header: start !== null ? 'year' : 't (years)', align: 'right' },
+        ...d.actors.map((id) => ({ header: id, align: 'right' as const })),
+      ],
+      d.path.tYears.map((t, k) => [when(t), ...d.path.states[k]!.map(num)]),
+    ),
+  ];
+  for (const c of d.crossings)
+    out.push(`Event: ${c.name} (${c.direction}) at ${start !== null ? 'year' : 't ='} ${when(c.tYears)}`);
+  if (d.status === 'event') out.push(`Stopped at the first "${d.crossings.at(-1)?.name}" crossing.`);
+  if (d.status !== 'done' && d.status !== 'event')
+    out.push(`Integration ended early (${d.status}) at t = ${fixed(d.final.tYears, 4)}: the path diverges.`);
+  return out.join('\n');
 }
 
 /** Parses a JSON option value as a located document (errors name the option and column). */
@@ -230,9 +220,9 @@ export function register(program: Command): void {
           });
         }
         const series = milexSeries(states, first, last, milexFromWorldInputs(loadWorldInputs()));
-        const fit = fitRichardson(series, { regressor: opts.regressor });
-        if (opts.json) printJson(fitJson(fit, series.unit));
-        else process.stdout.write(`${fitText(fit, series.unit)}\n`);
+        const doc = armsFitDocument(fitRichardson(series, { regressor: opts.regressor }), series.unit);
+        if (opts.json) printJson(doc);
+        else process.stdout.write(`${fitText(doc)}\n`);
       }),
     );
 
@@ -247,63 +237,14 @@ export function register(program: Command): void {
     .action(
       action((file, opts) => {
         const input = validateDocument(RichardsonFileSchema, readDocument(file));
-        const system: RichardsonSystem = input;
-        const eq = richardsonEquilibrium(system);
-        const st = richardsonStability(system);
-        const path = simulateRichardson(system, input.initial, {
+        const path = simulateRichardson(input, input.initial, {
           horizonYears: input.horizonYears,
           outputStepYears: input.outputStepYears,
           thresholds: input.thresholds,
         });
-        const start = input.startYear;
-        if (opts.json) {
-          printJson({
-            ...systemJson(system, eq, st),
-            unit: input.unit ?? null,
-            startYear: start ?? null,
-            status: path.status,
-            path: {
-              tYears: path.tYears,
-              ...(start !== undefined ? { years: path.tYears.map((t) => start + t) } : {}),
-              states: path.states,
-            },
-            final: { tYears: path.tEndYears, state: path.finalState },
-            crossings: path.crossings.map((c) => ({
-              ...c,
-              ...(start !== undefined ? { year: start + c.tYears } : {}),
-            })),
-          });
-          return;
-        }
-        const when = (t: number) => {
-          const v = start !== undefined ? start + t : t;
-          return Number.isInteger(v) ? String(v) : fixed(v, 2);
-        };
-        const out = [
-          `Richardson system ${system.actors.join(', ')}${input.unit ? ` (${input.unit})` : ''}, ${fixed(input.horizonYears, 2)} years`,
-          systemText(system, eq, st),
-          '',
-          renderTable(
-            [
-              { header: start !== undefined ? 'year' : 't (years)', align: 'right' },
-              ...system.actors.map((id) => ({ header: id, align: 'right' as const })),
-            ],
-            path.tYears.map((t, k) => [when(t), ...path.states[k]!.map(num)]),
-          ),
-        ];
-        for (const c of path.crossings) {
-          out.push(
-            `Event: ${c.name} (${c.direction}) at ${start !== undefined ? 'year' : 't ='} ${when(c.tYears)}`,
-          );
-        }
-        if (path.status === 'event')
-          out.push(`Stopped at the first "${path.crossings.at(-1)?.name}" crossing.`);
-        if (path.status !== 'done' && path.status !== 'event') {
-          out.push(
-            `Integration ended early (${path.status}) at t = ${fixed(path.tEndYears, 4)}: the path diverges.`,
-          );
-        }
-        process.stdout.write(`${out.join('\n')}\n`);
+        const doc = armsSimulationDocument(input, path, { unit: input.unit, startYear: input.startYear });
+        if (opts.json) printJson(doc);
+        else process.stdout.write(`${simulationText(doc, input.horizonYears)}\n`);
       }),
     );
 
@@ -320,11 +261,9 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(
       action((opts) => {
-        const system = parseStabilityOptions(opts);
-        const eq = richardsonEquilibrium(system);
-        const st = richardsonStability(system);
-        if (opts.json) printJson(systemJson(system, eq, st));
-        else process.stdout.write(`${systemText(system, eq, st)}\n`);
+        const doc = armsStabilityReport(parseStabilityOptions(opts));
+        if (opts.json) printJson(doc);
+        else process.stdout.write(`${systemText(doc)}\n`);
       }),
     );
 }

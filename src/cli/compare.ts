@@ -4,29 +4,16 @@
  * the difference B − A with its 95% interval, and the events that drive it.
  */
 import type { Command } from '@commander-js/extra-typings';
+import { comparisonDocument, DEFAULT_COMPARE_RUNS } from '../reports/index.js';
 import type { WorkerPool } from '../runtime/pool.js';
 import { RunStore } from '../runtime/store.js';
 import { type Comparison, compareScenarios, type Difference, type Effect } from '../scenario/compare.js';
 import { ensemblePool } from '../scenario/ensemble.js';
 import { loadScenario } from '../scenario/load.js';
+import { progress } from './progress.js';
 import { action, printJson } from './run.js';
-import { type EnsembleFlags, type EnsembleSettings, ensembleSettings, progress } from './scenario-run.js';
+import { type EnsembleFlags, type EnsembleSettings, ensembleSettings } from './scenario-run.js';
 import { fixed, renderTable } from './table.js';
-
-/** Runs per scenario when neither --runs nor the scenarios say otherwise. */
-export const DEFAULT_COMPARE_RUNS = 200;
-
-/** The JSON document of a comparison: bands of B − A per indicator, with intervals, and the attribution. */
-export function comparisonJson(c: Comparison) {
-  return {
-    scenario: { a: c.a.meta.scenario, b: c.b.meta.scenario },
-    runs: c.runs,
-    seed: c.seed,
-    ensembles: { a: c.a.meta.id, b: c.b.meta.id },
-    indicators: c.differences,
-    attribution: c.attribution,
-  };
-}
 
 function interval(d: Difference, t: number): string {
   const digits = Math.max(Math.abs(d.ciLow[t]!), Math.abs(d.ciHigh[t]!)) >= 100 ? 0 : 3;
@@ -103,7 +90,10 @@ export function register(program: Command): void {
     .argument('<a>', 'the reference scenario (e.g. scenarios/baseline-2017.yaml)')
     .argument('<b>', 'the alternative scenario')
     .option('--runs <n>', `paired runs per scenario (default ${DEFAULT_COMPARE_RUNS})`)
-    .option('--seed <s>', "seed shared by both (default: the first scenario's ensemble.seed)")
+    .option(
+      '--seed <s>',
+      "seed shared by both, a whole number from 0 to 4294967295 (default: the first scenario's ensemble.seed)",
+    )
     .option('--workers <k>', 'worker threads (default: the available cores)')
     .option('--store <path>', 'run store file (default: a temporary in-memory store)')
     .option('--no-attribution', 'skip switching each event off in turn')
@@ -134,7 +124,7 @@ async function compareCommand(
   const runs = settings.runs ?? DEFAULT_COMPARE_RUNS;
   const seed = settings.seed ?? a.ensemble.seed;
   const store = RunStore.open(opts.store ?? ':memory:');
-  const bar = progress();
+  const bar = progress('runs');
   let label = '';
   try {
     const c = await compareScenarios(a, b, {
@@ -150,7 +140,7 @@ async function compareCommand(
       onProgress: (done, total) => bar.update(label, done, total),
     });
     bar.stop();
-    if (opts.json) printJson(comparisonJson(c));
+    if (opts.json) printJson(comparisonDocument(c));
     else process.stdout.write(`${comparisonText(c, [...new Set([...a.actors, ...b.actors])])}\n`);
   } finally {
     bar.stop();

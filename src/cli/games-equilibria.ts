@@ -1,8 +1,7 @@
 /**
  * `concert games equilibria | classify`: the normal-form half of
- * `concert games`. Reads a Gambit .nfg file or a JSON/YAML game, calls the
- * library, formats the result (human tables by default, `--json` as in
- * DESIGN.md).
+ * `concert games`. Reads a Gambit .nfg file or a JSON/YAML game, builds the
+ * report (reports/games), prints it or renders its tables.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -10,18 +9,18 @@ import { type Command, Option } from '@commander-js/extra-typings';
 import { parseDocument } from '../core/document.js';
 import { ConcertError } from '../core/errors.js';
 import {
-  classifyGame,
-  constantSum,
   EQUILIBRIUM_METHODS,
-  type EquilibriaResult,
-  type Equilibrium,
   type EquilibriumMethod,
   gameFromDocument,
   type NormalFormGame,
   parseNfg,
-  solveEquilibria,
-  zeroSumSolution,
 } from '../models/games/normal/index.js';
+import {
+  type ClassificationDocument,
+  classificationAnalysis,
+  type EquilibriaDocument,
+  equilibriaAnalysis,
+} from '../reports/index.js';
 import { action, group, printJson } from './run.js';
 import { fixed, renderTable } from './table.js';
 
@@ -47,13 +46,11 @@ export function readGame(path: string): NormalFormGame {
   return gameFromDocument(parseDocument(text, path, ext === '.yaml' || ext === '.yml' ? 'yaml' : 'json'));
 }
 
-function gameHeader(game: NormalFormGame) {
-  return { title: game.title, players: [...game.players], strategies: game.strategies.map((s) => [...s]) };
-}
+type EquilibriumDocument = EquilibriaDocument['equilibria'][number];
 
 /** `name 1/2, name 1/2` for the strategies played with positive probability. */
-function mixedText(game: NormalFormGame, eq: Equilibrium, i: number): string {
-  return game.strategies[i]!.flatMap((name, s) => {
+function mixedText(doc: EquilibriaDocument, eq: EquilibriumDocument, i: number): string {
+  return doc.game.strategies[i]!.flatMap((name, s) => {
     const p = eq.strategies[i]![s]!;
     if (p === 0) return [];
     const prob = eq.exact ? eq.exact[i]![s]! : fixed(p, 6);
@@ -61,7 +58,7 @@ function mixedText(game: NormalFormGame, eq: Equilibrium, i: number): string {
   }).join(', ');
 }
 
-function payoffText(eq: Equilibrium, i: number): string {
+function payoffText(eq: EquilibriumDocument, i: number): string {
   const exact = eq.exactPayoffs?.[i];
   const decimal = fixed(eq.payoffs[i]!, 4);
   return exact !== undefined && exact !== decimal && !/^-?\d+$/.test(exact)
@@ -69,46 +66,98 @@ function payoffText(eq: Equilibrium, i: number): string {
     : decimal;
 }
 
-function printEquilibria(game: NormalFormGame, r: EquilibriaResult): void {
-  const title = game.title === '' ? '' : `${game.title}\n`;
+/** The equilibria table, components, continua, Lemke–Howson paths and notes. */
+export function equilibriaText(r: EquilibriaDocument): string {
+  const out: string[] = [];
   const count = r.equilibria.length;
   const noun = count === 1 ? 'equilibrium' : 'equilibria';
   const what = r.complete ? noun : `${noun} found`;
-  process.stdout.write(
-    `${title}${count} ${what} (method: ${r.method}${r.degenerate ? ', degenerate equilibria present' : ''})\n\n`,
+  out.push(
+    `${r.game.title === '' ? '' : `${r.game.title}\n`}${count} ${what} (method: ${r.method}${r.degenerate ? ', degenerate equilibria present' : ''})\n`,
   );
-  if (r.equilibria.length > 0) {
+  const players = r.game.players;
+  if (count > 0) {
     const columns = [
       { header: '#', align: 'right' as const },
-      ...game.players.map((p) => ({ header: p })),
-      ...game.players.map((p) => ({ header: `payoff ${p}`, align: 'right' as const })),
+      ...players.map((p) => ({ header: p })),
+      ...players.map((p) => ({ header: `payoff ${p}`, align: 'right' as const })),
     ];
     const rows = r.equilibria.map((eq, k) => [
       String(k + 1),
-      ...game.players.map((_, i) => mixedText(game, eq, i)),
-      ...game.players.map((_, i) => payoffText(eq, i)),
+      ...players.map((_, i) => mixedText(r, eq, i)),
+      ...players.map((_, i) => payoffText(eq, i)),
     ]);
-    process.stdout.write(`${renderTable(columns, rows)}\n`);
+    out.push(renderTable(columns, rows));
   }
   const sets = (r.components ?? []).filter((c) => c.equilibria.length > 1);
   if (sets.length > 0) {
-    process.stdout.write(
-      '\nComponents (sets of equilibria; every profile in the convex hull of a subset is an equilibrium):\n',
+    out.push(
+      '\nComponents (sets of equilibria; every profile in the convex hull of a subset is an equilibrium):',
     );
     for (const c of sets) {
       const subsets = c.nashSubsets.map((s) => `{${s.map((e) => e + 1).join(', ')}}`).join(' ∪ ');
-      process.stdout.write(`  equilibria ${c.equilibria.map((e) => e + 1).join(', ')}: ${subsets}\n`);
+      out.push(`  equilibria ${c.equilibria.map((e) => e + 1).join(', ')}: ${subsets}`);
     }
   }
-  for (const c of r.continua ?? []) process.stdout.write(`\nContinuum: ${c}\n`);
-  if (r.lemkeHowson) {
-    process.stdout.write(
-      `\nLemke–Howson by dropped label: ${r.lemkeHowson.map((x) => `${x.label}→#${x.equilibrium + 1}`).join(' ')}\n`,
+  for (const c of r.continua ?? []) out.push(`\nContinuum: ${c}`);
+  if (r.lemkeHowson)
+    out.push(
+      `\nLemke–Howson by dropped label: ${r.lemkeHowson.map((x) => `${x.label}→#${x.equilibrium + 1}`).join(' ')}`,
     );
-  }
-  for (const note of r.notes) process.stdout.write(`\nNote: ${note}\n`);
+  for (const note of r.notes) out.push(`\nNote: ${note}`);
+  return out.join('\n');
 }
 
+/** The verdict, the outcome table, security levels, dominance and the zero-sum value. */
+export function classificationText(c: ClassificationDocument): string {
+  const { players, strategies } = c.game;
+  const out: string[] = [];
+  if (c.game.title !== '') out.push(c.game.title);
+  if (c.twoByTwo?.name) {
+    const coop = c.twoByTwo.cooperate ? ` (cooperate = ${c.twoByTwo.cooperate})` : '';
+    out.push(`Type: ${c.twoByTwo.name}${coop}`);
+  }
+  out.push(`Verdict: ${c.verdict} — ${c.explanation}`, '');
+  const columns = [
+    ...players.map((p) => ({ header: p })),
+    ...players.map((p) => ({ header: `payoff ${p}`, align: 'right' as const })),
+    { header: 'Nash' },
+    { header: 'Pareto' },
+    { header: 'win-win' },
+    { header: 'lose-lose' },
+  ];
+  const mark = (b: boolean) => (b ? 'yes' : '');
+  const rows = c.outcomes.map((o) => [
+    ...o.strategies,
+    ...o.payoffs.map((x) => fixed(x, 4)),
+    mark(o.nash),
+    mark(o.paretoEfficient),
+    mark(o.winWin),
+    mark(o.loseLose),
+  ]);
+  out.push(renderTable(columns, rows), '');
+  out.push(
+    `Security levels (pure maximin): ${players.map((p, i) => `${p} ${fixed(c.securityLevels[i]!, 4)}`).join(', ')}`,
+  );
+  const dom = c.dominated.map(
+    (d) =>
+      `${players[d.player]}: ${strategies[d.player]![d.dominated]} ${d.kind}ly dominated by ${strategies[d.player]![d.by]}`,
+  );
+  out.push(`Dominated strategies: ${dom.length === 0 ? 'none' : dom.join('; ')}`);
+  out.push(
+    `After iterated elimination of strictly dominated strategies: ${c.survivingStrict
+      .map((set, i) => `${players[i]} {${set.map((s) => strategies[i]![s]).join(', ')}}`)
+      .join(', ')}`,
+  );
+  const value = c.value;
+  if (value) {
+    const v = value.exact ? `${value.exact.value} (${fixed(value.value, 6)})` : fixed(value.value, 6);
+    out.push(`Constant-sum game (total ${value.total}): value to ${players[0]} = ${v}`);
+  }
+  return out.join('\n');
+}
+
+/** Registers `games equilibria` and `games classify`. */
 export function register(program: Command): void {
   const games = group(program, 'games', 'Game theory: equilibria, repeated games, tournaments, evolution');
   games
@@ -126,10 +175,9 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(
       action((file: string, opts: { method?: string; json?: boolean }) => {
-        const game = readGame(file);
-        const result = solveEquilibria(game, opts.method as EquilibriumMethod | undefined);
-        if (opts.json) printJson({ game: gameHeader(game), ...result });
-        else printEquilibria(game, result);
+        const doc = equilibriaAnalysis(readGame(file), opts.method as EquilibriumMethod | undefined);
+        if (opts.json) printJson(doc);
+        else process.stdout.write(`${equilibriaText(doc)}\n`);
       }),
     );
   games
@@ -141,59 +189,9 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(
       action(async (file: string, opts: { json?: boolean }) => {
-        const game = readGame(file);
-        const c = classifyGame(game);
-        const value =
-          game.players.length === 2 && constantSum(game) !== undefined
-            ? await zeroSumSolution(game)
-            : undefined;
-        if (opts.json) {
-          printJson({ game: gameHeader(game), ...c, ...(value ? { value } : {}) });
-          return;
-        }
-        const out: string[] = [];
-        if (game.title !== '') out.push(game.title);
-        if (c.twoByTwo?.name) {
-          const coop = c.twoByTwo.cooperate ? ` (cooperate = ${c.twoByTwo.cooperate})` : '';
-          out.push(`Type: ${c.twoByTwo.name}${coop}`);
-        }
-        out.push(`Verdict: ${c.verdict} — ${c.explanation}`, '');
-        const columns = [
-          ...game.players.map((p) => ({ header: p })),
-          ...game.players.map((p) => ({ header: `payoff ${p}`, align: 'right' as const })),
-          { header: 'Nash' },
-          { header: 'Pareto' },
-          { header: 'win-win' },
-          { header: 'lose-lose' },
-        ];
-        const mark = (b: boolean) => (b ? 'yes' : '');
-        const rows = c.outcomes.map((o) => [
-          ...o.strategies,
-          ...o.payoffs.map((x) => fixed(x, 4)),
-          mark(o.nash),
-          mark(o.paretoEfficient),
-          mark(o.winWin),
-          mark(o.loseLose),
-        ]);
-        out.push(renderTable(columns, rows), '');
-        out.push(
-          `Security levels (pure maximin): ${game.players.map((p, i) => `${p} ${fixed(c.securityLevels[i]!, 4)}`).join(', ')}`,
-        );
-        const dom = c.dominated.map(
-          (d) =>
-            `${game.players[d.player]}: ${game.strategies[d.player]![d.dominated]} ${d.kind}ly dominated by ${game.strategies[d.player]![d.by]}`,
-        );
-        out.push(`Dominated strategies: ${dom.length === 0 ? 'none' : dom.join('; ')}`);
-        out.push(
-          `After iterated elimination of strictly dominated strategies: ${c.survivingStrict
-            .map((set, i) => `${game.players[i]} {${set.map((s) => game.strategies[i]![s]).join(', ')}}`)
-            .join(', ')}`,
-        );
-        if (value) {
-          const v = value.exact ? `${value.exact.value} (${fixed(value.value, 6)})` : fixed(value.value, 6);
-          out.push(`Constant-sum game (total ${value.total}): value to ${game.players[0]} = ${v}`);
-        }
-        process.stdout.write(`${out.join('\n')}\n`);
+        const doc = await classificationAnalysis(readGame(file));
+        if (opts.json) printJson(doc);
+        else process.stdout.write(`${classificationText(doc)}\n`);
       }),
     );
 }

@@ -17,11 +17,33 @@ type Loader = () => Promise<{ register: Register }>;
 /** Top-level command name → the modules that register it, in the order of `concert --help`. */
 const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
   ['arms', [() => import('./arms.js')]],
-  ['balance', [() => import('./balance.js')]],
+  [
+    'balance',
+    [
+      () => import('./balance.js'),
+      () => import('./balance-whatif.js'),
+      () => import('./balance-dynamics.js'),
+    ],
+  ],
   ['triangle', [() => import('./triangle.js')]],
-  ['games', [() => import('./games-equilibria.js'), () => import('./games-repeated.js')]],
-  ['coalitions', [() => import('./coalitions.js')]],
-  ['deterrence', [() => import('./deterrence.js')]],
+  [
+    'games',
+    [
+      () => import('./games-equilibria.js'),
+      () => import('./games-match.js'),
+      () => import('./games-tournament.js'),
+      () => import('./games-evolution.js'),
+    ],
+  ],
+  ['coalitions', [() => import('./coalitions.js'), () => import('./coalitions-solve.js')]],
+  [
+    'deterrence',
+    [
+      () => import('./deterrence.js'),
+      () => import('./deterrence-sweep.js'),
+      () => import('./deterrence-sspk.js'),
+    ],
+  ],
   ['powers', [() => import('./powers.js')]],
   ['world', [() => import('./world.js')]],
   ['validate', [() => import('./validate.js')]],

@@ -2,55 +2,24 @@
  * `concert overview`: the strategic overview of the embedded default world in
  * the terminal (what `npm start` runs): the strongest states by CINC with
  * major-power flags, concentration, and the alliances and rivalries that tie
- * them. Parse → call the library → format.
+ * them (reports/world). Parse → build the report → render it.
  */
 import type { Command } from '@commander-js/extra-typings';
-import { concentration, DEFAULT_MAJOR_OPTIONS, powerRanking } from '../models/powers/index.js';
-import { loadDefaultWorld, parseYear, RELATION_RULE_ID, summarizeWorld, type World } from '../world/index.js';
-import { cincWeights, relationsTable } from './world.js';
-import { parsePositiveInt, shortName } from './powers.js';
+import { DEFAULT_MAJOR_OPTIONS } from '../models/powers/index.js';
+import { type OverviewDocument, overviewReport } from '../reports/index.js';
+import { loadDefaultWorld, RELATION_RULE_ID, type World } from '../world/index.js';
+import { Flags } from './options.js';
 import { action, printJson } from './run.js';
-import { fixed, percent, renderTable } from './table.js';
+import { fixed, percent, renderTable, shortName } from './table.js';
+import { relationsTable } from './world.js';
+import { parseYear } from './world-options.js';
 
 function usdBillions(x: number | null | undefined): string {
   return x == null ? 'n/a' : Math.round(x / 1e9).toLocaleString('en-US');
 }
 
-/** The overview as data (also the `--json` output). */
-export function overviewOf(world: World, top: number) {
-  const ranking = powerRanking(world);
-  const leaders = ranking.actors.slice(0, top);
-  const leaderIds = new Set(leaders.map((a) => a.id));
-  const cowMajorShares = ranking.actors.filter((a) => a.cowMajor).map((a) => a.value);
-  const amongMajors = cowMajorShares.length > 0 ? concentration(cowMajorShares) : null;
-  const among = world.relations.filter((r) => leaderIds.has(r.a) && leaderIds.has(r.b));
-  const weightOf = cincWeights(world);
-  const summary = summarizeWorld(world, { limit: 8, weightOf });
-  const byStrength = (x: { score: number; a: string; b: string }, y: typeof x) =>
-    Math.abs(y.score) - Math.abs(x.score) || weightOf(y.a) + weightOf(y.b) - weightOf(x.a) - weightOf(x.b);
-  return {
-    year: world.year,
-    leaders: leaders.map((a) => ({
-      ...a,
-      unscPermanent: world.actors[a.id]?.unscPermanent ?? false,
-      gdpUsd: world.actors[a.id]?.gdpUsd ?? null,
-    })),
-    concentration: {
-      all: { ...ranking.concentration, states: ranking.actors.length },
-      cowMajors: amongMajors,
-    },
-    alliancesAmongLeaders: among.filter((r) => r.kind === 'alliance').sort(byStrength),
-    partnershipsAmongLeaders: among.filter((r) => r.kind === 'partnership').length,
-    rivalriesAmongLeaders: among
-      .filter((r) => r.kind === 'rivalry' || r.kind === 'hostility')
-      .sort(byStrength),
-    strongestRivalries: summary.strongestRivalries,
-    majors: ranking.actors.filter((a) => a.major).map((a) => a.id),
-    cowMajors: summary.cowMajors,
-  };
-}
-
-function overviewText(world: World, o: ReturnType<typeof overviewOf>): string {
+function overviewText(world: World, o: OverviewDocument): string {
+  const nameOf = (id: string) => world.actors[id]?.name ?? id;
   const table = renderTable(
     [
       { header: 'Rank', align: 'right' },
@@ -90,14 +59,14 @@ function overviewText(world: World, o: ReturnType<typeof overviewOf>): string {
         : '.'),
     '',
     `Alliances among these ${o.leaders.length} states:`,
-    o.alliancesAmongLeaders.length > 0 ? relationsTable(world, o.alliancesAmongLeaders) : '  none',
+    o.alliancesAmongLeaders.length > 0 ? relationsTable(nameOf, o.alliancesAmongLeaders) : '  none',
     `(${o.partnershipsAmongLeaders} further pairs among them are partnerships: neutrality, non-aggression or consultation obligations (or an alliance offset by disputes).)`,
     '',
     `Rivalries among them:`,
-    o.rivalriesAmongLeaders.length > 0 ? relationsTable(world, o.rivalriesAmongLeaders) : '  none',
+    o.rivalriesAmongLeaders.length > 0 ? relationsTable(nameOf, o.rivalriesAmongLeaders) : '  none',
     '',
     'Strongest rivalries in the whole system:',
-    o.strongestRivalries.length > 0 ? relationsTable(world, o.strongestRivalries) : '  none',
+    o.strongestRivalries.length > 0 ? relationsTable(nameOf, o.strongestRivalries) : '  none',
     '',
     `Relation scores follow Concert's rule ${RELATION_RULE_ID}, a modelling assumption: alliance obligations (ATOP v5.1, COW v4.1)`,
     'count positive, militarized disputes of the last 10 years (COW MID v5.0, data end 2014) and ongoing strategic',
@@ -120,7 +89,10 @@ export function register(program: Command): void {
     .action(
       action((opts) => {
         const world = loadDefaultWorld(opts.year === undefined ? {} : { year: parseYear(opts.year) });
-        const o = overviewOf(world, parsePositiveInt(opts.top, '--top'));
+        const flags = new Flags();
+        const top = flags.integer(opts.top, '--top', 1);
+        flags.done();
+        const o = overviewReport(world, top!);
         if (opts.json) printJson(o);
         else process.stdout.write(`${overviewText(world, o)}\n`);
       }),

@@ -3,113 +3,20 @@
  * docs/models/powers.md). Parse → call the library → format.
  */
 import type { Command } from '@commander-js/extra-typings';
-import { badInput, type Problem } from '../core/errors.js';
-import {
-  DEFAULT_MAJOR_OPTIONS,
-  DIMENSIONS,
-  type Dimension,
-  type MajorClassifierOptions,
-  type MajorRule,
-  type PowerIndex,
-  type PowerRanking,
-  powerRanking,
-  type Weights,
-} from '../models/powers/index.js';
-import { resolveWorld, type World } from '../world/index.js';
+import { DEFAULT_MAJOR_OPTIONS, type MajorRule, parseWeights } from '../models/powers/index.js';
+import { type PowerRankingDocument, powersReport } from '../reports/index.js';
+import { Flags, underFlag } from './options.js';
 import { action, printJson } from './run.js';
-import { fixed, percent, renderTable } from './table.js';
+import { fixed, percent, renderTable, shortName } from './table.js';
+import { resolveWorld } from './world-options.js';
 
-/** `military=2,economic=1` → weights; dimensions not named get 0. */
-export function parseWeights(text: string): Weights {
-  const weights: Record<Dimension, number> = {
-    military: 0,
-    economic: 0,
-    demographic: 0,
-    nuclear: 0,
-    diplomatic: 0,
-  };
-  const problems: Problem[] = [];
-  for (const part of text.split(',')) {
-    const m = /^\s*([a-z]+)\s*=\s*([^\s]+)\s*$/.exec(part);
-    const name = m?.[1] as Dimension | undefined;
-    const value = Number(m?.[2]);
-    if (!m || !name || !DIMENSIONS.includes(name)) {
-      problems.push({
-        path: ['--weights'],
-        message: `"${part.trim()}": expected DIMENSION=WEIGHT with DIMENSION one of ${DIMENSIONS.join(', ')}`,
-      });
-    } else if (!Number.isFinite(value) || value < 0) {
-      problems.push({
-        path: ['--weights'],
-        message: `${name}: expected a non-negative number, got "${m[2]}"`,
-      });
-    } else weights[name] = value;
-  }
-  if (problems.length === 0 && DIMENSIONS.every((d) => weights[d] === 0)) {
-    problems.push({ path: ['--weights'], message: 'at least one weight must be positive' });
-  }
-  if (problems.length > 0) throw badInput(problems[0]!, ...problems.slice(1));
-  return weights;
-}
-
-function parseIndex(text: string): PowerIndex {
-  if (text === 'cinc' || text === 'composite') return text;
-  throw badInput({ path: ['--index'], message: `expected "cinc" or "composite"; got "${text}"` });
-}
-
-/** A whole number ≥ 1 from option text, or bad input naming the option. */
-export function parsePositiveInt(text: string, option: string): number {
-  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(n) || n < 1)
-    throw badInput({ path: [option], message: `expected a whole number ≥ 1; got "${text}"` });
-  return n;
-}
-
-function parseMajorOptions(o: {
-  threshold?: string;
-  classes?: string;
-  rule?: string;
-}): MajorClassifierOptions {
-  const out: { shareThreshold?: number; classes?: number; rule?: MajorRule } = {};
-  if (o.threshold !== undefined) {
-    const t = Number(o.threshold);
-    if (!Number.isFinite(t) || t < 0 || t > 1)
-      throw badInput({
-        path: ['--threshold'],
-        message: `expected a share between 0 and 1 (e.g. 0.05); got "${o.threshold}"`,
-      });
-    out.shareThreshold = t;
-  }
-  if (o.classes !== undefined) out.classes = parsePositiveInt(o.classes, '--classes');
-  if (o.rule !== undefined) {
-    if (!['threshold', 'breaks', 'either', 'both'].includes(o.rule))
-      throw badInput({
-        path: ['--rule'],
-        message: `expected threshold, breaks, either or both; got "${o.rule}"`,
-      });
-    out.rule = o.rule as MajorRule;
-  }
-  return out;
-}
-
-/** Shortens a name for a table cell. */
-export function shortName(name: string, width = 30): string {
-  return name.length <= width ? name : `${name.slice(0, width - 1)}…`;
-}
-
-/** The human-readable ranking table with its concentration and major-power lines. */
-export function rankingText(
-  ranking: PowerRanking,
-  world: World,
-  shown: number,
-  majors: MajorClassifierOptions,
-): string {
-  const o = { ...DEFAULT_MAJOR_OPTIONS, ...majors };
+/** The human-readable ranking table (the first `shown` states) with its concentration and major-power lines. */
+export function rankingText(doc: PowerRankingDocument, shown: number): string {
   const indexName =
-    ranking.index === 'cinc'
+    doc.index === 'cinc'
       ? 'COW CINC, recomputed from the six NMC components'
       : 'composite index (weighted mean of dimension shares; docs/models/powers.md)';
-  const rows = ranking.actors
+  const rows = doc.actors
     .slice(0, shown)
     .map((a) => [
       String(a.rank),
@@ -126,7 +33,7 @@ export function rankingText(
       { header: 'Rank', align: 'right' },
       { header: 'Id' },
       { header: 'Name' },
-      { header: ranking.index === 'cinc' ? 'CINC' : 'Value', align: 'right' },
+      { header: doc.index === 'cinc' ? 'CINC' : 'Value', align: 'right' },
       { header: 'Share', align: 'right' },
       { header: 'Major' },
       { header: 'COW major' },
@@ -134,26 +41,25 @@ export function rankingText(
     ],
     rows,
   );
-  const c = ranking.concentration;
-  const lines = [`National power, ${ranking.year}: ${indexName}`, '', table];
-  if (shown < ranking.actors.length)
-    lines.push(`(${shown} of ${ranking.actors.length} states shown; --top N for more)`);
+  const c = doc.concentration;
+  const o = doc.classifier;
+  const lines = [`National power, ${doc.year}: ${indexName}`, '', table];
+  if (shown < doc.rankedStates)
+    lines.push(`(${shown} of ${doc.rankedStates} states shown; --top N for more)`);
   lines.push(
     '',
-    `Concentration over all ${ranking.actors.length} ranked states: CON ${fixed(c.con, 3)}, HHI ${fixed(c.hhi, 4)}, effective number of poles ${fixed(c.effectivePoles, 2)}.`,
-    `Major powers by the data-driven classifier (rule "${o.rule}": share ≥ ${percent(o.shareThreshold)} and/or top of ${o.classes} natural-breaks classes): ${ranking.actors
+    `Concentration over all ${doc.rankedStates} ranked states: CON ${fixed(c.con, 3)}, HHI ${fixed(c.hhi, 4)}, effective number of poles ${fixed(c.effectivePoles, 2)}.`,
+    `Major powers by the data-driven classifier (rule "${o.rule}": share ≥ ${percent(o.shareThreshold)} and/or top of ${o.classes} natural-breaks classes): ${doc.actors
       .filter((a) => a.major)
       .map((a) => a.id)
       .join(', ')}.`,
-    `COW major powers in ${ranking.year}: ${
-      Object.entries(world.actors)
-        .filter(([, a]) => a.cowMajor)
-        .map(([id]) => id)
-        .join(', ') || 'none'
-    }.`,
+    `COW major powers in ${doc.year}: ${doc.cowMajors.join(', ') || 'none'}.`,
   );
   return lines.join('\n');
 }
+
+const POWER_INDEX_KINDS = ['cinc', 'composite'] as const;
+const MAJOR_RULES = ['threshold', 'breaks', 'either', 'both'] as const;
 
 /** Registers `concert powers`. */
 export function register(program: Command): void {
@@ -179,21 +85,37 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action((opts) => {
-        const index = parseIndex(opts.index);
+        const flags = new Flags();
+        const index = flags.choice(opts.index, '--index', POWER_INDEX_KINDS);
         if (opts.weights !== undefined && index !== 'composite')
-          throw badInput({ path: ['--weights'], message: '--weights applies to --index composite only' });
-        const weights = opts.weights !== undefined ? parseWeights(opts.weights) : undefined;
-        const majors = parseMajorOptions(opts);
-        const top = opts.top !== undefined ? parsePositiveInt(opts.top, '--top') : undefined;
+          flags.fail('--weights', '--weights applies to --index composite only');
+        const majors: { shareThreshold?: number; classes?: number; rule?: MajorRule } = {};
+        if (opts.threshold !== undefined) {
+          const t = flags.number(opts.threshold, '--threshold', (x) =>
+            x >= 0 && x <= 1 ? undefined : 'expected a share between 0 and 1 (e.g. 0.05)',
+          );
+          if (t !== undefined) majors.shareThreshold = t;
+        }
+        if (opts.classes !== undefined) {
+          const k = flags.integer(opts.classes, '--classes', 1);
+          if (k !== undefined) majors.classes = k;
+        }
+        if (opts.rule !== undefined) {
+          const rule = flags.choice(opts.rule, '--rule', MAJOR_RULES);
+          if (rule !== undefined) majors.rule = rule;
+        }
+        const top = opts.top !== undefined ? flags.integer(opts.top, '--top', 1) : undefined;
+        flags.done();
+        const weights =
+          opts.weights !== undefined ? underFlag('--weights', () => parseWeights(opts.weights!)) : undefined;
         const world = resolveWorld({ year: opts.year, file: opts.world });
-        const ranking = powerRanking(world, { index, ...(weights ? { weights } : {}), majors });
+        const options = { index: index!, ...(weights ? { weights } : {}), majors };
         if (opts.json) {
-          printJson(top === undefined ? ranking : { ...ranking, actors: ranking.actors.slice(0, top) });
+          printJson(powersReport(world, options, top));
           return;
         }
-        process.stdout.write(
-          `${rankingText(ranking, world, Math.min(top ?? 20, ranking.actors.length), majors)}\n`,
-        );
+        const doc = powersReport(world, options, top ?? 20);
+        process.stdout.write(`${rankingText(doc, doc.actors.length)}\n`);
       }),
     );
 }

@@ -5,7 +5,8 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { badInput } from '../core/errors.js';
-import { ensembleCsvChunks, ensembleJsonChunks, ensembleSummary } from '../runtime/export.js';
+import { runsListDocument, storedEnsembleDocument } from '../reports/index.js';
+import { ensembleCsvChunks, ensembleJsonChunks } from '../runtime/export.js';
 import { defaultStorePath, RunStore } from '../runtime/store.js';
 import { summarizeStored } from '../scenario/summary.js';
 import { action, group, printJson } from './run.js';
@@ -37,7 +38,7 @@ export function register(program: Command): void {
         withStore(opts.store, (store) => {
           const list = store.listEnsembles();
           if (opts.json) {
-            printJson({ store: store.path, ensembles: list.map(ensembleSummary) });
+            printJson(runsListDocument(store.path, list));
             return;
           }
           if (list.length === 0) {
@@ -80,11 +81,12 @@ export function register(program: Command): void {
           const e = store.findEnsemble(id);
           if (e.storedRuns === 0) throw badInput({ message: `ensemble ${id} has no stored runs yet` });
           // An interrupted ensemble may hold any subset of its run indices: summarise the runs it holds.
-          const { runs: stored, bands: indicators } = summarizeStored(store, e);
+          const doc = storedEnsembleDocument(e, summarizeStored(store, e));
           if (opts.json) {
-            printJson({ ...ensembleSummary(e), runs: stored, parameters: e.parameters, indicators });
+            printJson(doc);
             return;
           }
+          const { runs: stored, indicators } = doc;
           const actors = (JSON.parse(e.definition) as { actors: string[] }).actors;
           process.stdout.write(
             `${e.scenario} (ensemble ${e.id.slice(0, 12)}, seed ${e.seed}): ${stored} runs\n`,

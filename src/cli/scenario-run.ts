@@ -4,13 +4,15 @@
  * quantile bands of every indicator. Parse → call the library → format.
  */
 import type { Command } from '@commander-js/extra-typings';
-import cliProgress from 'cli-progress';
-import { badInput, type Problem } from '../core/errors.js';
+import { MAX_SEED } from '../core/rng.js';
+import { type BandsDocument, ensembleDocument } from '../reports/index.js';
 import { defaultWorkerCount, type WorkerPool } from '../runtime/pool.js';
 import { defaultStorePath, RunStore } from '../runtime/store.js';
-import { type Bands, ensemblePool, runEnsemble } from '../scenario/ensemble.js';
+import { ensemblePool, runEnsemble } from '../scenario/ensemble.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/scenario.js';
+import { Flags } from './options.js';
+import { progress } from './progress.js';
 import { action, printJson } from './run.js';
 import { fixed, renderTable } from './table.js';
 
@@ -29,92 +31,28 @@ export interface EnsembleSettings {
   readonly workers: number;
 }
 
-function integer(
-  raw: string | undefined,
-  flag: string,
-  min: number,
-  max: number,
-  problems: Problem[],
-): number | undefined {
-  if (raw === undefined) return undefined;
-  const x = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(x) || x < min || x > max) {
-    problems.push({ path: [flag], message: `expected a whole number from ${min} to ${max}, got "${raw}"` });
-    return undefined;
-  }
-  return x;
-}
-
 /** Parses --runs, --seed, --workers (all problems reported together). */
 export function ensembleSettings(flags: EnsembleFlags): EnsembleSettings {
-  const problems: Problem[] = [];
-  const runs = integer(flags.runs, '--runs', 1, 10_000_000, problems);
-  const seed = integer(flags.seed, '--seed', 0, 0xffffffff, problems);
-  const workers = integer(flags.workers, '--workers', 1, 256, problems) ?? defaultWorkerCount();
-  if (problems.length > 0) throw badInput(problems[0]!, ...problems.slice(1));
-  return { runs, seed, workers };
-}
-
-/** A progress reporter on stderr, drawn only when stderr is a terminal. */
-export function progress(): {
-  update: (label: string, done: number, total: number) => void;
-  stop: () => void;
-} {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: '{label} [{bar}] {value}/{total} runs | {eta_formatted}',
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  let current = '';
-  return {
-    update(label, done, total) {
-      if (!started || label !== current) {
-        if (started) bar.stop();
-        bar.start(total, done, { label });
-        started = true;
-        current = label;
-      } else bar.update(done, { label });
-    },
-    stop() {
-      if (started) bar.stop();
-      started = false;
-    },
-  };
-}
-
-/** The JSON document of an ensemble (DESIGN.md: `{scenario, runs, seed, indicators: {name: {years, q05…q95}}}`). */
-export function ensembleJson(
-  s: Scenario,
-  id: string,
-  runs: number,
-  seed: number,
-  indicators: Record<string, Bands>,
-) {
-  return {
-    scenario: s.name,
-    runs,
-    seed,
-    ensemble: id,
-    actors: s.actors,
-    years: { from: s.years.from, to: s.years.to },
-    parameters: s.uncertain.map((u) => u.parameter),
-    indicators,
-  };
+  const f = new Flags();
+  const runs = flags.runs === undefined ? undefined : f.integer(flags.runs, '--runs', 1, 10_000_000);
+  const seed = flags.seed === undefined ? undefined : f.seed(flags.seed);
+  const workers =
+    flags.workers === undefined ? defaultWorkerCount() : f.integer(flags.workers, '--workers', 1, 256);
+  f.done();
+  return { runs, seed, workers: workers! };
 }
 
 /** A band cell: median with the 5–95% range. */
-function cell(b: Bands, t: number): string {
+function cell(b: BandsDocument, t: number): string {
   const d = Math.abs(b.q50[t]!) >= 100 ? 0 : 3;
   return `${fixed(b.q50[t]!, d)} [${fixed(b.q05[t]!, d)}, ${fixed(b.q95[t]!, d)}]`;
 }
 
 /** The human table: system-wide indicators at the first, middle and last year. */
-export function bandsTable(indicators: Record<string, Bands>, actors: readonly string[]): string {
+export function bandsTable(
+  indicators: Readonly<Record<string, BandsDocument>>,
+  actors: readonly string[],
+): string {
   const names = Object.keys(indicators).filter((n) => !actors.some((id) => n.endsWith(`.${id}`)));
   const first = indicators[names[0]!]!;
   const years = first.years;
@@ -135,7 +73,10 @@ export function register(program: Command): void {
     )
     .argument('<scenario>', 'scenario file (YAML, or JSON by its .json extension)')
     .option('--runs <n>', "number of runs (default: the scenario's ensemble.runs)")
-    .option('--seed <s>', "ensemble seed (default: the scenario's ensemble.seed)")
+    .option(
+      '--seed <s>',
+      `ensemble seed, a whole number from 0 to ${MAX_SEED} (default: the scenario's ensemble.seed)`,
+    )
     .option('--workers <k>', 'worker threads (default: the available cores)')
     .option('--store <path>', `run store file (default: ${defaultStorePath()})`)
     .option('--json', 'print one JSON document')
@@ -163,7 +104,7 @@ async function runCommand(
   const runs = settings.runs ?? s.ensemble.runs;
   const seed = settings.seed ?? s.ensemble.seed;
   const store = RunStore.open(opts.store ?? defaultStorePath());
-  const bar = progress();
+  const bar = progress('runs');
   try {
     const outcome = await runEnsemble(s, {
       runs,
@@ -177,7 +118,7 @@ async function runCommand(
     bar.stop();
     const indicators = outcome.bands!; // set: the summary was asked for
     if (opts.json) {
-      printJson(ensembleJson(s, outcome.meta.id, runs, seed, indicators));
+      printJson(ensembleDocument(s, outcome.meta.id, runs, seed, indicators));
       return;
     }
     process.stdout.write(`${s.name}: ${runs} runs, seed ${seed}, years ${s.years.from}..${s.years.to}\n`);

@@ -12,7 +12,9 @@ export interface Column {
 
 /** Renders rows of cells under the given columns, with a rule under the header. */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = columns.map((c, i) =>
+    Math.max(c.header.length, ...rows.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => {
@@ -32,11 +34,16 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
-    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+    w +=
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
       (cp >= 0xffe0 && cp <= 0xffe6)
-      ? 2
-      : 1;
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -50,4 +57,16 @@ export function fixed(x: number, digits: number): string {
 /** A percentage with the given decimals, e.g. `13.31%`. */
 export function percent(x: number, digits = 2): string {
   return `${fixed(100 * x, digits)}%`;
+}
+
+/** Shortens a name for a table cell, marking the cut with an ellipsis. */
+export function shortName(name: string, width = 30): string {
+  return name.length <= width ? name : `${name.slice(0, width - 1)}…`;
+}
+
+/** A comma-separated list, cut after `max` items with the total count. */
+export function listText(items: readonly string[], max = 40): string {
+  return items.length <= max
+    ? items.join(', ')
+    : `${items.slice(0, max).join(', ')}, … (${items.length} in all)`;
 }

@@ -1,15 +1,15 @@
 /**
  * `concert triangle A B C`: the strategic triangle of three actors
- * (models/relations; docs/models/relations.md). Parse → call the library → format.
+ * (models/relations, reports/relations; docs/models/relations.md).
  */
 import type { Command } from '@commander-js/extra-typings';
-import { badInput, type Problem } from '../core/errors.js';
-import { type StrategicTriangle, strategicTriangle } from '../models/relations/index.js';
-import { loadNetwork, preview } from './balance.js';
+import { type TriangleDocument, triangleAnalysis } from '../reports/index.js';
+import { loadNetwork } from './network.js';
+import { underFlag } from './options.js';
 import { action, printJson } from './run.js';
 import { fixed, renderTable } from './table.js';
 
-const NAMES: Record<StrategicTriangle['configuration'], string> = {
+const NAMES: Record<TriangleDocument['configuration'], string> = {
   'menage-a-trois': 'ménage à trois (all three friendly; balanced)',
   'romantic-triangle': 'romantic triangle (a pivot courted by two hostile suitors; unbalanced)',
   'stable-marriage': 'stable marriage (a friendly pair excluding a hostile third; balanced)',
@@ -17,7 +17,8 @@ const NAMES: Record<StrategicTriangle['configuration'], string> = {
   open: 'open (at least one pair neutral or without a relation; balance undefined)',
 };
 
-function triangleText(t: StrategicTriangle, source: string): string {
+/** The relations table, the configuration, the roles and the pivot of a triangle. */
+export function triangleText(t: TriangleDocument): string {
   const [a, b, c] = t.actors;
   const pairs: [string, number, number][] = [
     [`${a}–${b}`, t.scores[0], t.signs[0]],
@@ -26,7 +27,7 @@ function triangleText(t: StrategicTriangle, source: string): string {
   ];
   const sign = (s: number) => (s > 0 ? '+' : s < 0 ? '−' : '0');
   return [
-    `Strategic triangle ${a}–${b}–${c} (${source})`,
+    `Strategic triangle ${a}–${b}–${c} (${t.source})`,
     renderTable(
       [{ header: 'Relation' }, { header: 'Score', align: 'right' }, { header: 'Sign', align: 'right' }],
       pairs.map(([p, s, g]) => [p, fixed(s, 2), sign(g)]),
@@ -53,25 +54,12 @@ export function register(program: Command): void {
     .action(
       action((a, b, c, o) => {
         const loaded = loadNetwork(o);
-        const ids = [a, b, c];
-        const problems: Problem[] = [];
-        ids.forEach((id, i) => {
-          if (!loaded.net.nodes.includes(id)) {
-            problems.push({
-              path: [`actor ${i + 1}`],
-              message: `unknown actor "${id}": expected one of ${preview(loaded.net.nodes)}`,
-            });
-          } else if (ids.indexOf(id) !== i) {
-            problems.push({
-              path: [`actor ${i + 1}`],
-              message: `"${id}" is given twice: expected three different actors`,
-            });
-          }
-        });
-        if (problems.length > 0) throw badInput(problems[0]!, ...problems.slice(1));
-        const t = strategicTriangle(loaded.net, a, b, c);
-        if (o.json) printJson({ ...t, source: loaded.source });
-        else process.stdout.write(`${triangleText(t, loaded.source)}\n`);
+        const doc = underFlag(
+          (path) => [`actor ${Number(path[0]) + 1}`],
+          () => triangleAnalysis(loaded.net, [a, b, c], loaded.source),
+        );
+        if (o.json) printJson(doc);
+        else process.stdout.write(`${triangleText(doc)}\n`);
       }),
     );
 }

@@ -19,8 +19,7 @@ export {
   ExtendsSchema,
   loadWorldFile,
   parseWorld,
-  parseYear,
-  resolveWorld,
   worldFromDocument,
 } from './load.js';
 export { summarizeWorld, type WorldSummary, type WorldSummaryOptions } from './summary.js';
+export { type CouncilFile, loadCouncils, readCouncil } from './councils.js';

@@ -134,7 +134,7 @@ describe('concert run', { timeout: 180_000 }, () => {
     const flags = runCli(['run', small, '--runs', '0', '--workers', 'many']);
     expect(flags.code).toBe(2);
     expect(flags.stderr).toMatch(/--runs: expected a whole number from 1/);
-    expect(flags.stderr).toMatch(/--workers: expected a whole number from 1 to 256, got "many"/);
+    expect(flags.stderr).toMatch(/--workers: expected a whole number from 1 to 256; got "many"/);
   });
 });
 

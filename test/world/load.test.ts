@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConcertError, type Problem } from '../../src/core/errors.js';
-import { loadWorldFile, parseWorld, resolveWorld } from '../../src/world/index.js';
+import { resolveWorld } from '../../src/cli/world-options.js';
+import { loadWorldFile, parseWorld } from '../../src/world/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'concert-world-'));
 const write = (name: string, text: string) => {

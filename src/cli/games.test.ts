@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, runCliJson } from '../../test/helpers/cli.js';
 import { parseDocument } from '../core/document.js';
 import { ConcertError } from '../core/errors.js';
-import { checkTournamentSpec } from './games-repeated.js';
+import { checkTournamentSpec } from '../models/games/repeated/index.js';
 
 describe('concert games (repeated)', () => {
   it('match --json has the DESIGN.md shape', () => {
