@@ -22,7 +22,9 @@ import { errorBody, errorHandler } from './errors.js';
 import { coalitionRoutes } from './routes/coalitions.js';
 import { deterrenceRoutes } from './routes/deterrence.js';
 import { gameRoutes } from './routes/games.js';
+import { jobRoutes } from './routes/jobs.js';
 import { relationRoutes } from './routes/relations.js';
+import { runRoutes } from './routes/runs.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { worldRoutes } from './routes/worlds.js';
 import type { Api } from './types.js';
@@ -83,6 +85,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   gameRoutes(app, ctx);
   coalitionRoutes(app, ctx);
   scenarioRoutes(app, ctx);
+  jobRoutes(app, ctx);
+  runRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -8,7 +8,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { type FieldPath, formatProblem, isConcertError, type Problem } from '../core/errors.js';
+import { type FieldPath, formatProblem, isConcertError, type Problem, reroot } from '../core/errors.js';
 
 /** One problem as the API reports it: field path, message, and line/column inside submitted text. */
 export interface ApiProblem {
@@ -106,4 +106,22 @@ export function errorHandler(bodyLimitBytes: number) {
     if (status >= 500) request.log.error({ err }, 'internal error');
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   };
+}
+
+/**
+ * Runs `fn`, rooting the field paths of its bad input at a request field: a
+ * prefix such as `['body', 'pair']`, or a map of the library's path. With
+ * `dropPosition`, file, line and column are dropped (for a document the
+ * server serialised itself from the request).
+ */
+export async function underField<T>(
+  at: FieldPath | ((path: FieldPath) => FieldPath),
+  fn: () => T | Promise<T>,
+  options: { readonly dropPosition?: boolean } = {},
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw reroot(e, typeof at === 'function' ? at : (path) => [...at, ...path], options);
+  }
 }

@@ -12,4 +12,4 @@ export {
 } from './context.js';
 export { type ApiError, type ApiProblem, toHttpError } from './errors.js';
 export type { JobProgress, JobStatus, JobView } from './jobs.js';
-export { ErrorSchema, ProblemSchema, type ApiErrorJson, type ApiProblemJson } from './schemas.js';
+export { type ApiErrorJson, type ApiProblemJson, ErrorSchema, ProblemSchema } from './schemas.js';

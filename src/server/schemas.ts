@@ -1,11 +1,12 @@
 /**
  * Zod schemas shared by the routes: request parameters with messages for
- * people, and the shapes of responses. The OpenAPI document
- * (`/api/openapi.json`) is generated from these; the web lab can import the
- * inferred types (`import type { … } from '../../src/server/index.js'`).
+ * people, and the error body. The response documents are the report schemas
+ * (src/reports/schemas); the OpenAPI document (`/api/openapi.json`) is
+ * generated from both.
  */
 import { z } from 'zod';
-import { ActorIdSchema, DEFAULT_YEAR, FIRST_YEAR, LAST_YEAR, RelationKindSchema } from '../world/index.js';
+import { ErrorSchema, type ProblemSchema } from '../reports/schemas/api.js';
+import { DEFAULT_YEAR, FIRST_YEAR, LAST_YEAR } from '../world/index.js';
 
 /** A year of the embedded default world, from a path or query string. */
 export const YearSchema = z.coerce
@@ -42,35 +43,10 @@ export const BooleanQuery = z
   .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
   .transform((s) => s === 'true' || s === '1');
 
-export const ProblemSchema = z
-  .object({
-    path: z.array(z.union([z.string(), z.number()])).describe('field path, e.g. ["body", "pair", 1]'),
-    message: z.string(),
-    line: z.number().int().optional().describe('1-based line inside submitted text (scenarios, games)'),
-    column: z.number().int().optional(),
-  })
-  .meta({ id: 'Problem' });
-
-/** The body of every error response. */
-export const ErrorSchema = z
-  .object({ error: z.object({ message: z.string(), problems: z.array(ProblemSchema) }) })
-  .meta({ id: 'Error' });
-
 /** Error responses every route may give. */
 export const errorResponses = { 400: ErrorSchema, 404: ErrorSchema, 500: ErrorSchema } as const;
 
-export const RelationSchema = z.object({
-  a: ActorIdSchema,
-  b: ActorIdSchema,
-  score: z.number().describe('relation score in [−1, 1]'),
-  kind: RelationKindSchema,
-  source: z.string().optional(),
-});
-
-/** A loose object: the named fields are typed and documented; other fields of the library's result pass through. */
-export function looseObject<T extends z.core.$ZodLooseShape>(shape: T, description: string) {
-  return z.looseObject(shape).describe(description);
-}
+export { ErrorSchema, ProblemSchema } from '../reports/schemas/api.js';
 
 export type ApiProblemJson = z.infer<typeof ProblemSchema>;
 export type ApiErrorJson = z.infer<typeof ErrorSchema>;

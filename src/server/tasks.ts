@@ -1,37 +1,30 @@
 /**
  * Work the server runs on worker threads (through the runtime's pool) because
- * it can take seconds: structural balance reports solve a MIP with HiGHS, and
- * equilibrium enumeration grows fast with the size of a game.
- * Each task is a pure function of its (structured-clone) input; the worker
- * loads the default world of the year itself (the library caches it per
- * thread) and calls the same library functions as `concert balance`.
+ * it can take seconds: structural balance reports solve a MIP with HiGHS,
+ * equilibrium enumeration grows fast with the size of a game, and power
+ * indices of large games are enumerated or sampled. Each task is a pure
+ * function of its (structured-clone) input that builds the same report as the
+ * matching CLI command (reports/); the worker loads the default world of the
+ * year itself (the library caches it per thread).
  */
 import type { z } from 'zod';
-import { balanceJson, restrict, whatIfJson } from '../cli/balance.js';
 import { parseDocument } from '../core/document.js';
-import { ConcertError, isConcertError, type Problem } from '../core/errors.js';
-import { Rng } from '../core/rng.js';
+import { ConcertError, type FieldPath, isConcertError, type Problem, reroot } from '../core/errors.js';
 import {
-  gdpWeightedGame,
-  nullPlayers,
   type PowerIndexName,
-  powerIndex,
   readSimpleGame,
-  type SimpleGameDocument,
   type SimpleGameFileSchema,
-  vetoPlayers,
 } from '../models/coalitions/index.js';
+import { type EquilibriumMethod, type GameJson, parseGameJson } from '../models/games/normal/index.js';
+import { inducedSubnetwork, networkFromWorld, type SignedNetwork } from '../models/relations/index.js';
 import {
-  classifyGame,
-  constantSum,
-  type EquilibriumMethod,
-  type GameJson,
-  type NormalFormGame,
-  parseGameJson,
-  solveEquilibria,
-  zeroSumSolution,
-} from '../models/games/normal/index.js';
-import { balanceReport, networkFromWorld, type SignedNetwork, whatIf } from '../models/relations/index.js';
+  balanceAnalysis,
+  classificationAnalysis,
+  coalitionPowerAnalysis,
+  equilibriaAnalysis,
+  gdpGameOf,
+  whatIfAnalysis,
+} from '../reports/index.js';
 import { loadDefaultWorld } from '../world/index.js';
 
 /**
@@ -54,12 +47,21 @@ async function outcome<T>(fn: () => T | Promise<T>): Promise<TaskOutcome<T>> {
 }
 
 /** The value of a task's outcome, or its bad input raised as a ConcertError with paths rooted at `root`. */
-export function unwrapTask<T>(o: TaskOutcome<T>, root: (string | number)[]): T {
+export function unwrapTask<T>(o: TaskOutcome<T>, root: FieldPath): T {
   if (o.ok) return o.value;
   throw new ConcertError(
     'bad-input',
     o.problems.map((p) => ({ path: [...root, ...(p.path ?? [])], message: p.message })),
   );
+}
+
+/** Runs `fn`, rooting its bad input's field paths at `root` (positions dropped). */
+function under<T>(root: FieldPath, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw reroot(e, (path) => [...root, ...path], { dropPosition: true });
+  }
 }
 
 /** Input of {@link balanceTask}: the default world of `year`, optionally restricted to `actors`. */
@@ -70,6 +72,8 @@ export interface BalanceTaskInput {
   readonly weighted: boolean;
   readonly timeLimitS: number;
   readonly seed: number;
+  readonly groups?: number;
+  readonly pair?: readonly [string, string];
 }
 
 /** Input of {@link whatIfTask}: a balance input plus the relation to change. */
@@ -77,36 +81,38 @@ export interface WhatIfTaskInput extends BalanceTaskInput {
   readonly change: { readonly a: string; readonly b: string; readonly score: number };
 }
 
+/** The network of the default world of the input's year (the sub-network of `actors`, problems at `actors`). */
 function network(input: BalanceTaskInput): { net: SignedNetwork; source: string } {
   const world = loadDefaultWorld({ year: input.year });
   const net = networkFromWorld(world);
-  const source = `default world ${world.year}`;
-  return input.actors ? { net: restrict(net, input.actors.join(','), 'actors'), source } : { net, source };
+  const actors = input.actors;
+  return {
+    net: actors ? under(['actors'], () => inducedSubnetwork(net, actors)) : net,
+    source: `default world ${world.year}`,
+  };
 }
 
-/** `concert balance --json` for the default world of a year (balanceReport, models/relations). */
-async function balance(input: BalanceTaskInput) {
-  const { net, source } = network(input);
-  const report = await balanceReport(net, {
-    method: input.method,
-    timeLimitS: input.timeLimitS,
-    weighted: input.weighted,
-    seed: input.seed,
-  });
-  return balanceJson(report, source);
+function frustrationOptions(input: BalanceTaskInput) {
+  return { method: input.method, timeLimitS: input.timeLimitS, weighted: input.weighted, seed: input.seed };
 }
 
-/** `concert balance whatif --json` for the default world of a year (whatIf, models/relations). */
-async function whatIfReport(input: WhatIfTaskInput) {
-  const { net, source } = network(input);
-  const r = await whatIf(net, input.change, {
-    method: input.method,
-    timeLimitS: input.timeLimitS,
-    weighted: input.weighted,
-    seed: input.seed,
+/** `concert balance --json` for the default world of a year. */
+export const balanceTask = (input: BalanceTaskInput) =>
+  outcome(() => {
+    const { net, source } = network(input);
+    return balanceAnalysis(net, source, {
+      ...frustrationOptions(input),
+      ...(input.groups === undefined ? {} : { groups: input.groups }),
+      ...(input.pair === undefined ? {} : { pair: input.pair }),
+    });
   });
-  return whatIfJson(r, source);
-}
+
+/** `concert balance whatif --json` for the default world of a year. */
+export const whatIfTask = (input: WhatIfTaskInput) =>
+  outcome(() => {
+    const { net, source } = network(input);
+    return whatIfAnalysis(net, input.change, source, frustrationOptions(input));
+  });
 
 /** Input of the game tasks: a game in its JSON form (already validated) and the method. */
 export interface GameTaskInput {
@@ -118,24 +124,13 @@ function gameOf(json: GameJson) {
   return parseGameJson(JSON.stringify(json), 'game', 'json');
 }
 
-function gameHeader(game: NormalFormGame) {
-  return { title: game.title, players: [...game.players], strategies: game.strategies.map((s) => [...s]) };
-}
+/** `concert games equilibria --json`. */
+export const equilibriaTask = (input: GameTaskInput) =>
+  outcome(() => equilibriaAnalysis(gameOf(input.game), input.method));
 
-/** `concert games equilibria --json` (solveEquilibria, models/games). */
-function equilibria(input: GameTaskInput) {
-  const game = gameOf(input.game);
-  return { game: gameHeader(game), ...solveEquilibria(game, input.method) };
-}
-
-/** `concert games classify --json` (classifyGame and, for constant-sum 2-player games, zeroSumSolution). */
-async function classify(input: GameTaskInput) {
-  const game = gameOf(input.game);
-  const c = classifyGame(game);
-  const value =
-    game.players.length === 2 && constantSum(game) !== undefined ? await zeroSumSolution(game) : undefined;
-  return { game: gameHeader(game), ...c, ...(value ? { value } : {}) };
-}
+/** `concert games classify --json`. */
+export const classifyTask = (input: GameTaskInput) =>
+  outcome(() => classificationAnalysis(gameOf(input.game)));
 
 /** A simple-game document: weighted `{players?, weights, quota}`, layered `{players, layers}` or `{players, minimalWinning}`. */
 export type SimpleGameFile = z.infer<typeof SimpleGameFileSchema>;
@@ -146,6 +141,7 @@ export type CoalitionPowerInput = {
   readonly method: 'auto' | 'exact' | 'monte-carlo';
   readonly samples: number;
   readonly seed: number;
+  readonly coalitions: boolean;
 } & (
   | { readonly game: SimpleGameFile }
   | {
@@ -157,49 +153,20 @@ export type CoalitionPowerInput = {
     }
 );
 
-/** The simple game of a {@link CoalitionPowerInput}, as `concert coalitions power` builds it. */
-export function simpleGameOf(input: CoalitionPowerInput): SimpleGameDocument {
-  if ('game' in input) return readSimpleGame(parseDocument(JSON.stringify(input.game), 'game', 'json'));
-  const world = loadDefaultWorld({ year: input.gdp.year });
-  const gdp = new Map<string, number>();
-  for (const id of input.gdp.actors) {
-    const v = world.actors[id]?.gdpUsd;
-    if (typeof v === 'number') gdp.set(id, v);
-  }
-  return {
-    game: gdpWeightedGame(gdp, input.gdp.actors, input.gdp.quotaShare),
-    name: `GDP-weighted game of ${input.gdp.actors.join(', ')} in ${world.year} (weights in billion current US$, wins with more than ${input.gdp.quotaShare} of the total)`,
-    source: 'World Bank WDI GDP (current US$) via the default world',
-  };
-}
-
-/** `concert coalitions power --json` (powerIndex, vetoPlayers, nullPlayers; models/coalitions). */
-function coalitionPower(input: CoalitionPowerInput) {
-  const doc = simpleGameOf(input);
-  const r = powerIndex(doc.game, input.index, {
-    method: input.method,
-    samples: input.samples,
-    rng: Rng.fromSeed(input.seed),
+/** `concert coalitions power --json`: problems at `game…`, `gdp.actors[i]` or the option (`method`, …). */
+export const coalitionPowerTask = (input: CoalitionPowerInput) =>
+  outcome(() => {
+    const doc =
+      'game' in input
+        ? under(['game'], () => readSimpleGame(parseDocument(JSON.stringify(input.game), 'game', 'json')))
+        : under(['gdp', 'actors'], () =>
+            gdpGameOf(loadDefaultWorld({ year: input.gdp.year }), input.gdp.actors, input.gdp.quotaShare),
+          );
+    return coalitionPowerAnalysis(doc, {
+      index: input.index,
+      method: input.method,
+      samples: input.samples,
+      seed: input.seed,
+      coalitions: input.coalitions,
+    });
   });
-  const nulls = r.method === 'monte-carlo' ? undefined : nullPlayers(doc.game);
-  return {
-    name: doc.name ?? null,
-    index: r.index,
-    method: r.method,
-    ...(r.samples !== undefined ? { samples: r.samples, seed: input.seed } : {}),
-    values: r.values,
-    vetoPlayers: vetoPlayers(doc.game),
-    ...(nulls ? { nullPlayers: nulls } : {}),
-  };
-}
-
-/** `concert balance --json` for the default world of a year (balanceReport, models/relations). */
-export const balanceTask = (input: BalanceTaskInput) => outcome(() => balance(input));
-/** `concert balance whatif --json` for the default world of a year (whatIf, models/relations). */
-export const whatIfTask = (input: WhatIfTaskInput) => outcome(() => whatIfReport(input));
-/** `concert games equilibria --json` (solveEquilibria, models/games). */
-export const equilibriaTask = (input: GameTaskInput) => outcome(() => equilibria(input));
-/** `concert games classify --json` (classifyGame, zeroSumSolution; models/games). */
-export const classifyTask = (input: GameTaskInput) => outcome(() => classify(input));
-/** `concert coalitions power --json` (powerIndex, vetoPlayers, nullPlayers; models/coalitions). */
-export const coalitionPowerTask = (input: CoalitionPowerInput) => outcome(() => coalitionPower(input));

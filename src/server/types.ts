@@ -12,13 +12,11 @@ export type Api = FastifyInstance<
 >;
 
 /** A library result seen as plain JSON data: the same value, with `readonly` dropped from its type. */
-export type Json<T> = T extends readonly (infer U)[]
-  ? Json<U>[]
-  : T extends (...args: never[]) => unknown
-    ? T
-    : T extends object
-      ? { -readonly [K in keyof T]: Json<T[K]> }
-      : T;
+export type Json<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends object
+    ? { -readonly [K in keyof T]: Json<T[K]> }
+    : T;
 
 /** Types a library result as the response schema's (mutable) JSON; no copy, no change at run time. */
 export function json<T>(value: T): Json<T> {

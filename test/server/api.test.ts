@@ -173,8 +173,8 @@ describe('deterrence', () => {
       ['USA', 'RUS'],
       ['RUS', 'USA'],
     ]);
-    const d = r.body.dyad as { firstStrikeStability: number; ratioA: number; ratioB: number };
-    expect(d.firstStrikeStability).toBeCloseTo(d.ratioA * d.ratioB, 12);
+    const [d] = r.body.dyads as { firstStrikeStability: number; ratioA: number; ratioB: number }[];
+    expect(d!.firstStrikeStability).toBeCloseTo(d!.ratioA * d!.ratioB, 12);
   });
 
   it('applies overrides: more US interceptors change the outcome', async () => {

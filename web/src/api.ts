@@ -4,14 +4,9 @@
  * slow stale answer never overwrites a newer one.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { Job as JobDocument, Problem } from './types';
 
-/** One located problem, as the API reports it: `{error: {message, problems}}`. */
-export interface Problem {
-  path: (string | number)[];
-  message: string;
-  line?: number;
-  column?: number;
-}
+export type { Problem } from './types';
 
 /** A failed API call: the HTTP status and every problem the server named. */
 export class ApiError extends Error {
@@ -77,16 +72,8 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Pro
   return state;
 }
 
-/** A job of the API (ensemble or compare): status, progress and, when done, its result. */
-export interface Job<R> {
-  id: string;
-  kind: 'ensemble' | 'compare';
-  status: 'queued' | 'running' | 'done' | 'failed';
-  createdAt: string;
-  progress: { done: number; total: number; label: string };
-  result?: R;
-  error?: { message: string; problems: Problem[] };
-}
+/** A job of the API (ensemble or compare) whose result, when done, is an `R`. */
+export type Job<R> = Omit<JobDocument, 'result'> & { result?: R };
 
 /**
  * Follows a job's server-sent events (`progress`, then `end`) until it ends.

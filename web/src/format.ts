@@ -46,8 +46,11 @@ export function useFormat() {
     lang,
     num: (x: number, digits = 3) =>
       new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(x),
-    fixed: (x: number, digits: number) =>
-      new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x),
+    /** Fixed decimals; an undefined measure (`null`, e.g. the triangle ratio of a network without triangles) shows as —. */
+    fixed: (x: number | null, digits: number) =>
+      x === null
+        ? '—'
+        : new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x),
     pct: (x: number, digits = 1) =>
       new Intl.NumberFormat(lang, {
         style: 'percent',

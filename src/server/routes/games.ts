@@ -4,30 +4,39 @@
  * Equilibria, classification and tournaments run on the worker pool.
  */
 import { z } from 'zod';
-import { checkTournamentSpec, tournamentSpecSchema } from '../../cli/games-repeated.js';
 import { parseDocument } from '../../core/document.js';
-import { ConcertError, type Problem } from '../../core/errors.js';
-import { Rng } from '../../core/rng.js';
+import { ConcertError, reroot } from '../../core/errors.js';
+import { DEFAULT_SEED, MAX_SEED } from '../../core/rng.js';
 import {
   EQUILIBRIUM_METHODS,
-  gameFromDocument,
   type GameJson,
+  gameFromDocument,
   gameJsonSchema,
 } from '../../models/games/normal/index.js';
 import {
-  actionPairs,
-  findStrategy,
-  matchSeed,
-  playMatch,
+  checkTournamentSpec,
   runTournament,
   STRATEGIES,
   type TournamentSpec,
   tournamentMatchCount,
-  unknownStrategyMessage,
+  tournamentSpecSchema,
 } from '../../models/games/repeated/index.js';
+import {
+  type ClassificationDocument,
+  ClassificationSchema,
+  type EquilibriaDocument,
+  EquilibriaSchema,
+  MatchSchema,
+  matchAnalysis,
+  StrategiesSchema,
+  strategiesDocument,
+  TournamentSchema,
+  tournamentDocument,
+} from '../../reports/index.js';
 import { moduleUrl } from '../../runtime/pool.js';
 import type { ServerContext } from '../context.js';
-import { errorResponses, looseObject } from '../schemas.js';
+import { underField } from '../errors.js';
+import { errorResponses } from '../schemas.js';
 import { type GameTaskInput, type TaskOutcome, unwrapTask } from '../tasks.js';
 import { type Api, json } from '../types.js';
 
@@ -46,46 +55,6 @@ const GameRequestSchema = z.strictObject({
   ),
 });
 
-const GameHeaderSchema = z.object({
-  title: z.string(),
-  players: z.array(z.string()),
-  strategies: z.array(z.array(z.string())),
-});
-
-const EquilibriaSchema = looseObject(
-  {
-    game: GameHeaderSchema,
-    method: z.enum(EQUILIBRIUM_METHODS),
-    equilibria: z.array(
-      looseObject(
-        {
-          strategies: z.array(z.array(z.number())).describe('mixed strategy of each player'),
-          payoffs: z.array(z.number()),
-          exact: z.array(z.array(z.string())).optional().describe('exact probabilities, e.g. "1/3"'),
-        },
-        'one equilibrium',
-      ),
-    ),
-    complete: z.boolean(),
-    notes: z.array(z.string()),
-  },
-  'Nash equilibria (concert games equilibria --json)',
-).meta({ id: 'Equilibria' });
-
-const ClassificationSchema = looseObject(
-  {
-    game: GameHeaderSchema,
-    verdict: z.string(),
-    explanation: z.string(),
-    outcomes: z.array(z.unknown()),
-    securityLevels: z.array(z.number()),
-    dominated: z.array(z.unknown()),
-    survivingStrict: z.array(z.array(z.number())),
-    survivingWeak: z.array(z.array(z.number())),
-  },
-  'classification of a game (concert games classify --json)',
-).meta({ id: 'GameClassification' });
-
 const probability = z.number().min(0).max(1);
 const MatchRequestSchema = z.strictObject({
   players: z.tuple([z.string(), z.string()]).describe('two strategy names, e.g. ["Tit For Tat", "Grudger"]'),
@@ -100,41 +69,8 @@ const MatchRequestSchema = z.strictObject({
   misperception: probability.optional(),
   consultation: probability.optional(),
   game: z.strictObject({ R: z.number(), S: z.number(), T: z.number(), P: z.number() }).optional(),
-  seed: z.number().int().default(0),
+  seed: z.number().int().min(0).max(MAX_SEED).default(DEFAULT_SEED),
 });
-
-const MatchSchema = looseObject(
-  {
-    players: z.array(z.string()),
-    actions: z.array(z.string()).describe('one "CD"-style pair per turn'),
-    scores: z.array(z.number()),
-    cooperation: z.array(z.number()),
-    turns: z.number(),
-    errors: looseObject({}, 'implementation and misperception errors, and those cleared up'),
-  },
-  'one repeated match (concert games match --json)',
-).meta({ id: 'Match' });
-
-const TournamentSchema = looseObject(
-  {
-    players: z.array(
-      z.object({
-        id: z.string(),
-        rank: z.number(),
-        totalScore: z.number(),
-        meanScorePerTurn: z.number(),
-        wins: z.number(),
-        cooperationRate: z.number(),
-      }),
-    ),
-    medianNormalisedScores: z.record(z.string(), z.number()),
-    payoffMatrix: z.object({ ids: z.array(z.string()), values: z.array(z.array(z.number())) }),
-    matches: z.number(),
-    repetitions: z.number(),
-    seed: z.number(),
-  },
-  'round-robin tournament (concert games tournament --json)',
-).meta({ id: 'Tournament' });
 
 /** Validates a game body with the library's checks; problems are rooted at `body.game`. */
 function checkGame(game: GameJson): void {
@@ -150,17 +86,8 @@ function checkGame(game: GameJson): void {
   try {
     gameFromDocument(parseDocument(JSON.stringify(game), 'game', 'json'));
   } catch (e) {
-    throw withoutPosition(e, ['body', 'game']);
+    throw reroot(e, (path) => ['body', 'game', ...path], { dropPosition: true });
   }
-}
-
-/** A bad-input error from a document we serialised ourselves: keep the field paths, drop file/line/column. */
-export function withoutPosition(e: unknown, root: (string | number)[]): unknown {
-  if (!(e instanceof ConcertError)) return e;
-  return new ConcertError(
-    e.code,
-    e.problems.map((p) => ({ path: [...root, ...(p.path ?? [])], message: p.message })),
-  );
 }
 
 /** Registers the games routes. */
@@ -174,29 +101,10 @@ export function gameRoutes(app: Api, ctx: ServerContext): void {
       schema: {
         summary: 'Strategies of repeated games (names as in the Axelrod library)',
         tags: ['games'],
-        response: {
-          200: z.object({
-            strategies: z.array(
-              z.object({
-                name: z.string(),
-                className: z.string(),
-                origin: z.string(),
-                description: z.string(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: StrategiesSchema, ...errorResponses },
       },
     },
-    async () => ({
-      strategies: STRATEGIES.map((s) => ({
-        name: s.name,
-        className: s.className,
-        origin: s.origin,
-        description: s.description,
-      })),
-    }),
+    async () => json(ctx.cached('strategies', () => strategiesDocument(STRATEGIES))),
   );
 
   app.post(
@@ -216,10 +124,12 @@ export function gameRoutes(app: Api, ctx: ServerContext): void {
     },
     async (req) => {
       checkGame(req.body.game);
-      return task<z.infer<typeof EquilibriaSchema>>(
-        'equilibriaTask',
-        { game: req.body.game, ...(req.body.method ? { method: req.body.method } : {}) },
-        ['body', 'method'],
+      return json(
+        await task<EquilibriaDocument>(
+          'equilibriaTask',
+          { game: req.body.game, ...(req.body.method ? { method: req.body.method } : {}) },
+          ['body'],
+        ),
       );
     },
   );
@@ -236,10 +146,9 @@ export function gameRoutes(app: Api, ctx: ServerContext): void {
     },
     async (req) => {
       checkGame(req.body.game);
-      return task<z.infer<typeof ClassificationSchema>>('classifyTask', { game: req.body.game }, [
-        'body',
-        'game',
-      ]);
+      return json(
+        await task<ClassificationDocument>('classifyTask', { game: req.body.game }, ['body', 'game']),
+      );
     },
   );
 
@@ -254,31 +163,8 @@ export function gameRoutes(app: Api, ctx: ServerContext): void {
       },
     },
     async (req) => {
-      const b = req.body;
-      const problems: Problem[] = [];
-      const [s1, s2] = b.players.map((name, i) => {
-        const s = findStrategy(name);
-        if (!s) problems.push({ path: ['body', 'players', i], message: unknownStrategyMessage(name) });
-        return s;
-      });
-      if (problems.length > 0 || !s1 || !s2) throw new ConcertError('bad-input', problems);
-      const settings = {
-        turns: b.turns,
-        continuationProbability: b.continuationProbability,
-        noise: b.noise,
-        misperception: b.misperception,
-        consultation: b.consultation,
-        game: b.game,
-      };
-      const r = playMatch(s1, s2, settings, Rng.fromSeed(matchSeed(b.seed, 0)));
-      return json({
-        players: r.players,
-        actions: actionPairs(r.actions),
-        scores: r.scores,
-        cooperation: r.cooperation,
-        turns: r.turns,
-        errors: r.errors,
-      });
+      const { players, seed, ...settings } = req.body;
+      return json(await underField(['body', 'players'], () => matchAnalysis(players, settings, seed)));
     },
   );
 
@@ -297,7 +183,7 @@ export function gameRoutes(app: Api, ctx: ServerContext): void {
       try {
         spec = checkTournamentSpec(parseDocument(JSON.stringify(req.body), 'tournament', 'json'));
       } catch (e) {
-        throw withoutPosition(e, ['body']);
+        throw reroot(e, (path) => ['body', ...path], { dropPosition: true });
       }
       const matches = tournamentMatchCount(spec);
       if (matches > MAX_API_MATCHES)
@@ -315,22 +201,7 @@ export function gameRoutes(app: Api, ctx: ServerContext): void {
             message: `${matches} matches × ${turns} turns is more than the API's 50 000 000 moves (use the CLI)`,
           },
         ]);
-      const r = await runTournament(spec, { pool: ctx.workerPool() });
-      return json({
-        players: r.players.map((p) => ({
-          id: p.id,
-          rank: p.rank,
-          totalScore: p.totalScore,
-          meanScorePerTurn: p.meanScorePerTurn,
-          wins: p.wins,
-          cooperationRate: p.cooperationRate,
-        })),
-        medianNormalisedScores: Object.fromEntries(r.players.map((p) => [p.id, p.medianNormalisedScore])),
-        payoffMatrix: { ids: r.ids, values: r.payoffMatrix },
-        matches: r.matches,
-        repetitions: r.repetitions,
-        seed: r.seed,
-      });
+      return json(tournamentDocument(await runTournament(spec, { pool: ctx.workerPool() })));
     },
   );
 }

@@ -7,79 +7,26 @@
  */
 import { z } from 'zod';
 import { ConcertError, type Problem } from '../../core/errors.js';
-import { networkFromWorld, type SignedNetwork, strategicTriangle } from '../../models/relations/index.js';
+import { DEFAULT_SEED, MAX_SEED } from '../../core/rng.js';
+import { networkFromWorld, relationProblems, type SignedNetwork } from '../../models/relations/index.js';
+import {
+  type BalanceDocument,
+  BalanceSchema,
+  TriangleSchema,
+  triangleAnalysis,
+  type WhatIfDocument,
+  WhatIfSchema,
+} from '../../reports/index.js';
+import { moduleUrl } from '../../runtime/pool.js';
 import { cachedAsync } from '../cache.js';
 import type { ServerContext } from '../context.js';
-import { ActorListSchema, BooleanQuery, errorResponses, looseObject, QueryYearSchema } from '../schemas.js';
-import { moduleUrl } from '../../runtime/pool.js';
+import { underField } from '../errors.js';
+import { ActorListSchema, BooleanQuery, errorResponses, QueryYearSchema } from '../schemas.js';
 import { type BalanceTaskInput, type TaskOutcome, unwrapTask, type WhatIfTaskInput } from '../tasks.js';
 import { type Api, json } from '../types.js';
-import { checkActors, worldOf } from './worlds.js';
+import { worldOf } from './worlds.js';
 
 const TASKS = moduleUrl(import.meta.url, '../tasks');
-
-const FrustrationSchema = looseObject(
-  {
-    index: z.number().describe('frustration index L (number, or total |weight|, of frustrated edges)'),
-    normalized: z.number().describe('1 − 2L/m'),
-    exact: z.boolean().describe('true when L is proven optimal'),
-    lowerBound: z.number(),
-    gap: z.number(),
-    partition: z.array(z.array(z.string())).describe('the two groups'),
-    frustratedEdges: z
-      .array(z.array(z.string()))
-      .describe('pairs [a, b] whose sign disagrees with the partition'),
-  },
-  'frustration index and the partition that attains it',
-);
-
-const BalanceSchema = looseObject(
-  {
-    source: z.string(),
-    nodes: z.number(),
-    edges: z.number(),
-    positiveEdges: z.number(),
-    negativeEdges: z.number(),
-    census: z.record(z.string(), z.number()).describe('triangles by signs: +++, ++-, +--, ---'),
-    triangleRatio: z.number().nullable(),
-    weightedTriangleRatio: z.number().nullable(),
-    walkBalance: z.number().nullable(),
-    frustration: FrustrationSchema,
-  },
-  'structural balance measures (concert balance --json)',
-).meta({ id: 'Balance' });
-
-const WhatIfSchema = looseObject(
-  {
-    source: z.string(),
-    change: looseObject(
-      { a: z.string(), b: z.string(), before: z.number(), after: z.number() },
-      'the change',
-    ),
-    before: BalanceSchema,
-    after: BalanceSchema,
-    delta: z.record(z.string(), z.number().nullable()),
-    newlyUnbalanced: z.array(z.unknown()),
-    newlyBalanced: z.array(z.unknown()),
-    newlyIsolated: z.array(z.string()),
-    isolatedInTriangles: z.array(z.unknown()),
-  },
-  'change in every balance measure when one relation changes (concert balance whatif --json)',
-).meta({ id: 'WhatIf' });
-
-const TriangleSchema = looseObject(
-  {
-    actors: z.array(z.string()),
-    scores: z.array(z.number()).describe('scores of (A,B), (A,C), (B,C)'),
-    signs: z.array(z.number()),
-    balanced: z.boolean().nullable(),
-    configuration: z.enum(['menage-a-trois', 'romantic-triangle', 'stable-marriage', 'all-hostile', 'open']),
-    roles: z.array(z.object({ id: z.string(), role: z.string() })),
-    pivot: z.string().nullable(),
-    source: z.string(),
-  },
-  'strategic triangle (concert triangle --json)',
-).meta({ id: 'Triangle' });
 
 const balanceOptions = {
   year: QueryYearSchema,
@@ -90,7 +37,24 @@ const balanceOptions = {
     .describe('exact: prove the frustration index; heuristic: local search (fast, reports a gap)'),
   weighted: z.boolean().default(false).describe('minimise total |weight| of frustrated edges'),
   timeLimit: z.number().positive().max(120).default(20).describe('time limit of the exact solver, seconds'),
-  seed: z.number().int().default(1).describe('seed of the local search'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_SEED)
+    .default(DEFAULT_SEED)
+    .describe('seed of the local search and of the k-group partition'),
+  groups: z
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .optional()
+    .describe('also the best partition into at most k groups'),
+  pair: z
+    .tuple([z.string(), z.string()])
+    .optional()
+    .describe('also the least frustration with these two actors forced together and forced apart'),
 };
 
 /** The signed network of a year's default world (cached: building it from ~4000 relations takes ~0.1 s). */
@@ -100,11 +64,11 @@ function networkOf(ctx: ServerContext, year: number): SignedNetwork {
 
 /** Registers the balance and triangle routes. */
 export function relationRoutes(app: Api, ctx: ServerContext): void {
-  const run = async <I extends BalanceTaskInput, O>(name: string, input: I): Promise<O> => {
+  const run = async <I extends BalanceTaskInput, O>(name: string, input: I, root: string): Promise<O> => {
     const outcome = await cachedAsync(ctx.asyncCache, `${name}:${JSON.stringify(input)}`, () =>
       ctx.workerPool().run<I, unknown>(TASKS, name, input),
     );
-    return unwrapTask(outcome as TaskOutcome<O>, []);
+    return unwrapTask(outcome as TaskOutcome<O>, [root]);
   };
 
   app.get(
@@ -117,14 +81,29 @@ export function relationRoutes(app: Api, ctx: ServerContext): void {
           ...balanceOptions,
           weighted: BooleanQuery.default(false),
           timeLimit: z.coerce.number({ error: 'expected seconds' }).positive().max(120).default(20),
-          seed: z.coerce.number({ error: 'expected an integer' }).int().default(1),
+          seed: z.coerce
+            .number({ error: 'expected a whole number' })
+            .int()
+            .min(0)
+            .max(MAX_SEED)
+            .default(DEFAULT_SEED),
+          groups: z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(50).optional(),
+          pair: ActorListSchema.refine((ids) => ids.length === 2, {
+            error: 'expected two actor ids such as USA,RUS',
+          })
+            .optional()
+            .describe('also the least frustration with these two actors forced together and forced apart'),
         }),
         response: { 200: BalanceSchema, ...errorResponses },
       },
     },
     async (req) => {
       const q = req.query;
-      if (q.actors) checkActors(worldOf(q.year), q.actors, ['querystring', 'actors']);
+      const network = q.actors ? undefined : networkOf(ctx, q.year);
+      if (network && q.pair) {
+        const problems = pairPlacementProblems(network, q.pair, ['querystring', 'pair']);
+        if (problems.length > 0) throw new ConcertError('bad-input', problems);
+      }
       const input: BalanceTaskInput = {
         year: q.year,
         ...(q.actors ? { actors: q.actors } : {}),
@@ -132,8 +111,10 @@ export function relationRoutes(app: Api, ctx: ServerContext): void {
         weighted: q.weighted,
         timeLimitS: q.timeLimit,
         seed: q.seed,
+        ...(q.groups === undefined ? {} : { groups: q.groups }),
+        ...(q.pair ? { pair: q.pair as [string, string] } : {}),
       };
-      return run<BalanceTaskInput, z.infer<typeof BalanceSchema>>('balanceTask', input);
+      return json(await run<BalanceTaskInput, BalanceDocument>('balanceTask', input, 'querystring'));
     },
   );
 
@@ -161,18 +142,6 @@ export function relationRoutes(app: Api, ctx: ServerContext): void {
     },
     async (req) => {
       const b = req.body;
-      const world = worldOf(b.year);
-      if (b.actors) checkActors(world, b.actors, ['body', 'actors']);
-      const within = b.actors ?? Object.keys(world.actors);
-      const problems: Problem[] = [];
-      for (const key of ['a', 'b'] as const) {
-        const id = b.change[key];
-        if (!within.includes(id))
-          problems.push({ path: ['body', 'change', key], message: `unknown actor "${id}" in the network` });
-      }
-      if (b.change.a === b.change.b)
-        problems.push({ path: ['body', 'change', 'b'], message: 'an actor cannot relate to itself' });
-      if (problems.length > 0) throw new ConcertError('bad-input', problems);
       const input: WhatIfTaskInput = {
         year: b.year,
         ...(b.actors ? { actors: b.actors } : {}),
@@ -182,7 +151,15 @@ export function relationRoutes(app: Api, ctx: ServerContext): void {
         seed: b.seed,
         change: b.change,
       };
-      return run<WhatIfTaskInput, z.infer<typeof WhatIfSchema>>('whatIfTask', input);
+      if (!b.actors) {
+        const problems = relationProblems(networkOf(ctx, b.year), b.change.a, b.change.b, b.change.score, {
+          a: ['body', 'change', 'a'],
+          b: ['body', 'change', 'b'],
+          weight: ['body', 'change', 'score'],
+        });
+        if (problems.length > 0) throw new ConcertError('bad-input', problems);
+      }
+      return json(await run<WhatIfTaskInput, WhatIfDocument>('whatIfTask', input, 'body'));
     },
   );
 
@@ -203,10 +180,22 @@ export function relationRoutes(app: Api, ctx: ServerContext): void {
     },
     async (req) => {
       const { actors, year } = req.query;
-      checkActors(worldOf(year), actors, ['querystring', 'actors']);
       const [a, b, c] = actors as [string, string, string];
-      const t = strategicTriangle(networkOf(ctx, year), a, b, c);
-      return json({ ...t, source: `default world ${year}` });
+      return json(
+        await underField(['querystring', 'actors'], () =>
+          triangleAnalysis(networkOf(ctx, year), [a, b, c], `default world ${year}`),
+        ),
+      );
     },
   );
+}
+
+/** Problems with a pair of actors of the network: both nodes of it, and distinct. */
+function pairPlacementProblems(
+  net: SignedNetwork,
+  pair: readonly string[],
+  root: (string | number)[],
+): Problem[] {
+  const [a = '', b = ''] = pair;
+  return relationProblems(net, a, b, 0, { a: [...root, 0], b: [...root, 1], weight: root });
 }

@@ -1,29 +1,28 @@
 /**
  * Worlds and powers: `GET /api/worlds`, `GET /api/worlds/:year`,
- * `GET /api/worlds/:year/relations`, `GET /api/powers` — the JSON of
- * `concert world --json` and `concert powers --json`.
+ * `GET /api/worlds/:year/relations`, `GET /api/powers` — the documents of
+ * `concert world --json` and `concert powers --json` (reports/world,
+ * reports/powers).
  */
 import { z } from 'zod';
-import { parseWeights } from '../../cli/powers.js';
-import { cincWeights, worldJson } from '../../cli/world.js';
 import { badInput, ConcertError, type Problem } from '../../core/errors.js';
-import { DEFAULT_MAJOR_OPTIONS, type MajorRule, powerRanking } from '../../models/powers/index.js';
+import { DEFAULT_MAJOR_OPTIONS, type MajorRule, parseWeights } from '../../models/powers/index.js';
 import {
-  DEFAULT_YEAR,
-  FIRST_YEAR,
-  LAST_YEAR,
-  loadDefaultWorld,
-  summarizeWorld,
-  type World,
-} from '../../world/index.js';
+  PowerRankingSchema,
+  powersReport,
+  WorldRelationsSchema,
+  WorldSummarySchema,
+  WorldYearsSchema,
+  worldReport,
+} from '../../reports/index.js';
+import { DEFAULT_YEAR, FIRST_YEAR, LAST_YEAR, loadDefaultWorld, type World } from '../../world/index.js';
 import type { ServerContext } from '../context.js';
+import { underField } from '../errors.js';
 import {
   ActorListSchema,
   errorResponses,
-  looseObject,
   PositiveIntQuery,
   QueryYearSchema,
-  RelationSchema,
   YearSchema,
 } from '../schemas.js';
 import { type Api, json } from '../types.js';
@@ -45,54 +44,6 @@ export function checkActors(world: World, ids: readonly string[], path: (string 
   if (problems.length > 0) throw new ConcertError('bad-input', problems);
 }
 
-const WorldActorSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  cowCode: z.number().nullable(),
-  cowMajor: z.boolean(),
-  unscPermanent: z.boolean(),
-});
-
-const WorldSummarySchema = looseObject(
-  {
-    year: z.number(),
-    description: z.string().nullable(),
-    actorCount: z.number(),
-    cowMajors: z.array(z.string()),
-    unscPermanent: z.array(z.string()),
-    relationCount: z.number(),
-    relationsByKind: z.record(z.string(), z.number()),
-    strongestAlliances: z.array(RelationSchema),
-    strongestRivalries: z.array(RelationSchema),
-    actors: z.array(WorldActorSchema),
-  },
-  'summary of the default world of a year (concert world --json)',
-).meta({ id: 'WorldSummary' });
-
-const RankedActorSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  value: z.number().describe('index value (CINC, or the composite)'),
-  share: z.number().describe('value / Σ value over the ranked states'),
-  rank: z.number(),
-  major: z.boolean().describe('major power by the data-driven classifier'),
-  cowMajor: z.boolean().describe("on COW's major-power list for the year"),
-  reasons: z.array(z.string()),
-});
-
-const PowerRankingSchema = looseObject(
-  {
-    year: z.number(),
-    index: z.enum(['cinc', 'composite']),
-    actors: z.array(RankedActorSchema),
-    concentration: looseObject(
-      { con: z.number(), hhi: z.number(), effectivePoles: z.number(), states: z.number().optional() },
-      'Ray–Singer CON, HHI and effective number of poles over every ranked state',
-    ),
-  },
-  'national-power ranking (concert powers --json)',
-).meta({ id: 'PowerRanking' });
-
 /** Registers the world and powers routes. */
 export function worldRoutes(app: Api, ctx: ServerContext): void {
   app.get(
@@ -102,7 +53,7 @@ export function worldRoutes(app: Api, ctx: ServerContext): void {
         summary: 'Years of the embedded default world',
         tags: ['worlds'],
         response: {
-          200: z.object({ firstYear: z.number(), lastYear: z.number(), defaultYear: z.number() }),
+          200: WorldYearsSchema,
           ...errorResponses,
         },
       },
@@ -126,13 +77,7 @@ export function worldRoutes(app: Api, ctx: ServerContext): void {
     async (req) => {
       const { year } = req.params;
       const { top } = req.query;
-      return json(
-        ctx.cached(`world:${year}:${top}`, () => {
-          const world = worldOf(year);
-          const summary = summarizeWorld(world, { limit: top, weightOf: cincWeights(world) });
-          return worldJson(world, summary);
-        }),
-      );
+      return json(ctx.cached(`world:${year}:${top}`, () => worldReport(worldOf(year), { top })));
     },
   );
 
@@ -145,7 +90,7 @@ export function worldRoutes(app: Api, ctx: ServerContext): void {
         params: z.object({ year: YearSchema }),
         querystring: z.object({ actors: ActorListSchema.optional() }),
         response: {
-          200: z.object({ year: z.number(), relations: z.array(RelationSchema) }),
+          200: WorldRelationsSchema,
           ...errorResponses,
         },
       },
@@ -201,30 +146,18 @@ export function worldRoutes(app: Api, ctx: ServerContext): void {
           path: ['querystring', 'weights'],
           message: 'weights apply to index=composite only',
         });
-      let weights: ReturnType<typeof parseWeights> | undefined;
-      try {
-        weights = q.weights !== undefined ? parseWeights(q.weights) : undefined;
-      } catch (e) {
-        throw rebase(e, ['querystring', 'weights']);
-      }
+      const text = q.weights;
+      const weights =
+        text === undefined
+          ? undefined
+          : await underField(['querystring', 'weights'], () => parseWeights(text));
       const majors: { shareThreshold?: number; classes?: number; rule?: MajorRule } = {};
       if (q.threshold !== undefined) majors.shareThreshold = q.threshold;
       if (q.classes !== undefined) majors.classes = q.classes;
       if (q.rule !== undefined) majors.rule = q.rule;
-      const key = `powers:${q.year}:${q.index}:${JSON.stringify(weights ?? null)}:${JSON.stringify(majors)}`;
-      const ranking = ctx.cached(key, () =>
-        powerRanking(worldOf(q.year), { index: q.index, ...(weights ? { weights } : {}), majors }),
-      );
-      return json(q.top === undefined ? ranking : { ...ranking, actors: ranking.actors.slice(0, q.top) });
+      const options = { index: q.index, ...(weights ? { weights } : {}), majors };
+      const key = `powers:${q.year}:${JSON.stringify(options)}:${q.top ?? ''}`;
+      return json(ctx.cached(key, () => powersReport(worldOf(q.year), options, q.top)));
     },
-  );
-}
-
-/** A CLI-option problem (path `['--weights']`) re-rooted at an API field path. */
-export function rebase(e: unknown, path: (string | number)[]): unknown {
-  if (!(e instanceof ConcertError)) return e;
-  return new ConcertError(
-    e.code,
-    e.problems.map((p) => ({ ...p, path: [...path, ...(p.path ?? []).slice(1)] })),
   );
 }

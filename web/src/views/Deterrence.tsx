@@ -197,7 +197,7 @@ export default function DeterrenceView() {
   }, [data, t, f.lang]);
 
   const stabilityOption = useMemo<ChartOption>(() => {
-    const d = data?.dyad;
+    const d = data?.dyads[0];
     const cats = d
       ? [
           t('deterrence.ratioOf', { actor: f.country(d.a) }),

@@ -37,7 +37,7 @@ function Network({
   names,
 }: {
   actors: string[];
-  relations: RelationRecord[];
+  relations: readonly Pick<RelationRecord, 'a' | 'b' | 'score'>[];
   frustrated: Set<string>;
   label: string;
   names: (id: string) => string;
@@ -311,7 +311,7 @@ export default function RelationsView() {
               {t('relations.delta', {
                 before: f.fixed(whatIf.data.before.frustration.index, 0),
                 after: f.fixed(whatIf.data.after.frustration.index, 0),
-                ratio: f.fixed(whatIf.data.after.triangleRatio - whatIf.data.before.triangleRatio, 3),
+                ratio: f.fixed(whatIf.data.delta.triangleRatio, 3),
               })}
             </p>
           )}

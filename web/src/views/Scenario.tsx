@@ -72,7 +72,10 @@ export default function ScenarioView() {
         (e) => {
           if (!isAbort(e))
             setValidation({
+              file: 'scenario',
+              kind: 'scenario',
               valid: false,
+              summary: null,
               problems: e instanceof ApiError ? e.problems : [{ path: [], message: String(e) }],
             });
         },
