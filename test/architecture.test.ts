@@ -60,10 +60,15 @@ describe('layers', () => {
     expect(importsInto('src/models', ['src/reports'])).toEqual([]);
   });
 
-  it('the report schemas are zod only: they import nothing but other schema modules', () => {
+  it('the report schemas are zod only: they import other schemas and modules that import nothing', () => {
+    const leaf = (target: string) => {
+      const file = join(root, target.replace(/\.js$/, '.ts'));
+      return imports(file).length === 0 && !/from\s+['"]/.test(readFileSync(file, 'utf8'));
+    };
     const allowed = (target: string) =>
       target.startsWith('src/reports/schemas/') ||
-      ['src/world/schema.js', 'src/world/forces.js', 'src/scenario/schema.js'].includes(target);
+      ['src/world/schema.js', 'src/world/forces.js', 'src/scenario/schema.js'].includes(target) ||
+      leaf(target);
     const bad = files(join(root, 'src/reports/schemas')).flatMap((file) =>
       imports(file)
         .filter((i) => !allowed(i.target))

@@ -21,8 +21,8 @@ import {
   rationalToNumber,
   sumRationals,
 } from '../../core/rational.js';
+import { BANKRUPTCY_RULES } from './names.js';
 
-export const BANKRUPTCY_RULES = ['proportional', 'cea', 'cel', 'talmud'] as const;
 export type BankruptcyRule = (typeof BANKRUPTCY_RULES)[number];
 
 /** Constrained equal awards in exact arithmetic: fill claims from the smallest up. */

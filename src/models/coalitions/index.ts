@@ -3,8 +3,9 @@
  * solutions (Shapley value, core, least core, nucleolus, prenucleolus), and
  * bankruptcy rules. See docs/models/coalitions.md.
  */
-export { BANKRUPTCY_RULES, type BankruptcyRule, bankruptcyAwards } from './bankruptcy.js';
+
 export { type ExactNumber, exactNumber, factorial, sumRationals } from '../../core/rational.js';
+export { type BankruptcyRule, bankruptcyAwards } from './bankruptcy.js';
 export { type CouncilGroupPower, type CouncilPower, councilPower } from './council.js';
 export {
   generatingFunctionCounts,
@@ -14,6 +15,7 @@ export {
   type SwingCounts,
   winningCoalitionCount,
 } from './generating-function.js';
+export { BANKRUPTCY_RULES, POWER_INDICES, TU_SOLUTIONS } from './names.js';
 export {
   type LeastCoreResult,
   leastCore,
@@ -27,7 +29,6 @@ export {
   enumeratePowerIndices,
   exactSwings,
   nullPlayers,
-  POWER_INDICES,
   type PowerIndexName,
   type PowerMethod,
   type PowerOptions,
@@ -50,16 +51,6 @@ export {
 } from './schema.js';
 export { type AllocationValue, shapleySample, shapleyValue } from './shapley.js';
 export {
-  DEFAULT_SHAPLEY_SAMPLES,
-  MAX_SUPERADDITIVITY_PLAYERS,
-  solveTuGame,
-  TU_SOLUTIONS,
-  type TuSolution,
-  type TuSolutionMethod,
-  type TuSolutionResult,
-  type TuSolveOptions,
-} from './solve.js';
-export {
   defaultPlayerNames,
   type EnumerationCounts,
   enumerationCounts,
@@ -78,6 +69,15 @@ export {
   weightedVotingGame,
   winningTable,
 } from './simple-game.js';
+export {
+  DEFAULT_SHAPLEY_SAMPLES,
+  MAX_SUPERADDITIVITY_PLAYERS,
+  solveTuGame,
+  type TuSolution,
+  type TuSolutionMethod,
+  type TuSolutionResult,
+  type TuSolveOptions,
+} from './solve.js';
 export {
   bankruptcyGame,
   coalitionLabel,

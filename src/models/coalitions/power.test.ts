@@ -3,20 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ConcertError } from '../../core/errors.js';
 import { Fraction, formatRational, parseRational, sumRationals } from '../../core/rational.js';
 import { Rng } from '../../core/rng.js';
+import { councilPower } from './council.js';
 import {
   generatingFunctionCounts,
   minimalWinningCounts,
   winningCoalitionCount,
 } from './generating-function.js';
-import { councilPower } from './council.js';
-import {
-  enumeratePowerIndices,
-  exactSwings,
-  nullPlayers,
-  POWER_INDICES,
-  type PowerIndexName,
-  powerIndex,
-} from './power.js';
+import { POWER_INDICES } from './names.js';
+import { enumeratePowerIndices, exactSwings, nullPlayers, type PowerIndexName, powerIndex } from './power.js';
 import {
   enumerationCounts,
   gdpWeightedGame,

@@ -21,11 +21,12 @@
  * random orders, Banzhaf by random coalitions; Leech 2003 discusses both).
  */
 import { badInput, ConcertError, type Problem } from '../../core/errors.js';
+import { ExactFraction, exactNumber, Fraction, factorial } from '../../core/rational.js';
 import type { Rng } from '../../core/rng.js';
 import { shuffle } from '../../core/shuffle.js';
 import { Z_95 } from '../../core/statistics.js';
 import { generatingFunctionCounts, minimalWinningCounts, type SwingCounts } from './generating-function.js';
-import { ExactFraction, exactNumber, Fraction, factorial } from '../../core/rational.js';
+import { POWER_INDICES } from './names.js';
 import {
   enumerationCounts,
   isWinning,
@@ -34,14 +35,6 @@ import {
   winningTable,
 } from './simple-game.js';
 
-export const POWER_INDICES = [
-  'shapley-shubik',
-  'banzhaf',
-  'banzhaf-absolute',
-  'deegan-packel',
-  'holler-packel',
-  'johnston',
-] as const;
 export type PowerIndexName = (typeof POWER_INDICES)[number];
 
 export type PowerMethod = 'generating-function' | 'enumeration' | 'monte-carlo';

@@ -12,8 +12,8 @@
  * - bankruptcy `{players?, estate, claims}`.
  */
 import { z } from 'zod';
-import { ConcertError, type FieldPath, type Problem } from '../../core/errors.js';
 import { type SourceDocument, validateDocument } from '../../core/document.js';
+import { ConcertError, type FieldPath, type Problem } from '../../core/errors.js';
 import { defaultPlayerNames, type SimpleGame } from './simple-game.js';
 import { MAX_TABLE_PLAYERS, type TuGame, tuGameFromTable } from './tu-game.js';
 

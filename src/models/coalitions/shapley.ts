@@ -8,10 +8,10 @@
  * a 95 % half-width from the sample variance of each player's contributions.
  */
 import { badInput } from '../../core/errors.js';
+import { exactNumber, Fraction, factorial } from '../../core/rational.js';
 import type { Rng } from '../../core/rng.js';
 import { shuffle } from '../../core/shuffle.js';
 import { Z_95 } from '../../core/statistics.js';
-import { exactNumber, Fraction, factorial } from '../../core/rational.js';
 import type { TuGame } from './tu-game.js';
 
 export interface AllocationValue {

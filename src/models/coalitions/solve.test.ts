@@ -3,10 +3,11 @@ import { ConcertError } from '../../core/errors.js';
 import { formatRational } from '../../core/rational.js';
 import { Rng } from '../../core/rng.js';
 import { bankruptcyAwards } from './bankruptcy.js';
+import { TU_SOLUTIONS } from './names.js';
 import { leastCore, nucleolus } from './nucleolus.js';
 import { shapleySample, shapleyValue } from './shapley.js';
 import { weightedVotingGame } from './simple-game.js';
-import { solveTuGame, TU_SOLUTIONS, type TuSolution } from './solve.js';
+import { solveTuGame, type TuSolution } from './solve.js';
 import { bankruptcyGame, tuGameFromSimpleGame, tuGameFromTable } from './tu-game.js';
 
 /** v(A) = 1, v(A,B) = 3, v(A,C) = 2, v(B,C) = 1, v(N) = 6 (superadditive). */

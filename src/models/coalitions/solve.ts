@@ -8,6 +8,7 @@ import { ConcertError, type Problem } from '../../core/errors.js';
 import { exactNumber } from '../../core/rational.js';
 import type { Rng } from '../../core/rng.js';
 import { bankruptcyAwards } from './bankruptcy.js';
+import { TU_SOLUTIONS } from './names.js';
 import {
   type LeastCoreResult,
   leastCore,
@@ -18,8 +19,6 @@ import {
 import { type AllocationValue, shapleySample, shapleyValue } from './shapley.js';
 import { MAX_TABLE_PLAYERS, superadditivityViolations, type TuGame } from './tu-game.js';
 
-/** The solution concepts {@link solveTuGame} computes. */
-export const TU_SOLUTIONS = ['shapley', 'nucleolus', 'prenucleolus', 'core', 'least-core'] as const;
 export type TuSolution = (typeof TU_SOLUTIONS)[number];
 
 /** How a solution was computed. */

@@ -11,7 +11,8 @@ import {
 } from '../../core/rational.js';
 import { Rng } from '../../core/rng.js';
 import type { World } from '../../world/schema.js';
-import { BANKRUPTCY_RULES, bankruptcyAwards } from './bankruptcy.js';
+import { bankruptcyAwards } from './bankruptcy.js';
+import { BANKRUPTCY_RULES } from './names.js';
 import { leastCore, nucleolus } from './nucleolus.js';
 import { readBankruptcy, readSimpleGame, readTuGame } from './schema.js';
 import { shapleySample, shapleyValue } from './shapley.js';

@@ -2,6 +2,8 @@
  * models/deterrence: counterforce exchange, missile-defense attrition and
  * first-strike stability (docs/models/deterrence.md).
  */
+
+export { canReach, nuclearActors } from './actors.js';
 export {
   allocateFirstStrike,
   allocationAt,
@@ -10,6 +12,7 @@ export {
   type StrikeWeapon,
   usefulWarheads,
 } from './allocate.js';
+export { type CompiledActor, compileActor } from './compile.js';
 export {
   BROWN_MIN_HARDNESS_PSI,
   brownHardnessFactor,
@@ -51,10 +54,9 @@ export {
   tailProbability as distributionTail,
   warheadCapacity,
 } from './defense.js';
-export { canReach, nuclearActors } from './actors.js';
-export { type CompiledActor, compileActor } from './compile.js';
 export { allDyads, type DyadResult, dyad } from './dyad.js';
 export { type DeliveredDistribution, type ExchangeResult, exchange, type SystemOutcome } from './exchange.js';
+export { DYAD_MEASURES, type DyadMeasure } from './measures.js';
 export {
   DEFAULT_OPTIONS,
   type DeterrenceOptions,
@@ -65,8 +67,6 @@ export {
 export {
   checkParameterValue,
   DEFENSE_FIELDS,
-  DYAD_MEASURES,
-  type DyadMeasure,
   dyadMeasures,
   type Elasticity,
   elasticities,
@@ -74,9 +74,9 @@ export {
   type ParameterPath,
   parameterPaths,
   parseParameterPath,
-  SYSTEM_FIELDS,
   type SweepPoint,
   type SweepResult,
+  SYSTEM_FIELDS,
   setParameter,
   sweep,
 } from './params.js';

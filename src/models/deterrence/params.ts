@@ -9,6 +9,7 @@ import { DefenseSystemSchema, DeliverySystemSchema } from '../../world/forces.js
 import type { Actor, World } from '../../world/schema.js';
 import { checkActors, nuclearActors } from './actors.js';
 import { type DyadResult, dyad } from './dyad.js';
+import { DYAD_MEASURES, type DyadMeasure } from './measures.js';
 import { type DeterrenceOptions, NUMERIC_OPTIONS, type NumericOption, resolveOptions } from './options.js';
 
 /** Numeric fields of a delivery system that a path may name. */
@@ -175,22 +176,6 @@ export function checkParameterValue(p: ParameterPath, value: number, name: strin
   if (r.success) return undefined;
   return { path: [name], message: `${p.field} = ${value}: ${r.error.issues[0]?.message ?? 'invalid value'}` };
 }
-
-/** The measures reported per dyad (sweeps, elasticities), each a number. */
-export const DYAD_MEASURES = [
-  'firstStrikeStability',
-  'ratioA',
-  'ratioB',
-  'aFirst.survivingWarheads',
-  'aFirst.retaliatoryWarheadsDelivered',
-  'aFirst.damageLimitation',
-  'aFirst.counterforceRatio',
-  'bFirst.survivingWarheads',
-  'bFirst.retaliatoryWarheadsDelivered',
-  'bFirst.damageLimitation',
-  'bFirst.counterforceRatio',
-] as const;
-export type DyadMeasure = (typeof DYAD_MEASURES)[number];
 
 /** The measures of a dyad result by name. */
 export function dyadMeasures(d: DyadResult): Record<DyadMeasure, number> {

@@ -4,16 +4,7 @@
  * `… solve --json` and `… bankruptcy --json`.
  */
 import { z } from 'zod';
-
-/** Power indices (models/coalitions POWER_INDICES). */
-export const POWER_INDEX_NAMES = [
-  'shapley-shubik',
-  'banzhaf',
-  'banzhaf-absolute',
-  'deegan-packel',
-  'holler-packel',
-  'johnston',
-] as const;
+import { BANKRUPTCY_RULES, POWER_INDICES, TU_SOLUTIONS } from '../../models/coalitions/names.js';
 
 /** One player's share: decimal value, exact fraction where computed exactly, 95% half-width where sampled. */
 export const AllocationValueSchema = z.strictObject({
@@ -26,7 +17,7 @@ export const AllocationValueSchema = z.strictObject({
 export const CoalitionPowerSchema = z
   .strictObject({
     name: z.string().nullable().describe('name of the game (from its file, or the GDP-weighted game)'),
-    index: z.enum(POWER_INDEX_NAMES),
+    index: z.enum(POWER_INDICES),
     method: z.enum(['generating-function', 'enumeration', 'monte-carlo']),
     samples: z.number().optional(),
     seed: z.number().optional(),
@@ -75,12 +66,10 @@ export const CouncilsSchema = z
   )
   .meta({ id: 'Councils' });
 
-export const TU_SOLUTION_NAMES = ['shapley', 'nucleolus', 'prenucleolus', 'core', 'least-core'] as const;
-
 export const TuSolutionSchema = z
   .strictObject({
     name: z.string().describe('what the game is'),
-    solution: z.enum(TU_SOLUTION_NAMES),
+    solution: z.enum(TU_SOLUTIONS),
     method: z.enum(['exact', 'sampling', 'talmud-rule', 'linear-programs']),
     samples: z.number().optional(),
     seed: z.number().optional(),
@@ -111,20 +100,16 @@ const AwardSchema = z.strictObject({
   exact: z.string(),
 });
 
-export const BANKRUPTCY_RULE_NAMES = ['proportional', 'cea', 'cel', 'talmud'] as const;
-
 export const BankruptcySchema = z
   .union([
     z.strictObject({
       estate: z.number(),
-      rule: z.enum(BANKRUPTCY_RULE_NAMES),
+      rule: z.enum(BANKRUPTCY_RULES),
       allocation: z.array(AwardSchema),
     }),
     z.strictObject({
       estate: z.number(),
-      rules: z.array(
-        z.strictObject({ rule: z.enum(BANKRUPTCY_RULE_NAMES), allocation: z.array(AwardSchema) }),
-      ),
+      rules: z.array(z.strictObject({ rule: z.enum(BANKRUPTCY_RULES), allocation: z.array(AwardSchema) })),
     }),
   ])
   .describe('division of an estate among claimants by one rule or all (concert coalitions bankruptcy --json)')

@@ -4,21 +4,7 @@
  * /api/deterrence/parameters), `… sweep`, `… sspk` and `… elasticities`.
  */
 import { z } from 'zod';
-
-/** The measures a sweep or an elasticity reports (models/deterrence DYAD_MEASURES). */
-export const DYAD_MEASURE_NAMES = [
-  'firstStrikeStability',
-  'ratioA',
-  'ratioB',
-  'aFirst.survivingWarheads',
-  'aFirst.retaliatoryWarheadsDelivered',
-  'aFirst.damageLimitation',
-  'aFirst.counterforceRatio',
-  'bFirst.survivingWarheads',
-  'bFirst.retaliatoryWarheadsDelivered',
-  'bFirst.damageLimitation',
-  'bFirst.counterforceRatio',
-] as const;
+import { DYAD_MEASURES } from '../../models/deterrence/measures.js';
 
 const PostureSchema = z.enum(['generated', 'day-to-day']);
 const FormulaSchema = z.enum(['cookie-cutter', 'brown']);
@@ -122,10 +108,7 @@ export const DeterrenceParametersSchema = z
 
 const measures = <T extends z.ZodType>(value: T) =>
   z.strictObject(
-    Object.fromEntries(DYAD_MEASURE_NAMES.map((m) => [m, value])) as Record<
-      (typeof DYAD_MEASURE_NAMES)[number],
-      T
-    >,
+    Object.fromEntries(DYAD_MEASURES.map((m) => [m, value])) as Record<(typeof DYAD_MEASURES)[number], T>,
   );
 
 export const SweepSchema = z

@@ -5,9 +5,7 @@
  * /api/games/strategies).
  */
 import { z } from 'zod';
-
-/** Methods of `concert games equilibria` (models/games EQUILIBRIUM_METHODS). */
-export const EQUILIBRIUM_METHOD_NAMES = ['support', 'vertex', 'lemke-howson', 'pure', 'qre'] as const;
+import { EQUILIBRIUM_METHODS } from '../../models/games/normal/methods.js';
 
 export const GameHeaderSchema = z.strictObject({
   title: z.string(),
@@ -25,7 +23,7 @@ export const EquilibriumSchema = z.strictObject({
 export const EquilibriaSchema = z
   .strictObject({
     game: GameHeaderSchema,
-    method: z.enum(EQUILIBRIUM_METHOD_NAMES),
+    method: z.enum(EQUILIBRIUM_METHODS),
     equilibria: z.array(EquilibriumSchema),
     complete: z.boolean().describe('true when every extreme equilibrium is listed (every pure one for pure)'),
     degenerate: z.boolean().optional(),

@@ -4,6 +4,8 @@
  * polynomial method for small N-player games, logit QRE), zero-sum value,
  * dominance, Pareto efficiency and classification.
  */
+
+export { Fraction, formatRational, parseRational } from '../../../core/rational.js';
 export { type BinaryGameResult, binaryGameEquilibria, isSmallBinaryGame } from './binary.js';
 export {
   classifyGame,
@@ -41,6 +43,7 @@ export {
 } from './game.js';
 export { type GameJson, gameFromDocument, gameJsonSchema, gameToJson, parseGameJson } from './json.js';
 export { type LemkeHowsonResult, lemkeHowson, lemkeHowsonAll } from './lemke-howson.js';
+export { EQUILIBRIUM_METHODS } from './methods.js';
 export { parseNfg, writeNfg } from './nfg.js';
 export {
   type DominanceKind,
@@ -55,10 +58,8 @@ export {
   pureSecurityLevels,
 } from './pure.js';
 export { logitQre, logitQrePath, logitSolution, type QrePoint, refineOnSupport } from './qre.js';
-export { Fraction, formatRational, parseRational } from '../../../core/rational.js';
 export {
   defaultMethod,
-  EQUILIBRIUM_METHODS,
   type EquilibriaResult,
   type EquilibriumMethod,
   solveEquilibria,

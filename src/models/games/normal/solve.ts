@@ -11,17 +11,17 @@
  * `qre` (any game: one equilibrium, the limit of the logit QRE branch).
  */
 import { badInput } from '../../../core/errors.js';
+import { Fraction } from '../../../core/rational.js';
 import { binaryGameEquilibria, isSmallBinaryGame } from './binary.js';
-import { type Equilibrium, approximateEquilibrium, exactEquilibrium, profileKey } from './equilibrium.js';
+import { approximateEquilibrium, type Equilibrium, exactEquilibrium, profileKey } from './equilibrium.js';
 import { isNashEquilibrium, type NormalFormGame } from './game.js';
 import { lemkeHowsonAll } from './lemke-howson.js';
+import { EQUILIBRIUM_METHODS } from './methods.js';
 import { pureEquilibria } from './pure.js';
 import { logitSolution } from './qre.js';
-import { Fraction } from '../../../core/rational.js';
 import { supportEnumeration } from './support.js';
 import { type EquilibriumComponent, vertexEnumeration } from './vertex.js';
 
-export const EQUILIBRIUM_METHODS = ['support', 'vertex', 'lemke-howson', 'pure', 'qre'] as const;
 export type EquilibriumMethod = (typeof EQUILIBRIUM_METHODS)[number];
 
 export interface EquilibriaResult {
