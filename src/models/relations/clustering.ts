@@ -5,7 +5,7 @@
  * groups, P = positive ties between groups (signnet `signed_blockmodel`).
  */
 import { ConcertError, type Problem } from '../../core/errors.js';
-import { Rng } from '../../core/rng.js';
+import { DEFAULT_SEED, Rng } from '../../core/rng.js';
 import { adjacency, type SignedNetwork } from './network.js';
 
 /** A k-group partition and its violations. */
@@ -71,7 +71,7 @@ export function clusterPartition(
   const edgeCost = (w: number, same: boolean) => (w < 0 ? (same ? costNeg : 0) : same ? 0 : costPos);
   const total = (g: Int32Array) => net.edges.reduce((s, e) => s + edgeCost(e.weight, g[e.a] === g[e.b]), 0);
 
-  const rng = Rng.fromSeed(options.seed ?? 1);
+  const rng = Rng.fromSeed(options.seed ?? DEFAULT_SEED);
   let best = new Int32Array(n);
   let bestCost = total(best);
   for (let r = 0; r < (options.restarts ?? 20) && n > 0; r++) {

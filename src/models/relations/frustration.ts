@@ -12,7 +12,7 @@
  */
 import { ConcertError } from '../../core/errors.js';
 import { getHighs } from '../../core/highs.js';
-import { Rng } from '../../core/rng.js';
+import { DEFAULT_SEED, Rng } from '../../core/rng.js';
 import { biconnectedBlocks, type SubNetwork, subNetwork } from './blocks.js';
 import { localSearchPartition } from './heuristic.js';
 import { solveFrustrationMip } from './mip.js';
@@ -192,7 +192,7 @@ export function frustrationIndexSync(
   net: SignedNetwork,
   options: FrustrationOptions = {},
 ): FrustrationResult {
-  const rng = Rng.fromSeed(options.seed ?? 1);
+  const rng = Rng.fromSeed(options.seed ?? DEFAULT_SEED);
   const limit = options.enumerationMaxNodes ?? SYNC_ENUMERATION_NODES;
   const heuristicOnly = options.method === 'heuristic';
   return solveWith(net, options, (sub, costs) =>
@@ -216,7 +216,7 @@ export async function frustrationIndex(
   if (options.method === 'heuristic') return frustrationIndexSync(net, options);
   const weighted = options.weighted ?? false;
   const limit = options.enumerationMaxNodes ?? DEFAULT_ENUMERATION_NODES;
-  const rng = Rng.fromSeed(options.seed ?? 1);
+  const rng = Rng.fromSeed(options.seed ?? DEFAULT_SEED);
   const blocks = hardBlocks(net);
   const needsMip = blocks.some((b) => b.net.nodes.length > limit);
   const highs = needsMip ? await getHighs() : undefined;

@@ -28,7 +28,7 @@
  * finite when a fitness is zero).
  */
 import { ConcertError, type Problem } from '../../../core/errors.js';
-import { Rng } from '../../../core/rng.js';
+import { DEFAULT_SEED, Rng } from '../../../core/rng.js';
 import {
   MatchEngine,
   type MatchSettings,
@@ -99,7 +99,7 @@ function countOf(pop: readonly Strategy[]): Record<string, number> {
 export function moranProcess(spec: MoranSpec): MoranResult {
   const pop = resolve(spec);
   const n = pop.length;
-  const seed = spec.seed ?? 0;
+  const seed = spec.seed ?? DEFAULT_SEED;
   // Hash the seed: pure-rand's xoroshiro128+ seeded with a small integer starts with outputs near 1.
   const rng = Rng.fromSeed(matchSeed(seed, 0x7fffffff));
   const engine = new MatchEngine();
@@ -189,7 +189,7 @@ export function moranFixation(
   for (const s of resolve(spec)) wins[s.name] = 0;
   let unfixed = 0;
   for (let r = 0; r < runs; r++) {
-    const res = moranProcess({ ...spec, seed: matchSeed(spec.seed ?? 0, r) });
+    const res = moranProcess({ ...spec, seed: matchSeed(spec.seed ?? DEFAULT_SEED, r) });
     if (res.winner === null) unfixed++;
     else wins[res.winner] = (wins[res.winner] ?? 0) + 1;
   }

@@ -20,7 +20,7 @@
  * repetitions.
  */
 import { ConcertError } from '../../../core/errors.js';
-import { Rng } from '../../../core/rng.js';
+import { DEFAULT_SEED, Rng } from '../../../core/rng.js';
 import { median } from '../../../core/statistics.js';
 import { MatchEngine, type MatchSettings, type MatchSummary, matchSettingsProblems } from './match.js';
 import { strategiesNamed } from './registry.js';
@@ -117,7 +117,7 @@ export function playTournamentMatches(spec: TournamentSpec, start: number, end: 
   const engine = new MatchEngine();
   const out = new Float64Array((end - start) * FIELDS_PER_MATCH);
   const summary: MatchSummary = { turns: 0, score1: 0, score2: 0, cooperation1: 0, cooperation2: 0 };
-  const seed = spec.seed ?? 0;
+  const seed = spec.seed ?? DEFAULT_SEED;
   for (let k = start; k < end; k++) {
     const pair = pairs[k % pairs.length] as readonly [number, number];
     const rng = Rng.fromSeed(matchSeed(seed, k));
@@ -206,7 +206,7 @@ export function summariseTournament(spec: TournamentSpec, block: Float64Array): 
     payoffMatrix: pairScore.map((row) => Array.from(row)),
     matches: block.length / FIELDS_PER_MATCH,
     repetitions: reps,
-    seed: spec.seed ?? 0,
+    seed: spec.seed ?? DEFAULT_SEED,
   };
 }
 
