@@ -3,11 +3,9 @@
  * `concert games`. Reads a Gambit .nfg file or a JSON/YAML game, builds the
  * report (reports/games), prints it or renders its tables.
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { type Command, Option } from '@commander-js/extra-typings';
-import { parseDocument } from '../core/document.js';
-import { ConcertError } from '../core/errors.js';
+import { parseDocument, readTextFile } from '../core/document.js';
 import {
   EQUILIBRIUM_METHODS,
   type EquilibriumMethod,
@@ -26,19 +24,7 @@ import { fixed, renderTable } from './table.js';
 
 /** Reads a game file: `.nfg` (Gambit), `.json`, `.yaml`/`.yml`; other names are sniffed. */
 export function readGame(path: string): NormalFormGame {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory, expected a file'
-          : String(code);
-    throw new ConcertError('bad-input', [{ file: path, message: `cannot read file: ${why}` }]);
-  }
+  const text = readTextFile(path);
   const ext = extname(path).toLowerCase();
   if (ext === '.nfg' || (ext !== '.json' && ext !== '.yaml' && ext !== '.yml' && /^\s*NFG\b/.test(text))) {
     return parseNfg(text, path);

@@ -44,8 +44,14 @@ describe('located documents', () => {
     const problems = problemsOf(() => validateDocument(Schema, doc));
     expect(problems).toHaveLength(3);
     expect(problems.find((p) => p.path?.join('.') === 'year')).toMatchObject({ line: 1, column: 7 });
-    expect(problems.find((p) => p.path?.join('.') === 'actors.USA.population')).toMatchObject({ line: 4, column: 17 });
-    expect(problems.find((p) => p.path?.join('.') === 'actors.USA.colour')).toMatchObject({ line: 5, column: 5 });
+    expect(problems.find((p) => p.path?.join('.') === 'actors.USA.population')).toMatchObject({
+      line: 4,
+      column: 17,
+    });
+    expect(problems.find((p) => p.path?.join('.') === 'actors.USA.colour')).toMatchObject({
+      line: 5,
+      column: 5,
+    });
   });
 
   it('says plainly that a required field is missing', () => {

@@ -10,7 +10,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument as parseYaml, visit } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument as parseYaml,
+  visit,
+} from 'yaml';
 import type { z } from 'zod';
 import { ConcertError, type FieldPath, type Problem } from './errors.js';
 
@@ -46,7 +55,13 @@ function jsonSyntaxProblem(text: string, file: string, e: unknown): Problem {
   let offset = m ? Number(m[1]) : -1;
   if (offset < 0) {
     const lc = /line (\d+) column (\d+)/.exec(raw);
-    if (lc) return { file, line: Number(lc[1]), column: Number(lc[2]), message: `invalid JSON: ${cleanJsonMessage(raw)}` };
+    if (lc)
+      return {
+        file,
+        line: Number(lc[1]),
+        column: Number(lc[2]),
+        message: `invalid JSON: ${cleanJsonMessage(raw)}`,
+      };
     offset = text.length;
   }
   const before = text.slice(0, Math.min(offset, text.length));
@@ -83,7 +98,12 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
     const problems = doc.errors.map((err): Problem => {
       const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
       const message = err.message.split('\n')[0] ?? err.message;
-      return { file, line: pos.line, column: pos.col, message: `YAML syntax error (${err.code}): ${message}` };
+      return {
+        file,
+        line: pos.line,
+        column: pos.col,
+        message: `YAML syntax error (${err.code}): ${message}`,
+      };
     });
     throw new ConcertError('bad-input', problems);
   }
@@ -109,7 +129,9 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
     // Alias expansion beyond maxAliasCount (a "billion laughs" document) or a
     // similar whole-document failure: no single node to point at.
     const message = e instanceof Error ? e.message : String(e);
-    throw new ConcertError('bad-input', [{ file, line: 1, column: 1, message: `YAML document cannot be read: ${message}` }]);
+    throw new ConcertError('bad-input', [
+      { file, line: 1, column: 1, message: `YAML document cannot be read: ${message}` },
+    ]);
   }
   const contents = doc.contents as Node | null;
   const locate = (path: FieldPath, options?: { key?: boolean }): Position | undefined => {
@@ -117,7 +139,9 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
     let last: { range?: [number, number, number] | null } | undefined = contents ?? undefined;
     for (const [depth, key] of path.entries()) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
+        );
         if (!pair) break;
         const k = pair.key as { range?: [number, number, number] | null } | null;
         if (k?.range) last = k;
@@ -140,17 +164,31 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
   return { file, value, locate };
 }
 
-/** Reads a file from disk; a missing or unreadable file is bad input naming the path. */
-export function readDocument(path: string, format?: DocumentFormat): SourceDocument {
-  let text: string;
+/**
+ * Reads a text file (UTF-8); a missing or unreadable file is bad input naming
+ * the path and why.
+ *
+ * @throws {ConcertError} bad input `cannot read file: no such file` (or
+ *   `is a directory, expected a file`, or the system's error code).
+ */
+export function readTextFile(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : String(code);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, expected a file'
+          : String(code);
     throw new ConcertError('bad-input', [{ file: path, message: `cannot read file: ${why}` }]);
   }
-  return parseDocument(text, path, format);
+}
+
+/** Reads and parses a YAML or JSON file (see {@link readTextFile} and {@link parseDocument}). */
+export function readDocument(path: string, format?: DocumentFormat): SourceDocument {
+  return parseDocument(readTextFile(path), path, format);
 }
 
 /** Turns zod issues into located problems (one per issue). */
@@ -162,7 +200,12 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], doc: Sourc
       for (const key of issue.keys) {
         const p = [...path, key];
         const pos = doc.locate(p, { key: true });
-        problems.push({ file: doc.file, ...pos, path: p, message: 'unknown field: not part of the schema (check spelling)' });
+        problems.push({
+          file: doc.file,
+          ...pos,
+          path: p,
+          message: 'unknown field: not part of the schema (check spelling)',
+        });
       }
       continue;
     }
@@ -185,6 +228,10 @@ export function validateDocument<S extends z.ZodType>(schema: S, doc: SourceDocu
 }
 
 /** Reads, parses and validates a YAML or JSON file in one step. */
-export function loadDocument<S extends z.ZodType>(schema: S, path: string, format?: DocumentFormat): z.output<S> {
+export function loadDocument<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  format?: DocumentFormat,
+): z.output<S> {
   return validateDocument(schema, readDocument(path, format));
 }

@@ -1,3 +1,14 @@
+export {
+  type DocumentFormat,
+  issuesToProblems,
+  loadDocument,
+  type Position,
+  parseDocument,
+  readDocument,
+  readTextFile,
+  type SourceDocument,
+  validateDocument,
+} from './document.js';
 export * from './errors.js';
 export { getHighs, type Highs } from './highs.js';
 export {
@@ -16,13 +27,3 @@ export {
 export { DEFAULT_SEED, MAX_SEED, Rng } from './rng.js';
 export { shuffle } from './shuffle.js';
 export { median, Z_95 } from './statistics.js';
-export {
-  type DocumentFormat,
-  issuesToProblems,
-  loadDocument,
-  type Position,
-  parseDocument,
-  readDocument,
-  type SourceDocument,
-  validateDocument,
-} from './document.js';

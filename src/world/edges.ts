@@ -11,8 +11,8 @@
  * conflict, signs other than ±1, weights outside [−1, 1], and, when the known
  * actors are given, unknown actor ids.
  */
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { readTextFile } from '../core/document.js';
 import { badInput, type Problem } from '../core/errors.js';
 import type { NamedSignedEdge } from '../models/relations/network.js';
 
@@ -280,15 +280,5 @@ export function parseSignedEdgeListWindows(
 
 /** Reads and parses an edge-list file (see {@link parseSignedEdgeListWindows}). */
 export function loadSignedEdgeListWindows(path: string, options: EdgeListOptions = {}): EdgeListWindow[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw badInput({
-      file: path,
-      message: code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? e})`,
-    });
-  }
-  return parseSignedEdgeListWindows(text, path, options);
+  return parseSignedEdgeListWindows(readTextFile(path), path, options);
 }

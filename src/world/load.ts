@@ -16,10 +16,14 @@
  * as a whole and every problem is reported at its position in the user's
  * file (for a field the user did not write, at the nearest thing they did).
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import {
+  issuesToProblems,
+  parseDocument,
+  readTextFile,
+  type SourceDocument,
+} from '../core/document.js';
 import { ConcertError, type Problem } from '../core/errors.js';
-import { issuesToProblems, parseDocument, readDocument, type SourceDocument } from '../core/document.js';
 import { DEFAULT_YEAR, FIRST_YEAR, LAST_YEAR, loadDefaultWorld } from './default.js';
 import { type World, WorldSchema } from './schema.js';
 
@@ -152,13 +156,7 @@ export function worldFromDocument(doc: SourceDocument): World {
  * each with file, line, column and field path.
  */
 export function loadWorldFile(path: string): World {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return worldFromDocument(readDocument(path)); // throws the standard located "cannot read file" problem
-  }
-  return worldFromDocument(parseLocated(text, path));
+  return worldFromDocument(parseLocated(readTextFile(path), path));
 }
 
 /**
@@ -183,4 +181,3 @@ function parseLocated(text: string, file: string, format?: 'yaml' | 'json'): Sou
 export function parseWorld(text: string, file: string, format?: 'yaml' | 'json'): World {
   return worldFromDocument(parseLocated(text, file, format));
 }
-
