@@ -24,6 +24,7 @@ import {
   armsStabilityReport,
 } from '../reports/index.js';
 import { FIRST_YEAR, LAST_YEAR, loadWorldInputs } from '../world/index.js';
+import { underFlag } from './options.js';
 import { action, group, printJson } from './run.js';
 import { fixed, renderTable } from './table.js';
 
@@ -219,7 +220,10 @@ export function register(program: Command): void {
             message: `expected start or midpoint; got "${opts.regressor}"`,
           });
         }
-        const series = milexSeries(states, first, last, milexFromWorldInputs(loadWorldInputs()));
+        const series = underFlag(
+          (path) => (path[0] === 'actors' ? ['--states', ...path.slice(1)] : path),
+          () => milexSeries(states, first, last, milexFromWorldInputs(loadWorldInputs())),
+        );
         const doc = armsFitDocument(fitRichardson(series, { regressor: opts.regressor }), series.unit);
         if (opts.json) printJson(doc);
         else process.stdout.write(`${fitText(doc)}\n`);
