@@ -273,7 +273,12 @@ export function bestChallenge(
   }
   if (best < 0) return undefined;
   const j = best;
-  const targetP = challengeEstimate(model, analysis, j, i, i, j).probability;
+  const targetView = challengeEstimate(model, analysis, j, i, i, j);
+  const targetP = targetView.probability;
+  // KTAB interpolates the target's bargain with the target's estimate of the
+  // initiator's *gain* in place of a probability (smpbcn.cpp: pjiJ =
+  // get<1>(Vjij)); reproduced as KTAB computes it (docs/models/bargaining.md).
+  const targetWeight = targetView.gain;
   const own = interpolateBargain(model, state, i, j, bestP, 1 - bestP);
   const bargains: Bargain[] = [];
   switch (model.options.bargnModel) {
@@ -281,10 +286,10 @@ export function bestChallenge(
       bargains.push(own);
       break;
     case 'InitRcvrInterp':
-      bargains.push(own, interpolateBargain(model, state, i, j, targetP, 1 - targetP));
+      bargains.push(own, interpolateBargain(model, state, i, j, targetWeight, 1 - targetWeight));
       break;
     case 'PWCompInterp': {
-      const theirs = interpolateBargain(model, state, i, j, targetP, 1 - targetP);
+      const theirs = interpolateBargain(model, state, i, j, targetWeight, 1 - targetWeight);
       // KTAB weights both interpolations by capability × total salience, and
       // takes the initiator's capability for both (smpbcn.cpp: scj =
       // brgnJIJ->actInit->sCap); reproduced as KTAB computes it.
