@@ -75,87 +75,144 @@ export function parseKtabLog(text: string, n: number): KtabLog {
   let turn = -1;
   let queues = new Map<number, string[]>();
   let uim: number[][] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    let m: RegExpExecArray | null;
-    if (line.startsWith('Raw actor-pos value matrix')) {
-      const values = matrix(i + 1, n);
-      log.states.push({ values, riskAttitudes: [], utilities: [], estimates: [] });
-    } else if (line.startsWith('Inferred risk attitudes')) {
-      log.states.at(-1)!.riskAttitudes = matrix(i + 1, n).map((r) => r[0]!);
-    } else if (line.startsWith('Risk-aware actor-pos utility matrix')) {
-      log.states.at(-1)!.utilities = matrix(i + 1, n);
-    } else if ((m = /^Estimate by (\d+) of risk-aware utility matrix/.exec(line))) {
-      log.states.at(-1)!.estimates[Number(m[1])] = matrix(i + 1, n);
-    } else if ((m = /^Starting Model::run iteration (\d+)/.exec(line))) {
-      turn = Number(m[1]) - 1;
-      queues = new Map();
-      log.positions[turn + 1] = [];
-      log.ideals[turn + 1] = [];
-    } else if (
-      (m = /^In turn (\d+) actor (\d+) has most advantageous target (\d+) worth ([-+.\d]+)/.exec(line))
-    ) {
-      const [initiator, target] = [Number(m[2]), Number(m[3])];
-      const est: RegExpExecArray[] = [];
-      let j = i + 1;
-      for (; est.length < 4; j++) {
-        const e =
-          /^Est by\s+(\d+) of prob ([.\d]+) that \[\s*\d+>\s*\d+\], with expected gain to\s+\d+ of ([-+.\d]+)/.exec(
-            lines[j]!,
-          );
-        if (e) est.push(e);
+  const rules: [RegExp, (m: RegExpExecArray, i: number) => void][] = [
+    [
+      /^Raw actor-pos value matrix/,
+      (_, i) =>
+        log.states.push({ values: matrix(i + 1, n), riskAttitudes: [], utilities: [], estimates: [] }),
+    ],
+    [
+      /^Inferred risk attitudes/,
+      (_, i) => {
+        log.states.at(-1)!.riskAttitudes = matrix(i + 1, n).map((r) => r[0]!);
+      },
+    ],
+    [
+      /^Risk-aware actor-pos utility matrix/,
+      (_, i) => {
+        log.states.at(-1)!.utilities = matrix(i + 1, n);
+      },
+    ],
+    [
+      /^Estimate by (\d+) of risk-aware utility matrix/,
+      (m, i) => {
+        log.states.at(-1)!.estimates[Number(m[1])] = matrix(i + 1, n);
+      },
+    ],
+    [
+      /^Starting Model::run iteration (\d+)/,
+      (m) => {
+        turn = Number(m[1]) - 1;
+        queues = new Map();
+        log.positions[turn + 1] = [];
+        log.ideals[turn + 1] = [];
+      },
+    ],
+    [
+      /^In turn (\d+) actor (\d+) has most advantageous target (\d+) worth ([-+.\d]+)/,
+      (m, i) => {
+        const est: RegExpExecArray[] = [];
+        let j = i + 1;
+        for (; est.length < 4; j++) {
+          const e =
+            /^Est by\s+(\d+) of prob ([.\d]+) that \[\s*\d+>\s*\d+\], with expected gain to\s+\d+ of ([-+.\d]+)/.exec(
+              lines[j]!,
+            );
+          if (e) est.push(e);
+        }
+        const proposals: number[][] = [];
+        for (; proposals.length < 6; j++) {
+          const p = /proposes\s+\d+ adopt:(.*)$/.exec(lines[j]!);
+          if (p) proposals.push(numbers(p[1]!));
+        }
+        log.challenges.push({
+          turn: Number(m[1]),
+          initiator: Number(m[2]),
+          target: Number(m[3]),
+          worth: Number(m[4]),
+          probability: Number(est[0]![2]),
+          gain: Number(est[0]![3]),
+          targetProbability: Number(est[2]![2]),
+          initiatorView: [proposals[0]!, proposals[1]!],
+          targetView: [proposals[2]!, proposals[3]!],
+          compromise: [proposals[4]!, proposals[5]!],
+        });
+      },
+    ],
+    [
+      /^Bargains involving actor\s+(\d+): (.*)$/,
+      (m) => {
+        queues.set(
+          Number(m[1]),
+          [...m[2]!.matchAll(/\[\d+, (\d+:\d+)\]/g)].map((x) => x[1]!),
+        );
+      },
+    ],
+    [
+      /^u_im:/,
+      (_, i) => {
+        uim = matrix(i + 1, n);
+      },
+    ],
+    [
+      /^Doing scalarPCE for the (\d+) bargains of actor (\d+)/,
+      (m, i) => {
+        const nb = Number(m[1]);
+        const actor = Number(m[2]);
+        let j = i + 1;
+        while (!lines[j]!.startsWith('Probability Opt_i ') || lines[j]!.includes('>')) j++;
+        const probabilities = matrix(j + 1, nb).map((r) => r[0]!);
+        while (!lines[j]!.startsWith('Chosen bargain')) j++;
+        const chosen = /(\d+) out of \d+ bargains/.exec(lines[j]!)!;
+        log.elections.push({
+          turn,
+          actor,
+          queue: queues.get(actor)!,
+          utilities: uim,
+          probabilities,
+          chosen: Number(chosen[1]) - 1,
+        });
+      },
+    ],
+    [
+      /^postn (\d+) , \d+ :/,
+      (m, i) => {
+        log.positions[turn + 1]![Number(m[1])] = numbers(lines[i + 1]!);
+      },
+    ],
+    [
+      /^ideal (\d+) , \d+ :/,
+      (m, i) => {
+        log.ideals[turn + 1]![Number(m[1])] = numbers(lines[i + 1]!);
+      },
+    ],
+    [
+      /^Fractional change compared to first step: ([.\d]+)/,
+      (m) => {
+        log.fractionalChanges.push(Number(m[1]));
+      },
+    ],
+    [
+      /^(.+), prob :(.*)$/,
+      (m) => {
+        log.historyProbabilities.set(m[1]!, numbers(m[2]!));
+      },
+    ],
+    [
+      /^([^,]+), ([^:]+):((?:\s+[.\d]+)+)\s*$/,
+      (m) => {
+        log.historyPositions.set(`${m[1]}|${m[2]}`, numbers(m[3]!));
+      },
+    ],
+  ];
+  lines.forEach((line, i) => {
+    for (const [re, handle] of rules) {
+      const m = re.exec(line);
+      if (m) {
+        handle(m, i);
+        return;
       }
-      const proposals: number[][] = [];
-      for (; proposals.length < 6; j++) {
-        const p = /proposes\s+\d+ adopt:(.*)$/.exec(lines[j]!);
-        if (p) proposals.push(numbers(p[1]!));
-      }
-      log.challenges.push({
-        turn: Number(m[1]),
-        initiator,
-        target,
-        worth: Number(m[4]),
-        probability: Number(est[0]![2]),
-        gain: Number(est[0]![3]),
-        targetProbability: Number(est[2]![2]),
-        initiatorView: [proposals[0]!, proposals[1]!],
-        targetView: [proposals[2]!, proposals[3]!],
-        compromise: [proposals[4]!, proposals[5]!],
-      });
-    } else if ((m = /^Bargains involving actor\s+(\d+): (.*)$/.exec(line))) {
-      queues.set(
-        Number(m[1]),
-        [...m[2]!.matchAll(/\[\d+, (\d+:\d+)\]/g)].map((x) => x[1]!),
-      );
-    } else if (line.startsWith('u_im:')) {
-      uim = matrix(i + 1, n);
-    } else if ((m = /^Doing scalarPCE for the (\d+) bargains of actor (\d+)/.exec(line))) {
-      const nb = Number(m[1]);
-      const actor = Number(m[2]);
-      let j = i + 1;
-      while (!lines[j]!.startsWith('Probability Opt_i ') || lines[j]!.includes('>')) j++;
-      const probabilities = matrix(j + 1, nb).map((r) => r[0]!);
-      while (!lines[j]!.startsWith('Chosen bargain')) j++;
-      const chosen = /(\d+) out of \d+ bargains/.exec(lines[j]!)!;
-      log.elections.push({
-        turn,
-        actor,
-        queue: queues.get(actor)!,
-        utilities: uim,
-        probabilities,
-        chosen: Number(chosen[1]) - 1,
-      });
-    } else if ((m = /^postn (\d+) , \d+ :/.exec(line))) {
-      log.positions[turn + 1]![Number(m[1])] = numbers(lines[i + 1]!);
-    } else if ((m = /^ideal (\d+) , \d+ :/.exec(line))) {
-      log.ideals[turn + 1]![Number(m[1])] = numbers(lines[i + 1]!);
-    } else if ((m = /^Fractional change compared to first step: ([.\d]+)/.exec(line))) {
-      log.fractionalChanges.push(Number(m[1]));
-    } else if ((m = /^(.+), prob :(.*)$/.exec(line))) {
-      log.historyProbabilities.set(m[1]!, numbers(m[2]!));
-    } else if ((m = /^([^,]+), ([^:]+):((?:\s+[.\d]+)+)\s*$/.exec(line)) && !line.startsWith('Est')) {
-      log.historyPositions.set(`${m[1]}|${m[2]}`, numbers(m[3]!));
     }
-  }
+  });
   return log;
 }

@@ -71,13 +71,15 @@ describe("KTAB's SOE-Pol-Comp reference run", () => {
 
   it('turn 0: the risk-neutral value matrix (the log and the shared 13×13 table)', () => {
     const s0 = history.states[0]!.analysis;
-    rows(s0.values, n).forEach((row, i) => expectPrinted(`values[${i}]`, row, log.states[0]!.values[i]!, 3));
+    rows(s0.values, n).forEach((row, i) => {
+      expectPrinted(`values[${i}]`, row, log.states[0]!.values[i]!, 3);
+    });
     const table = readFileSync(fixture('ktab_smp_soe_pol_comp_turn0_raw_value_matrix.csv'), 'utf8')
       .trim()
       .split('\n');
-    rows(s0.values, n).forEach((row, i) =>
-      expectPrinted(`table[${i}]`, row, table[i + 1]!.split(',').slice(1).map(Number), 3),
-    );
+    rows(s0.values, n).forEach((row, i) => {
+      expectPrinted(`table[${i}]`, row, table[i + 1]!.split(',').slice(1).map(Number), 3);
+    });
     expect(s0.values[0 * n + 1]).toBeCloseTo(0.592, 3); // XJ's value of LK's position
   });
 
@@ -99,11 +101,13 @@ describe("KTAB's SOE-Pol-Comp reference run", () => {
       '-0.196',
       '-0.500',
     ]);
-    rows(s0.utilities, n).forEach((row, i) => expectPrinted(`U[${i}]`, row, log.states[0]!.utilities[i]!, 4));
+    rows(s0.utilities, n).forEach((row, i) => {
+      expectPrinted(`U[${i}]`, row, log.states[0]!.utilities[i]!, 4);
+    });
     for (let h = 0; h < n; h++) {
-      rows(s0.estimates, n, h * n * n).forEach((row, i) =>
-        expectPrinted(`U^${h}[${i}]`, row, log.states[0]!.estimates[h]![i]!, 4),
-      );
+      rows(s0.estimates, n, h * n * n).forEach((row, i) => {
+        expectPrinted(`U^${h}[${i}]`, row, log.states[0]!.estimates[h]![i]!, 4);
+      });
     }
   });
 
@@ -111,9 +115,9 @@ describe("KTAB's SOE-Pol-Comp reference run", () => {
     expect(log.states).toHaveLength(28);
     history.states.forEach((s, t) => {
       expectPrinted(`R(${t})`, Array.from(s.riskAttitudes), log.states[t]!.riskAttitudes, 3);
-      rows(s.analysis.utilities, n).forEach((row, i) =>
-        expectPrinted(`U(${t})[${i}]`, row, log.states[t]!.utilities[i]!, 4),
-      );
+      rows(s.analysis.utilities, n).forEach((row, i) => {
+        expectPrinted(`U(${t})[${i}]`, row, log.states[t]!.utilities[i]!, 4);
+      });
     });
   });
 
@@ -212,8 +216,8 @@ describe("KTAB's SOE-Pol-Comp reference run", () => {
         );
       }
     }
-    problem.actors.forEach((a, i) =>
-      problem.dimensions.forEach((d, dim) => {
+    for (const [i, a] of problem.actors.entries()) {
+      for (const [dim, d] of problem.dimensions.entries()) {
         const printed = log.historyPositions.get(`${a.id}|${d.id}`)!;
         expectPrinted(
           `${a.id} ${d.id}`,
@@ -221,8 +225,8 @@ describe("KTAB's SOE-Pol-Comp reference run", () => {
           printed,
           1,
         );
-      }),
-    );
+      }
+    }
   });
 
   it('the whole sequence of fractional changes: 0.9998, 1.5581, …, 0.0083 (28 states, 27 steps), then stops', () => {
