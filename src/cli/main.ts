@@ -17,6 +17,7 @@ type Loader = () => Promise<{ register: Register }>;
 /** Top-level command name → the modules that register it, in the order of `concert --help`. */
 const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
   ['arms', [() => import('./arms.js')]],
+  ['bargain', [() => import('./bargain.js')]],
   [
     'balance',
     [
@@ -52,6 +53,7 @@ const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
   ['compare', [() => import('./compare.js')]],
   ['runs', [() => import('./runs.js')]],
   ['serve', [() => import('./serve.js')]],
+  ['worker', [() => import('./worker.js')]],
 ];
 
 /** The registrations needed for these arguments: the named command's, or all of them. */

@@ -42,8 +42,8 @@ function shown(input: unknown): string {
 const Scale100 = (what: string) =>
   z
     .number({ error: (iss) => `expected ${what} from 0 to 100, got ${shown(iss.input)}` })
-    .min(0, `${what} must be from 0 to 100`)
-    .max(100, `${what} must be from 0 to 100`);
+    .min(0, { error: (iss) => `${what} must be from 0 to 100; got ${shown(iss.input)}` })
+    .max(100, { error: (iss) => `${what} must be from 0 to 100; got ${shown(iss.input)}` });
 
 const Position = Scale100('a position');
 const Salience = Scale100('a salience');
