@@ -6,6 +6,8 @@
  * (runs it finished are stored; rerunning resumes), then the worker pool and
  * the run store close and the process exits.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Command } from '@commander-js/extra-typings';
 import { badInput } from '../core/errors.js';
 import { defaultStorePath } from '../runtime/store.js';
@@ -28,6 +30,23 @@ export function labUrl(host: string, port: number): string {
   return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
 }
 
+/**
+ * Where the lab is served from: `CONCERT_WEB_ROOT` if set, else where
+ * `npm run build:web` writes it (web/dist of the package, from src/cli or dist/cli).
+ */
+function webRoot(): string {
+  return process.env.CONCERT_WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+}
+
+/** What `concert serve` says, and `/` shows, when the lab has not been built. */
+export const LAB_NOT_BUILT =
+  'the web lab is not built (web/dist/index.html is missing): run `npm run build:web` in the Concert folder (or start with `npm start`, which builds it), then start `concert serve` again; the API answers meanwhile under /api/';
+
+/** A page for `/` when the lab is not built: what to do, and where the API is. */
+function notBuiltPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Concert: the web lab is not built</title></head><body style="font-family: system-ui, sans-serif; max-width: 42rem; margin: 3rem auto; line-height: 1.5"><h1>The web lab is not built</h1><p>This Concert server answers its HTTP API (<a href="/api/openapi.json">/api/openapi.json</a>), but <code>web/dist/index.html</code> is missing.</p><p>Build the lab in the Concert folder with <code>npm run build:web</code> (or start with <code>npm start</code>, which builds it), then start <code>concert serve</code> again.</p></body></html>`;
+}
+
 /** Registers `concert serve`. */
 export function register(program: Command): void {
   program
@@ -40,10 +59,18 @@ export function register(program: Command): void {
     .action(
       action(async (opts) => {
         const port = parsePort(opts.port);
+        const root = webRoot();
         const app = await buildServer({
           ...(opts.store !== undefined ? { storePath: opts.store } : {}),
           logger: opts.log === true,
+          webRoot: root,
         });
+        const labBuilt = existsSync(`${root}/index.html`);
+        if (!labBuilt) {
+          app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+            reply.code(503).type('text/html; charset=utf-8').send(notBuiltPage()),
+          );
+        }
         try {
           await app.listen({ port, host: opts.host });
         } catch (e) {
@@ -59,6 +86,7 @@ export function register(program: Command): void {
         const address = app.server.address();
         const actual = typeof address === 'object' && address ? address.port : port;
         process.stdout.write(`Concert lab: ${labUrl(opts.host, actual)}\n`);
+        if (!labBuilt) process.stderr.write(`Concert lab: ${LAB_NOT_BUILT}\n`);
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);

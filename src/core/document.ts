@@ -75,6 +75,33 @@ function cleanJsonMessage(raw: string): string {
 }
 
 /**
+ * The offset of the `[` or `{` that a YAML "flow collection … must end with"
+ * error at `errorOffset` is about, or undefined for other errors. The yaml
+ * library reports an unclosed flow collection where the next line starts;
+ * people look for it where they opened it.
+ */
+function unclosedFlowOpener(text: string, errorOffset: number, message: string): number | undefined {
+  const m = /^Flow (sequence|map) .*end with an? ([\]}])/.exec(message);
+  if (!m) return undefined;
+  const wanted = m[2] === ']' ? '[' : '{';
+  const open: number[] = [];
+  let quote: string | null = null;
+  for (let i = 0; i < Math.min(errorOffset, text.length); i++) {
+    const c = text[i]!;
+    if (quote !== null) {
+      if (c === quote) quote = null;
+      else if (c === '\n') quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') open.push(i);
+    else if ((c === ']' || c === '}') && open.length > 0) open.pop();
+  }
+  for (let k = open.length - 1; k >= 0; k--) if (text[open[k]!] === wanted) return open[k];
+  return undefined;
+}
+
+/**
  * Parses YAML or JSON text. Syntax errors become one located problem each;
  * they are all thrown together as a bad-input {@link ConcertError}.
  */
@@ -96,8 +123,19 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
   const doc = parseYaml(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((err): Problem => {
-      const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
       const message = err.message.split('\n')[0] ?? err.message;
+      const opener = unclosedFlowOpener(text, err.pos[0], message);
+      if (opener !== undefined) {
+        const at = lineCounter.linePos(opener);
+        const close = text[opener] === '[' ? ']' : '}';
+        return {
+          file,
+          line: at.line,
+          column: at.col,
+          message: `YAML syntax error: the "${text[opener]}" opened here is never closed (expected "${close}")`,
+        };
+      }
+      const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
       return {
         file,
         line: pos.line,

@@ -5,7 +5,7 @@
  * path and all reported together (DESIGN.md, "Errors").
  */
 import { dirname, resolve } from 'node:path';
-import { ConcertError, type FieldPath, type Problem } from '../core/errors.js';
+import { ConcertError, type FieldPath, isConcertError, type Problem } from '../core/errors.js';
 import { parseDocument, readDocument, type SourceDocument, validateDocument } from '../core/document.js';
 import { findStrategy, unknownStrategyMessage } from '../models/games/repeated/index.js';
 import { withDefaultForces } from '../world/default-forces.js';
@@ -19,7 +19,7 @@ import {
 } from '../world/index.js';
 import { isNumericParameter, parameterTree, rawParameters } from './params.js';
 import type { Scenario } from './scenario.js';
-import { INDICATORS, type ScenarioFile, ScenarioSchema } from './schema.js';
+import { EventSchema, INDICATORS, PolicySchema, type ScenarioFile, ScenarioSchema } from './schema.js';
 import { startingGdpUsd, startingMilexUsd } from './state.js';
 
 /** Reads and prepares a scenario file. */
@@ -34,24 +34,13 @@ export function parseScenario(text: string, file: string, format?: 'yaml' | 'jso
 
 /** Validates a parsed scenario document and prepares it for the engine. */
 export function prepareScenario(doc: SourceDocument): Scenario {
-  const file = validateDocument(ScenarioSchema, doc);
+  const file = validateScenarioFile(doc);
   const problems: Problem[] = [];
   const at = (path: FieldPath, message: string, key = false) =>
     problems.push({ file: doc.file, ...doc.locate(path, { key }), path, message });
 
   const world = resolveWorld(file, doc);
-  const worldIds = Object.keys(world.actors);
-  const actors = file.actors ?? worldIds.filter((id) => world.actors[id]!.cowMajor);
-  const simulated = new Set(actors);
-  const expect = `expected one of the scenario's actors (${actors.filter((id) => id in world.actors).join(', ')})`;
-  file.actors?.forEach((id, i) => {
-    if (!(id in world.actors)) at(['actors', i], `unknown actor "${id}": not in the world`);
-    else if (actors.indexOf(id) !== i) at(['actors', i], `actor "${id}" is listed twice`);
-  });
-  if (actors.length < 2) at(['actors'], 'a scenario needs at least two actors');
-
-  checkPolicies(file, simulated, expect, at);
-  checkEvents(file, world, simulated, expect, at);
+  const { actors, simulated } = checkActors(file, world, at);
 
   const raw = rawParameters(file);
   const tree = parameterTree(raw, actors);
@@ -65,10 +54,6 @@ export function prepareScenario(doc: SourceDocument): Scenario {
   });
 
   const overrides = worldOverrides(file);
-  for (const id of Object.keys(overrides)) {
-    if (!simulated.has(id))
-      at(['world', 'overrides', 'actors', id], `unknown actor "${id}": ${expect}`, true);
-  }
   const prepared: Scenario = {
     name: file.name,
     description: file.description,
@@ -100,6 +85,113 @@ export function prepareScenario(doc: SourceDocument): Scenario {
 }
 
 type At = (path: FieldPath, message: string, key?: boolean) => void;
+
+/**
+ * The scenario file, checked against {@link ScenarioSchema}. When the schema
+ * finds problems, the checks of actor ids against the world (which need a file
+ * that matches the schema) are still run on the parts that do match it, so
+ * that both kinds of problem are reported at once.
+ *
+ * @throws {ConcertError} bad input with every located problem.
+ */
+function validateScenarioFile(doc: SourceDocument): ScenarioFile {
+  if (doc.value === null || doc.value === undefined) {
+    throw new ConcertError('bad-input', [
+      {
+        file: doc.file,
+        line: 1,
+        column: 1,
+        path: [],
+        message: 'the scenario is empty: expected a mapping with name, description and years',
+      },
+    ]);
+  }
+  try {
+    return validateDocument(ScenarioSchema, doc);
+  } catch (e) {
+    if (!isConcertError(e) || e.code !== 'bad-input') throw e;
+    const seen = new Set(e.problems.map((p) => JSON.stringify(p.path ?? [])));
+    const more = partialActorProblems(doc).filter((p) => !seen.has(JSON.stringify(p.path ?? [])));
+    throw new ConcertError('bad-input', [...e.problems, ...more]);
+  }
+}
+
+/** The fields of a scenario value that match the schema on their own (invalid events left as holes). */
+function partialFile(value: unknown): ScenarioFile | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const raw = value as Record<string, unknown>;
+  const shape = ScenarioSchema.shape;
+  const world = shape.world.safeParse(raw.world);
+  if (!world.success) return undefined;
+  const actors = shape.actors.safeParse(raw.actors);
+  const policies: ScenarioFile['policies'] = {};
+  if (raw.policies !== null && typeof raw.policies === 'object' && !Array.isArray(raw.policies)) {
+    for (const [id, p] of Object.entries(raw.policies)) {
+      const r = PolicySchema.safeParse(p);
+      if (r.success) policies[id] = r.data;
+    }
+  }
+  const events: ScenarioFile['events'] = [];
+  if (Array.isArray(raw.events)) {
+    raw.events.forEach((e, k) => {
+      const r = EventSchema.safeParse(e);
+      if (r.success) events[k] = r.data; // a sparse array keeps each event at its index
+    });
+  }
+  return {
+    world: world.data,
+    ...(actors.success && actors.data !== undefined ? { actors: actors.data } : {}),
+    policies,
+    events,
+  } as ScenarioFile;
+}
+
+/** Unknown or repeated actors in the parts of a scenario that match the schema (see {@link validateScenarioFile}). */
+function partialActorProblems(doc: SourceDocument): Problem[] {
+  const part = partialFile(doc.value);
+  if (!part) return [];
+  const problems: Problem[] = [];
+  let world: World;
+  try {
+    world = resolveWorld(part, doc);
+  } catch (e) {
+    return isConcertError(e) && e.code === 'bad-input' ? [...e.problems] : [];
+  }
+  checkActors(part, world, (path, message, key = false) =>
+    problems.push({ file: doc.file, ...doc.locate(path, { key }), path, message }),
+  );
+  return problems;
+}
+
+/**
+ * The checks of a scenario's actor ids against its world: the actors list,
+ * policies, events and overrides; and that the scenario starts after its
+ * starting world's year.
+ */
+function checkActors(file: ScenarioFile, world: World, at: At) {
+  const worldIds = Object.keys(world.actors);
+  const actors = file.actors ?? worldIds.filter((id) => world.actors[id]!.cowMajor);
+  const simulated = new Set(actors);
+  const expect = `expected one of the scenario's actors (${actors.filter((id) => id in world.actors).join(', ')})`;
+  file.actors?.forEach((id, i) => {
+    if (!(id in world.actors)) at(['actors', i], `unknown actor "${id}": not in the world`);
+    else if (actors.indexOf(id) !== i) at(['actors', i], `actor "${id}" is listed twice`);
+  });
+  if (actors.length < 2) at(['actors'], 'a scenario needs at least two actors');
+  if (file.years && file.years.from <= world.year) {
+    at(
+      ['years'],
+      `the scenario starts in ${file.years.from}, not after its starting world (${world.year}): the first simulated year must be later than the world's year`,
+    );
+  }
+  checkPolicies(file, simulated, expect, at);
+  checkEvents(file, world, simulated, expect, at);
+  for (const id of Object.keys(worldOverrides(file))) {
+    if (!simulated.has(id))
+      at(['world', 'overrides', 'actors', id], `unknown actor "${id}": ${expect}`, true);
+  }
+  return { actors, simulated, expect };
+}
 
 function checkPolicies(file: ScenarioFile, simulated: ReadonlySet<string>, expect: string, at: At): void {
   for (const [id, p] of Object.entries(file.policies)) {

@@ -368,6 +368,7 @@ export const ScenarioSchema = z
   /* Runs even when other fields have problems, so that every problem is reported at once. */
   .superRefine(
     (s, ctx) => {
+      if (s === null || typeof s !== 'object') return;
       const years = s.years as Years | undefined;
       if (!years || typeof years.from !== 'number' || !Array.isArray(s.events)) return;
       s.events.forEach((e, k) => {

@@ -37,9 +37,12 @@ describe('loading scenarios', () => {
     expect(small.world.actors.USA?.forces).toBeDefined();
   });
 
-  it('reports schema problems together, each located: unknown event type, event outside the years, min > max, runs ≤ 0', () => {
+  it('reports schema problems together, each located: unknown event type, event outside the years, min > max, runs ≤ 0; and, with them, the unknown actors and strategies of the parts that match the schema', () => {
     const problems = problemsOf(() => loadScenario(fixture('bad.yaml')));
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(7);
+    expect(problems.join('\n')).toMatch(/bad\.yaml:3:20: actors\[2\]: unknown actor "XYZ"/);
+    expect(problems.join('\n')).toMatch(/policies\.RUS\.strategy: unknown strategy "Tit For Tatt"/);
+    expect(problems.join('\n')).toMatch(/events\[2\]\.actors\[1\]: unknown actor "ZZZ"/);
     expect(problems.join('\n')).toMatch(/bad\.yaml:8:13: events\[0\]\.type: unknown event type/);
     expect(problems.join('\n')).toMatch(/bad\.yaml:9:\d+: events\[1\]\.year: event year 2030 is outside/);
     expect(problems.join('\n')).toMatch(
