@@ -53,6 +53,7 @@ const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
   ['compare', [() => import('./compare.js')]],
   ['runs', [() => import('./runs.js')]],
   ['serve', [() => import('./serve.js')]],
+  ['worker', [() => import('./worker.js')]],
 ];
 
 /** The registrations needed for these arguments: the named command's, or all of them. */

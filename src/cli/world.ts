@@ -12,7 +12,10 @@ import { fixed, renderTable, shortName } from './table.js';
 import { resolveWorld } from './world-options.js';
 
 /** A table of relations: the pair, the names, the score and the kind. */
-export function relationsTable(nameOf: (id: string) => string, relations: readonly Relation[]): string {
+export function relationsTable(
+  nameOf: (id: string) => string,
+  relations: readonly Pick<Relation, 'a' | 'b' | 'score' | 'kind'>[],
+): string {
   const name = (id: string) => shortName(nameOf(id), 24);
   return renderTable(
     [{ header: 'Pair' }, { header: 'Names' }, { header: 'Score', align: 'right' }, { header: 'Kind' }],

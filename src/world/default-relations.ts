@@ -1,216 +1,254 @@
 /**
- * The relation rule of the embedded default world: how alliance obligations,
- * militarized disputes and strategic rivalries in the reference data become
- * one signed score per pair of states in a year.
+ * The relation rule of the embedded default world (`concert-relations-v2`):
+ * how alliance obligations, militarized disputes, strategic rivalries and UN
+ * General Assembly voting in the reference data become one signed score and
+ * a kind per pair of states in a year, with every component and its sources
+ * kept on the relation.
  *
- * Every number in {@link RELATION_RULE} is a modelling assumption (Concert's,
- * not the data producers'); docs/world.md states and motivates each, and every
- * relation's `source` field spells out the terms that produced its score.
+ * The score is Concert's relation model (models/relations/relation-score.ts):
+ * score = tanh(η/2), η = intercept + Σ component contributions, a logistic
+ * model of the relation's sign whose weights were chosen by agreement with the
+ * Doreian–Mrvar signed networks 1946–1999 (src/world/fit-relations.ts;
+ * docs/models/relations.md gives the fit, the held-out agreement and a
+ * face-validity table).
  */
-import type { Relation, RelationKind } from './schema.js';
-import { AtopFlag, type WorldInputs } from './inputs.js';
+import {
+  type RelationFeatures,
+  type RelationWeights,
+  relationKindOf,
+  relationPredictor,
+  relationScore,
+  relationTerms,
+} from '../models/relations/relation-score.js';
+import type { WorldInputs } from './inputs.js';
+import {
+  type EvidenceParameters,
+  type PairEvidence,
+  relationFeatures,
+  tiedPairs,
+  ungaVotesOf,
+  withUnga,
+} from './relation-evidence.js';
+import type { Relation, RelationComponent, RelationKind } from './schema.js';
+import type { UngaInputs } from './unga-inputs.js';
+
+export { relationKindOf } from '../models/relations/relation-score.js';
 
 /** Identifier written into every derived relation's `source`. */
-export const RELATION_RULE_ID = 'concert-relations-v1';
+export const RELATION_RULE_ID = 'concert-relations-v2';
 
-/** The rule's parameters (all modelling assumptions; scores are unitless in [−1, 1]). */
-export const RELATION_RULE = {
-  /** ATOP defense or offense obligation, or COW Type I defense pact. */
-  defensePact: 1,
-  /** ATOP neutrality or non-aggression obligation, or COW neutrality / non-aggression pact. */
-  neutralityOrNonAggression: 0.5,
-  /** ATOP consultation obligation, or COW entente. */
-  consultationOrEntente: 0.3,
-  /** Years of MID history counted, ending with the world's year (capped at the last year of MID data). */
-  midWindowYears: 10,
-  /** Per distinct dispute in the window whose highest hostility level is 4 (use of force) or 5 (war). */
-  midUseOfForce: -0.2,
-  /** Per distinct dispute in the window with hostility level 1–3 (no action, threat, display of force). */
-  midThreatOrDisplay: -0.1,
-  /** Floor of the summed MID terms. */
-  midFloor: -0.6,
-  /** An ongoing Thompson–Dreyer strategic rivalry. */
-  rivalry: -0.5,
-  /** Kind thresholds on the final score: ≥ alliance, ≥ partnership, > −neutralBand neutral, > hostility rivalry. */
-  allianceAtLeast: 0.75,
-  partnershipAtLeast: 0.15,
-  neutralBand: 0.15,
-  hostilityAtMost: -0.65,
-} as const;
-
-/** The kind that the rule assigns to a final score. */
-export function relationKindOf(score: number): RelationKind {
-  const r = RELATION_RULE;
-  if (score >= r.allianceAtLeast) return 'alliance';
-  if (score >= r.partnershipAtLeast) return 'partnership';
-  if (score > -r.neutralBand) return 'neutral';
-  if (score > r.hostilityAtMost) return 'rivalry';
-  return 'hostility';
+/** The whole rule: how evidence is weighed and the model's weights. */
+export interface RelationRule {
+  readonly id: string;
+  readonly evidence: EvidenceParameters;
+  readonly weights: RelationWeights;
 }
-
-interface PairEvidence {
-  atopFlags: number;
-  cowDefense: boolean;
-  cowNeutralityOrNonAggression: boolean;
-  cowEntente: boolean;
-  /** dispnum → highest hostility level in the window. */
-  disputes: Map<number, number>;
-  rivalries: string[];
-}
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
-
-function atopScore(flags: number): { score: number; label: string } {
-  const r = RELATION_RULE;
-  if (flags & (AtopFlag.defense | AtopFlag.offense))
-    return { score: r.defensePact, label: flags & AtopFlag.defense ? 'defense' : 'offense' };
-  if (flags & (AtopFlag.neutrality | AtopFlag.nonaggression))
-    return {
-      score: r.neutralityOrNonAggression,
-      label: flags & AtopFlag.neutrality ? 'neutrality' : 'non-aggression',
-    };
-  if (flags & AtopFlag.consultation) return { score: r.consultationOrEntente, label: 'consultation' };
-  return { score: 0, label: '' };
-}
-
-const signed = (x: number) => (x >= 0 ? `+${x}` : `${x}`);
 
 /**
- * Signed relations among the given COW states in `year`, by the rule above.
- *
- * Positive term: the strongest alliance obligation between the two states in
- * that year, from ATOP v5.1 (directed obligations symmetrised by taking the
- * strongest obligation in either direction) and, for years COW alliance v4.1
- * covers (≤ 2012), COW alliances; the larger of the two counts. Negative
- * terms: each distinct MID in the last `midWindowYears` years (from
- * `year − 9` to `min(year, last MID year)`), and an ongoing Thompson–Dreyer
- * rivalry (rivalries still running when the data end in 2010 are treated as
- * ongoing afterwards). Score = clamp(sum, −1, 1) rounded to 0.01; pairs with
- * no evidence at all are omitted (implicitly neutral, score 0).
+ * The rule's parameters. `evidence` and `weights` were chosen by
+ * `npx tsx src/world/fit-relations.ts` (run of 2026-12-04: logistic fit on the
+ * odd Doreian–Mrvar windows 1947–50 … 1995–98; of the 108 evidence settings,
+ * the one with the highest training agreement, 96.4 %, among those passing
+ * the 2016 face-validity list; docs/models/relations.md); the kind thresholds
+ * are modelling assumptions (RELATION_KIND_THRESHOLDS).
+ */
+export const RELATION_RULE: RelationRule = {
+  id: RELATION_RULE_ID,
+  evidence: {
+    midHalfLifeYears: 2,
+    midHorizonYears: 10,
+    unreciprocatedFactor: 0.5,
+    joinerFactor: 1,
+    multilateralSize: 32,
+  },
+  weights: {
+    intercept: 1.268,
+    defense: 1.912,
+    neutrality: 1.892,
+    consultation: 0.32,
+    disputesThreat: -11.875,
+    disputesForce: -12.432,
+    disputesWar: -5.329,
+    disputesFatal: -3.178,
+    rivalry: -1.43,
+    idealPointDistance: -0.378,
+    idealPointReference: 0.633,
+    tradeDependence: 0,
+  },
+};
+
+/** A scored pair: its evidence, features, the model's terms, score and kind. */
+export interface ScoredPair {
+  readonly evidence: PairEvidence;
+  readonly features: RelationFeatures;
+  /** Linear predictor η = intercept + Σ contributions. */
+  readonly eta: number;
+  /** tanh(η/2), unrounded. */
+  readonly score: number;
+  readonly kind: RelationKind;
+  /** Whether the pair has a tie (obligation, dispute within the horizon, rivalry); untied pairs are neutral. */
+  readonly tied: boolean;
+}
+
+/**
+ * Scores one pair from its evidence. An untied pair (no obligation, no
+ * dispute within the horizon, no rivalry) is neutral with score 0: UNGA
+ * voting sets the sign and strength of a tie but does not create one
+ * (docs/models/relations.md, "Which pairs have a relation").
+ */
+export function scorePair(
+  evidence: PairEvidence,
+  rule: RelationRule = RELATION_RULE,
+  tradeDependence: number | null = null,
+): ScoredPair {
+  const features = relationFeatures(evidence, tradeDependence);
+  const tied =
+    evidence.obligations.length > 0 || evidence.disputes.length > 0 || evidence.rivalries.length > 0;
+  if (!tied) return { evidence, features, eta: 0, score: 0, kind: 'neutral', tied };
+  const eta = relationPredictor(features, rule.weights);
+  const score = relationScore(eta);
+  return { evidence, features, eta, score, kind: relationKindOf(round2(score), features.defense > 0), tied };
+}
+
+/**
+ * Every tied pair among `members` (COW codes) in `year`, scored, keyed by
+ * `min·10000 + max` of the two codes.
+ */
+export function scoreYear(
+  inputs: WorldInputs,
+  unga: UngaInputs,
+  year: number,
+  members: ReadonlySet<number>,
+  rule: RelationRule = RELATION_RULE,
+): Map<number, ScoredPair> {
+  const votes = ungaVotesOf(unga, year);
+  const out = new Map<number, ScoredPair>();
+  for (const [key, e] of tiedPairs(inputs, year, members, rule.evidence))
+    out.set(key, scorePair(withUnga(e, unga, year, votes), rule));
+  return out;
+}
+
+const round2 = (x: number) => {
+  const r = Math.round(x * 100) / 100;
+  return r === 0 ? 0 : r;
+};
+const round4 = (x: number) => {
+  const r = Math.round(x * 10000) / 10000;
+  return r === 0 ? 0 : r;
+};
+const fmt = (x: number, digits = 2) => x.toFixed(digits);
+
+const HOSTILITY = ['', 'no militarized action', 'threat', 'display of force', 'use of force', 'war'];
+
+/** The components of a scored pair, each with its measure, contribution to η and sources. */
+export function relationComponents(
+  p: ScoredPair,
+  year: number,
+  rule: RelationRule = RELATION_RULE,
+): RelationComponent[] {
+  const e = p.evidence;
+  const terms = new Map(relationTerms(p.features, rule.weights).map((t) => [t.component, t.contribution]));
+  const out: RelationComponent[] = [];
+  if (p.tied)
+    out.push({
+      component: 'baseline',
+      value: null,
+      contribution: round4(rule.weights.intercept),
+      detail: 'intercept of the fitted model for a pair with a tie',
+    });
+  if (e.obligations.length > 0)
+    out.push({
+      component: 'alliance',
+      value: round4(Math.max(p.features.defense, p.features.neutrality, p.features.consultation)),
+      contribution: round4(terms.get('alliance') ?? 0),
+      detail: e.obligations
+        .map(
+          (o) =>
+            `${o.source} ${o.label} (${o.class} class; ${o.source === 'ATOP v5.1' ? 'at most ' : ''}${o.members} members → strength ${fmt(o.strength)})`,
+        )
+        .join('; '),
+    });
+  if (e.disputes.length > 0)
+    out.push({
+      component: 'conflict',
+      value: round4(e.disputes.reduce((s, d) => s + d.weight, 0)),
+      contribution: round4(terms.get('conflict') ?? 0),
+      detail: `COW MID v5.0, ${e.disputes.length} dispute${e.disputes.length > 1 ? 's' : ''}: ${e.disputes
+        .map(
+          (d) =>
+            `#${d.dispnum} ${d.firstYear === d.lastYear ? d.lastYear : `${d.firstYear}–${d.lastYear}`} ${HOSTILITY[d.hostility] ?? d.hostility}` +
+            `${d.reciprocated ? '' : ', one-sided'}${d.fatality >= 1 ? ', fatal' : ''}${d.originators ? '' : ', joined'} (weight ${fmt(d.weight, 3)})`,
+        )
+        .join('; ')}`,
+    });
+  if (e.rivalries.length > 0)
+    out.push({
+      component: 'rivalry',
+      value: 1,
+      contribution: round4(terms.get('rivalry') ?? 0),
+      detail: `Thompson–Dreyer strategic rivalry ${e.rivalries
+        .map(
+          (r) =>
+            `"${r.name}" (${r.startYear}–${r.censored ? `, ongoing when the data end in ${r.endYear}` : r.endYear})`,
+        )
+        .join(', ')}`,
+    });
+  const [pa, pb] = e.idealPoints;
+  if (e.unga || pa !== null || pb !== null) {
+    const votes = e.unga
+      ? `UNGA ${year}: ${e.unga.commonVotes} of ${e.unga.rollCalls} roll calls voted by both, agreement ${fmt(e.unga.agreement)}, S-score ${fmt(e.unga.sScore)} (Voeten, unvotes)`
+      : `UNGA ${year}: no roll call voted by both`;
+    const points =
+      p.features.idealPointDistance === null
+        ? 'no ideal point for both'
+        : `ideal points ${fmt(pa!)} and ${fmt(pb!)}, distance ${fmt(p.features.idealPointDistance)} (Bailey, Strezhnev & Voeten 2017, July 2025 release)`;
+    out.push({
+      component: 'unga',
+      value: p.features.idealPointDistance === null ? null : round4(p.features.idealPointDistance),
+      contribution: p.tied ? round4(terms.get('unga') ?? 0) : 0,
+      detail: `${votes}; ${points}${p.tied ? '' : '; no tie, so not counted'}`,
+    });
+  }
+  if (p.features.tradeDependence !== null)
+    out.push({
+      component: 'trade',
+      value: round4(p.features.tradeDependence),
+      contribution: round4(terms.get('trade') ?? 0),
+      detail: 'trade dependence',
+    });
+  return out;
+}
+
+/**
+ * Signed relations among the given COW states in `year`: one relation per
+ * tied pair, with its score (rounded to 0.01), kind, components and a
+ * `source` naming the rule and the datasets.
  *
  * @param idOf COW code → actor id for the states of this year's world.
  */
 export function deriveRelations(
   inputs: WorldInputs,
+  unga: UngaInputs,
   year: number,
   idOf: ReadonlyMap<number, string>,
+  rule: RelationRule = RELATION_RULE,
 ): Relation[] {
-  const r = RELATION_RULE;
-  const pairs = new Map<string, PairEvidence>();
-  const evidence = (c1: number, c2: number): PairEvidence | undefined => {
-    if (c1 === c2 || !idOf.has(c1) || !idOf.has(c2)) return undefined;
-    const key = c1 < c2 ? `${c1}|${c2}` : `${c2}|${c1}`;
-    let e = pairs.get(key);
-    if (!e) {
-      e = {
-        atopFlags: 0,
-        cowDefense: false,
-        cowNeutralityOrNonAggression: false,
-        cowEntente: false,
-        disputes: new Map(),
-        rivalries: [],
-      };
-      pairs.set(key, e);
-    }
-    return e;
-  };
-
-  for (const [a, b, first, last, flags] of inputs.atop) {
-    if (year < first || year > last || flags === 0) continue;
-    const e = evidence(a, b);
-    if (e) e.atopFlags |= flags;
-  }
-
-  if (year <= inputs.cowAllianceLastYear) {
-    const members = new Map<number, { ccode: number; def: boolean; neu: boolean; ent: boolean }[]>();
-    for (const [id, ccode, start, end, def, neu, nonagg, ent] of inputs.cowAlliances) {
-      if (year < start || year > (end ?? inputs.cowAllianceLastYear)) continue;
-      const list = members.get(id) ?? [];
-      members.set(id, list);
-      list.push({ ccode, def: def === 1, neu: neu === 1 || nonagg === 1, ent: ent === 1 });
-    }
-    for (const list of members.values()) {
-      for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length; j++) {
-          const x = list[i]!;
-          const y = list[j]!;
-          const e = evidence(x.ccode, y.ccode);
-          if (!e) continue;
-          // The alliance's type is a property of the treaty; members share it.
-          e.cowDefense ||= x.def || y.def;
-          e.cowNeutralityOrNonAggression ||= x.neu || y.neu;
-          e.cowEntente ||= x.ent || y.ent;
-        }
-      }
-    }
-  }
-
-  const midFrom = year - r.midWindowYears + 1;
-  const midTo = Math.min(year, inputs.midLastYear);
-  for (const [disp, a, b, y, host] of inputs.mids) {
-    if (y < midFrom || y > midTo) continue;
-    const e = evidence(a, b);
-    if (e) e.disputes.set(disp, Math.max(e.disputes.get(disp) ?? 0, host));
-  }
-
-  for (const [, name, a, b, start, end] of inputs.rivalries) {
-    const ongoing = end === inputs.rivalryLastYear ? year >= start : year >= start && year <= end;
-    if (!ongoing) continue;
-    const e = evidence(a, b);
-    if (e)
-      e.rivalries.push(
-        end === inputs.rivalryLastYear
-          ? `"${name}" (${start}–, ongoing at 2010)`
-          : `"${name}" (${start}–${end})`,
-      );
-  }
-
   const relations: Relation[] = [];
-  for (const [key, e] of pairs) {
-    const [c1, c2] = key.split('|').map(Number) as [number, number];
-    const terms: string[] = [];
-    const atop = atopScore(e.atopFlags);
-    let cow = { score: 0, label: '' };
-    if (e.cowDefense) cow = { score: r.defensePact, label: 'defense pact' };
-    else if (e.cowNeutralityOrNonAggression)
-      cow = { score: r.neutralityOrNonAggression, label: 'neutrality/non-aggression pact' };
-    else if (e.cowEntente) cow = { score: r.consultationOrEntente, label: 'entente' };
-    const positive = Math.max(atop.score, cow.score);
-    if (atop.score > 0) terms.push(`ATOP v5.1 ${atop.label} obligation ${signed(atop.score)}`);
-    if (cow.score > 0) terms.push(`COW alliance v4.1 ${cow.label} ${signed(cow.score)}`);
-    if (atop.score > 0 && cow.score > 0) terms.push(`(the larger, ${signed(positive)}, counts)`);
-
-    let force = 0;
-    let lesser = 0;
-    for (const host of e.disputes.values()) {
-      if (host >= 4) force++;
-      else lesser++;
-    }
-    const midRaw = force * r.midUseOfForce + lesser * r.midThreatOrDisplay;
-    const mid = Math.max(r.midFloor, midRaw);
-    if (e.disputes.size > 0) {
-      const parts = [
-        force > 0 ? `${force} with use of force × ${r.midUseOfForce}` : '',
-        lesser > 0 ? `${lesser} threat/display × ${r.midThreatOrDisplay}` : '',
-      ].filter((s) => s !== '');
-      terms.push(
-        `COW MID v5.0 ${midFrom}–${midTo}: ${e.disputes.size} dispute${e.disputes.size > 1 ? 's' : ''} (${parts.join(', ')})` +
-          ` ${signed(round2(mid))}${midRaw < r.midFloor ? ` (floor ${r.midFloor})` : ''}`,
-      );
-    }
-    const rivalry = e.rivalries.length > 0 ? r.rivalry : 0;
-    if (rivalry !== 0) terms.push(`Thompson–Dreyer rivalry ${e.rivalries.join(', ')} ${signed(r.rivalry)}`);
-    if (terms.length === 0) continue;
-
-    const score = round2(Math.min(1, Math.max(-1, positive + mid + rivalry)));
-    const kind = relationKindOf(score);
+  for (const p of scoreYear(inputs, unga, year, new Set(idOf.keys()), rule).values()) {
+    const [c1, c2] = p.evidence.ccodes;
     const ids = [idOf.get(c1)!, idOf.get(c2)!].sort() as [string, string];
+    const components = relationComponents(p, year, rule);
+    const score = round2(p.score);
     relations.push({
       a: ids[0],
       b: ids[1],
-      score: score === 0 ? 0 : score,
-      kind,
-      source: `${RELATION_RULE_ID} (modelling assumption, docs/world.md), ${year}: ${terms.join('; ')}; score ${score} → ${kind}`,
+      score,
+      kind: p.kind,
+      source: `${rule.id} (docs/models/relations.md), ${year}: ${components
+        .filter((c) => c.component !== 'baseline')
+        .map((c) => `${c.component} ${c.contribution >= 0 ? '+' : ''}${fmt(c.contribution)}`)
+        .join(', ')}; η ${fmt(p.eta)}, score ${score} → ${p.kind}`,
+      components,
     });
   }
   relations.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));

@@ -9,6 +9,7 @@ import { ConcertError } from '../core/errors.js';
 import { withDefaultForces } from './default-forces.js';
 import { deriveRelations } from './default-relations.js';
 import { type CowDate, type CrosswalkEntry, loadWorldInputs, type WorldInputs } from './inputs.js';
+import { loadUngaInputs } from './unga-inputs.js';
 import type { Actor, Capabilities, World } from './schema.js';
 
 /** The default year (the last year of COW NMC v6.0). */
@@ -152,13 +153,13 @@ export function buildDefaultWorld(year: number = DEFAULT_YEAR): World {
     actors[entry.id] = actor;
     idOf.set(ccode, entry.id);
   }
-  const relations = deriveRelations(inputs, year, idOf);
+  const relations = deriveRelations(inputs, loadUngaInputs(), year, idOf);
   const world: World = {
     year,
     description:
       `Embedded default world for ${year}: COW State System v2016 members with COW NMC v6.0 capabilities, ` +
       'COW Major Powers v2016, World Bank WDI GDP and population, and relations derived from ATOP v5.1, ' +
-      'COW alliances v4.1, COW MID v5.0 and Thompson–Dreyer rivalries by the rule in docs/world.md.',
+      'COW alliances v4.1, COW MID v5.0, Thompson–Dreyer rivalries and UN General Assembly voting by the rule in docs/models/relations.md.',
     actors,
     relations,
   };

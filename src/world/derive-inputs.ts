@@ -7,8 +7,9 @@
  * Every transformation here is lossless for the columns Concert uses, except
  * two documented reductions: ATOP directed dyad-years become spells of
  * consecutive years with identical obligations (lossless), and MID directed
- * dyad-years become undirected dispute-dyad-years keeping the higher of the
- * two sides' hostility levels (the only MID fields the relation rule reads).
+ * dyad-years become undirected dispute-dyad-years keeping the higher and the
+ * lower of the two sides' hostility levels, the higher fatality level, and
+ * whether both states were originators (the MID fields the relation rule reads).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -193,7 +194,7 @@ export function deriveWorldInputs(dataDir: string = DATA_DIR): WorldInputs {
     ] as const;
   });
 
-  const midMap = new Map<string, [number, number, number, number, number]>();
+  const midMap = new Map<string, [number, number, number, number, number, number, number, number]>();
   let midLastYear = 0;
   for (const r of load(SOURCE_FILES.mids)) {
     const c1 = int(r, 'ccode1');
@@ -202,12 +203,30 @@ export function deriveWorldInputs(dataDir: string = DATA_DIR): WorldInputs {
     const hi = Math.max(c1, c2);
     const year = int(r, 'year');
     const disp = int(r, 'dispnum');
-    const host = Math.max(optionalInt(r, 'hostlev1') ?? 0, optionalInt(r, 'hostlev2') ?? 0);
+    const host1 = optionalInt(r, 'hostlev1') ?? 0;
+    const host2 = optionalInt(r, 'hostlev2') ?? 0;
+    // COW fatality levels 0 (none) … 6 (> 999 deaths); −9 (unknown) is kept as −1.
+    const fatality = Math.max(optionalInt(r, 'fatality1') ?? -1, optionalInt(r, 'fatality2') ?? -1);
+    const originators = optionalInt(r, 'orig1') === 1 && optionalInt(r, 'orig2') === 1 ? 1 : 0;
     midLastYear = Math.max(midLastYear, year);
     const key = `${disp}|${lo}|${hi}|${year}`;
     const prev = midMap.get(key);
-    if (prev) prev[4] = Math.max(prev[4], host);
-    else midMap.set(key, [disp, lo, hi, year, host]);
+    if (prev) {
+      prev[4] = Math.max(prev[4], host1, host2);
+      prev[5] = Math.min(prev[5], host1, host2);
+      prev[6] = Math.max(prev[6], fatality);
+      prev[7] = Math.max(prev[7], originators);
+    } else
+      midMap.set(key, [
+        disp,
+        lo,
+        hi,
+        year,
+        Math.max(host1, host2),
+        Math.min(host1, host2),
+        fatality,
+        originators,
+      ]);
   }
   const mids = [...midMap.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3]);
 

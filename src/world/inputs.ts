@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ConcertError } from '../core/errors.js';
 
 /** Format tag of the bundle; bumped when its layout changes. */
-export const WORLD_INPUTS_FORMAT = 'concert-world-inputs/1';
+export const WORLD_INPUTS_FORMAT = 'concert-world-inputs/2';
 
 /** ATOP obligation flags, one bit each (Leeds et al. 2002). */
 export const AtopFlag = {
@@ -81,9 +81,11 @@ export interface WorldInputs {
   readonly cowAllianceLastYear: number;
   /**
    * COW MID v5.0 dyadic dispute-years, undirected: [dispnum, lowerCcode,
-   * higherCcode, year, highest hostility level of the two sides (1–5)].
+   * higherCcode, year, higher hostility level of the two sides (1–5), lower
+   * hostility level, higher fatality level (0 none … 6 more than 999 deaths;
+   * −1 unknown), 1 if both states were originators of the dispute else 0].
    */
-  readonly mids: readonly (readonly [number, number, number, number, number])[];
+  readonly mids: readonly (readonly [number, number, number, number, number, number, number, number])[];
   readonly midLastYear: number;
   /** Thompson & Dreyer strategic rivalries: [number, name, ccode1, ccode2, startYear, endYear]. */
   readonly rivalries: readonly (readonly [number, string, number, number, number, number])[];

@@ -7,7 +7,7 @@
  * people, thousands of tons, …), GDP is current US dollars.
  */
 import { z } from 'zod';
-import { DefensesSchema, ForcesSchema } from './forces.js';
+import { CitySchema, DefensesSchema, ForcesSchema, SensorsSchema } from './forces.js';
 
 /**
  * Actor id: ISO 3166-1 alpha-3 for states that have one (`USA`, `CHN`), a
@@ -44,6 +44,24 @@ export const CapabilitiesSchema = z.strictObject({
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 
+/**
+ * An actor's national trade and output in the year of the world's trade data
+ * (COW National Trade v4.0 and World Bank WDI for the default world;
+ * docs/models/economy.md). `year` may differ from the world's year: the 2015
+ * and 2016 default worlds carry COW's last year, 2014.
+ */
+export const ActorTradeSchema = z.strictObject({
+  /** Year of these figures and of the world's dyadic `trade`. */
+  year: z.number().int().min(1816).max(2100),
+  /** Imports from all partners, current million US$. */
+  importsUsdM: nonNegative.nullable(),
+  /** Exports to all partners, current million US$. */
+  exportsUsdM: nonNegative.nullable(),
+  /** GDP in that year, current US$. */
+  gdpUsd: nonNegative.nullable(),
+});
+export type ActorTrade = z.infer<typeof ActorTradeSchema>;
+
 export const ActorSchema = z.strictObject({
   name: z.string().min(1),
   /** Correlates of War state number, where the actor is a COW system member. */
@@ -63,11 +81,41 @@ export const ActorSchema = z.strictObject({
   population: nonNegative.nullable().optional(),
   forces: ForcesSchema.optional(),
   defenses: DefensesSchema.optional(),
+  /** National trade and GDP of the trade year (models/economy). */
+  trade: ActorTradeSchema.optional(),
+  /** Radars that track threats and cue the actor's defenses (models/deterrence). */
+  sensors: SensorsSchema.optional(),
+  /** Value targets: cities with population and coordinates (data/cities-50k.json; models/deterrence damage). */
+  cities: z.array(CitySchema).optional(),
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
 export const RelationKindSchema = z.enum(['alliance', 'partnership', 'neutral', 'rivalry', 'hostility']);
 export type RelationKind = z.infer<typeof RelationKindSchema>;
+
+/** The components of a derived relation, in report order (docs/models/relations.md). */
+export const RELATION_COMPONENT_IDS = [
+  'baseline',
+  'alliance',
+  'conflict',
+  'rivalry',
+  'unga',
+  'trade',
+] as const;
+export const RelationComponentIdSchema = z.enum(RELATION_COMPONENT_IDS);
+export type RelationComponentId = z.infer<typeof RelationComponentIdSchema>;
+
+/** One component of a derived relation: its measure, its part of the score's predictor, and its sources. */
+export const RelationComponentSchema = z.strictObject({
+  component: RelationComponentIdSchema,
+  /** The component's measure (alliance strength, weighted disputes, 1 for a rivalry, ideal-point distance, …), or null. */
+  value: z.number().nullable(),
+  /** Contribution to the linear predictor η; score = tanh(η/2), η the sum of all contributions. */
+  contribution: z.number(),
+  /** What the data say, with the datasets cited. */
+  detail: z.string(),
+});
+export type RelationComponent = z.infer<typeof RelationComponentSchema>;
 
 /** An undirected relation between two actors, scored in [−1, 1]. */
 export const RelationSchema = z.strictObject({
@@ -78,6 +126,8 @@ export const RelationSchema = z.strictObject({
   kind: RelationKindSchema,
   /** How the score was derived (rule and data), or the user's note. */
   source: z.string().optional(),
+  /** The components of a derived relation (absent for relations a user writes). */
+  components: z.array(RelationComponentSchema).optional(),
 });
 export type Relation = z.infer<typeof RelationSchema>;
 

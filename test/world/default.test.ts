@@ -57,15 +57,22 @@ describe('the default world of 2016', () => {
     expect(flagged(2016, 'unscPermanent')).toEqual(['CHN', 'FRA', 'GBR', 'RUS', 'USA']);
   });
 
-  it('derives relations by the documented rule, each with its source', () => {
+  it('derives relations by the documented rule, each with its components and source', () => {
     const find = (a: string, b: string) => world.relations.find((r) => r.a === a && r.b === b);
-    expect(find('JPN', 'USA')).toMatchObject({ score: 1, kind: 'alliance' });
-    expect(find('CHN', 'USA')?.kind).toBe('rivalry');
-    expect(find('CHN', 'USA')?.source).toContain('Thompson–Dreyer rivalry "China-United States 2"');
+    expect(find('JPN', 'USA')?.kind).toBe('alliance');
+    expect(find('CHN', 'RUS')).toMatchObject({ kind: 'partnership' });
+    expect(find('CHN', 'RUS')!.score).toBeGreaterThan(0);
+    expect(find('CHN', 'USA')!.score).toBeLessThan(0);
     for (const r of world.relations) {
       expect(r.a < r.b).toBe(true);
       expect(r.source?.startsWith(RELATION_RULE_ID)).toBe(true);
-      expect(relationKindOf(r.score)).toBe(r.kind);
+      const eta = r.components!.reduce((s, c) => s + c.contribution, 0);
+      // score = tanh(η/2) from the (rounded) contributions, to the score's 0.01.
+      expect(Math.abs(Math.tanh(eta / 2) - r.score)).toBeLessThan(0.006);
+      const defense = r.components!.some(
+        (c) => c.component === 'alliance' && /defense|offense/.test(c.detail),
+      );
+      expect(relationKindOf(r.score, defense)).toBe(r.kind);
     }
   });
 
