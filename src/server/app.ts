@@ -19,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { DEFAULT_REQUEST_TIMEOUT_MS, ServerContext, type ServerOptions } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
+import { bargainingRoutes } from './routes/bargaining.js';
 import { coalitionRoutes } from './routes/coalitions.js';
 import { deterrenceRoutes } from './routes/deterrence.js';
 import { gameRoutes } from './routes/games.js';
@@ -70,6 +71,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         'deterrence',
         'games',
         'coalitions',
+        'bargaining',
         'scenarios',
         'jobs',
         'runs',
@@ -84,6 +86,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   deterrenceRoutes(app, ctx);
   gameRoutes(app, ctx);
   coalitionRoutes(app, ctx);
+  bargainingRoutes(app, ctx);
   scenarioRoutes(app, ctx);
   jobRoutes(app, ctx);
   runRoutes(app, ctx);

@@ -15,10 +15,12 @@ import {
   readSimpleGame,
   type SimpleGameFileSchema,
 } from '../models/coalitions/index.js';
+import { parseBargaining } from '../models/bargaining/index.js';
 import { type EquilibriumMethod, type GameJson, parseGameJson } from '../models/games/normal/index.js';
 import { inducedSubnetwork, networkFromWorld, type SignedNetwork } from '../models/relations/index.js';
 import {
   balanceAnalysis,
+  bargainingAnalysis,
   classificationAnalysis,
   coalitionPowerAnalysis,
   equilibriaAnalysis,
@@ -170,3 +172,19 @@ export const coalitionPowerTask = (input: CoalitionPowerInput) =>
       coalitions: input.coalitions,
     });
   });
+
+/** Input of {@link bargainTask}: a bargaining file as JSON (checked on the server's thread) and the run's settings. */
+export interface BargainTaskInput {
+  readonly problem: unknown;
+  readonly maxTurns: number;
+  readonly seed: number;
+}
+
+/** `concert bargain --json` for a bargaining file sent as JSON: problems at `problem…`. */
+export const bargainTask = (input: BargainTaskInput) =>
+  outcome(() =>
+    bargainingAnalysis(
+      under(['problem'], () => parseBargaining(JSON.stringify(input.problem), 'problem', 'json')),
+      { maxTurns: input.maxTurns, seed: input.seed },
+    ),
+  );

@@ -256,6 +256,23 @@ describe('CLI --json and the API give the same document', () => {
     expect(csv.stdout).toBe(exported.body);
   });
 
+  it('bargain ↔ POST /api/bargain (a stochastic run with MarkovIncentive and PropCbc)', async () => {
+    const problem = {
+      title: 'Four actors, two issues',
+      dimensions: ['trade', 'security'],
+      actors: [
+        { id: 'A', capability: 100, position: [20, 80], salience: [40, 50] },
+        { id: 'B', capability: 60, position: [70, 30], salience: [60, 30] },
+        { id: 'C', capability: 40, position: [50, 50], salience: [30, 30] },
+        { id: 'D', capability: 30, position: [90, 10], salience: [20, 70] },
+      ],
+      options: { pceModel: 'MarkovIncentive', votingRule: 'PropCbc', stateTransitions: 'Stochastic' },
+    };
+    writeFileSync(join(dir, 'bargain.json'), JSON.stringify(problem));
+    const args = ['bargain', join(dir, 'bargain.json'), '--turns', '12', '--seed', '3'];
+    expect(cli(S.BargainingSchema, args)).toEqual(await api('/api/bargain', { problem, turns: 12, seed: 3 }));
+  });
+
   it('compare ↔ POST /api/compare', async () => {
     const args = [
       'compare',
