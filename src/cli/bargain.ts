@@ -61,7 +61,7 @@ export function bargainingText(doc: BargainingDocument): string {
   const o = doc.options;
   const lines = [
     `${doc.title === '' ? 'Bargaining' : doc.title}${doc.description === '' ? '' : ` — ${doc.description}`}`,
-    `Spatial Model of Politics (KTAB): ${doc.actors.length} actors, ${doc.dimensions.length} dimensions; ${o.votingRule} votes, ${o.victoryProbModel} victory, ${o.pceModel} PCE, risk ${o.bigRRange}/${o.bigRAdjust}, ${o.thirdPartyCommit}, ${o.interVecBrgn} ${o.bargnModel}, ${o.stateTransitions}${doc.seed === null ? '' : ` (seed ${doc.seed})`}`,
+    `Spatial Model of Politics (KTAB): ${doc.actors.length} actors, ${doc.dimensions.length} dimensions; ${o.votingRule} votes, ${o.victoryProbModel} victory, ${o.pceModel} PCE, risk ${o.bigRRange}/${o.bigRAdjust}, ${o.thirdPartyCommit}, ${o.interVecBrgn} ${o.bargnModel}, ${o.stateTransitions}${o.acceptance === 'Coalition' ? '' : `, ${o.acceptance} acceptance`}${doc.seed === null ? '' : ` (seed ${doc.seed})`}`,
     doc.stoppedBy === 'converged'
       ? `Converged after ${doc.turns} turns: the last turn moved ${fixed(100 * doc.steps.at(-1)!.fractionalChange, 2)}% as much as the first (stops below 2%).`
       : `Stopped at the limit of ${doc.maxTurns} turns (last fractional change ${fixed(doc.steps.at(-1)?.fractionalChange ?? 0, 4)}).`,

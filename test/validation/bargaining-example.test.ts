@@ -98,6 +98,7 @@ describe("KTAB's XML example (smpExample.xml)", () => {
       thirdPartyCommit: 'SemiCommit',
       interVecBrgn: 'S2P2',
       bargnModel: 'InitOnlyInterp',
+      acceptance: 'Coalition',
     });
     expect(Array.from(model.accommodation!)).toEqual([
       0.87, 0, 0, 0, 0, 0.07, 0.75, 0, 0, 0, 0, 0, 0.65, 0.13, 0, 0, 0, 0, 0.57, 0, 0, 0, 0, 0, 1,

@@ -41,7 +41,18 @@ export type BargainInterpolation = (typeof BARGAIN_INTERPOLATIONS)[number];
 export const BARGAIN_MODELS = ['InitOnlyInterp', 'InitRcvrInterp', 'PWCompInterp'] as const;
 export type BargainModel = (typeof BARGAIN_MODELS)[number];
 
-/** Every option of a run, by KTAB's XML element name. */
+/**
+ * Who decides whether an actor adopts a bargain (Concert's extension; not in
+ * KTAB): Coalition — KTAB's rule, the PCE among all actors over the actor's
+ * queue, so a coalition can move an actor against its will; Voluntary — the
+ * same election, but the actor only adopts a bargain it values at least as
+ * much as the status quo (individual rationality: nobody enforces a bargain
+ * between sovereign states).
+ */
+export const ACCEPTANCE_RULES = ['Coalition', 'Voluntary'] as const;
+export type AcceptanceRule = (typeof ACCEPTANCE_RULES)[number];
+
+/** Every option of a run, by KTAB's XML element name (and Concert's `acceptance`). */
 export interface BargainingOptions {
   readonly victoryProbModel: VictoryProbabilityModel;
   readonly pceModel: PceModel;
@@ -52,6 +63,7 @@ export interface BargainingOptions {
   readonly thirdPartyCommit: ThirdPartyCommit;
   readonly interVecBrgn: BargainInterpolation;
   readonly bargnModel: BargainModel;
+  readonly acceptance: AcceptanceRule;
 }
 
 /** KTAB's defaults (`SMPModel` and `Model` member initialisers; the SOE-Pol-Comp reference run uses them). */
@@ -65,6 +77,7 @@ export const DEFAULT_BARGAINING_OPTIONS: BargainingOptions = {
   thirdPartyCommit: 'SemiCommit',
   interVecBrgn: 'S2P2',
   bargnModel: 'InitOnlyInterp',
+  acceptance: 'Coalition',
 };
 
 /** The names each option takes, by option. */
@@ -78,10 +91,11 @@ export const BARGAINING_OPTION_VALUES = {
   thirdPartyCommit: THIRD_PARTY_COMMITS,
   interVecBrgn: BARGAIN_INTERPOLATIONS,
   bargnModel: BARGAIN_MODELS,
+  acceptance: ACCEPTANCE_RULES,
 } as const;
 
-/** KTAB's XML element of each option (`<ModelParameters>`), for the XML reader. */
-export const BARGAINING_OPTION_XML_NAMES: Readonly<Record<keyof BargainingOptions, string>> = {
+/** KTAB's XML element of each of KTAB's options (`<ModelParameters>`), for the XML reader. */
+export const BARGAINING_OPTION_XML_NAMES: Readonly<Record<Exclude<keyof BargainingOptions, 'acceptance'>, string>> = {
   victoryProbModel: 'VictoryProbModel',
   pceModel: 'PCEModel',
   stateTransitions: 'StateTransitions',

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import {
+  ACCEPTANCE_RULES,
   BARGAIN_INTERPOLATIONS,
   BARGAIN_MODELS,
   type BargainingOptions,
@@ -106,6 +107,7 @@ export const OptionsSchema = z
     thirdPartyCommit: enumOf(THIRD_PARTY_COMMITS).optional(),
     interVecBrgn: enumOf(BARGAIN_INTERPOLATIONS).optional(),
     bargnModel: enumOf(BARGAIN_MODELS).optional(),
+    acceptance: enumOf(ACCEPTANCE_RULES).optional().describe("Concert's extension: Coalition (KTAB) or Voluntary"),
   })
   .describe("KTAB's model parameters; each defaults to KTAB's default");
 

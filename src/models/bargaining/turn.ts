@@ -406,6 +406,7 @@ export function bargainingTurn(
       }
     }
     const { probabilities } = scalarPce(model.capability, u, nb, rules);
+    if (model.options.acceptance === 'Voluntary') refuseWorse(probabilities, u, actor, nb);
     const chosen =
       model.options.stateTransitions === 'Deterministic'
         ? firstMaximum(probabilities)
@@ -423,6 +424,20 @@ export function bargainingTurn(
     resolutions,
     next: { positions, ideals: nextIdeals(model, state.ideals, positions) },
   };
+}
+
+/**
+ * Voluntary acceptance: the bargains the actor values below the status quo
+ * (queue entry 0) get probability 0, the rest are renormalised.
+ */
+function refuseWorse(p: Float64Array, u: Float64Array, actor: number, nb: number): void {
+  const statusQuo = u[actor * nb]!;
+  let total = 0;
+  for (let m = 0; m < nb; m++) {
+    if (m > 0 && u[actor * nb + m]! < statusQuo) p[m] = 0;
+    total += p[m]!;
+  }
+  for (let m = 0; m < nb; m++) p[m] = p[m]! / total;
 }
 
 function firstMaximum(p: Float64Array): number {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  ACCEPTANCE_RULES,
   BARGAIN_INTERPOLATIONS,
   BARGAIN_MODELS,
   PCE_MODELS,
@@ -27,8 +28,9 @@ export const BargainingOptionsSchema = z
     thirdPartyCommit: z.enum(THIRD_PARTY_COMMITS),
     interVecBrgn: z.enum(BARGAIN_INTERPOLATIONS),
     bargnModel: z.enum(BARGAIN_MODELS),
+    acceptance: z.enum(ACCEPTANCE_RULES).describe("Concert's extension: Coalition (KTAB's rule) or Voluntary"),
   })
-  .describe("the model's options, by KTAB's names");
+  .describe("the model's options, by KTAB's names, and Concert's acceptance rule");
 
 const Range = z.tuple([z.number(), z.number()]).nullable();
 
