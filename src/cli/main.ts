@@ -27,6 +27,7 @@ const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
     ],
   ],
   ['triangle', [() => import('./triangle.js')]],
+  ['relations', [() => import('./relations.js')]],
   [
     'games',
     [
@@ -37,6 +38,7 @@ const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
     ],
   ],
   ['coalitions', [() => import('./coalitions.js'), () => import('./coalitions-solve.js')]],
+  ['economy', [() => import('./economy.js')]],
   [
     'deterrence',
     [

@@ -25,11 +25,13 @@ import {
   type WhatIfReport,
   whatIf,
 } from '../models/relations/index.js';
+import { explainRelation, type RelationExplanation } from '../world/index.js';
 import type { Document } from './document.js';
 import type {
   BalanceSchema,
   DynamicsSchema,
   FrustrationSchema,
+  RelationExplanationSchema,
   TriangleSchema,
   WhatIfSchema,
 } from './schemas/relations.js';
@@ -38,6 +40,7 @@ export type BalanceDocument = Document<typeof BalanceSchema>;
 export type WhatIfDocument = Document<typeof WhatIfSchema>;
 export type TriangleDocument = Document<typeof TriangleSchema>;
 export type DynamicsDocument = Document<typeof DynamicsSchema>;
+export type RelationExplanationDocument = Document<typeof RelationExplanationSchema>;
 
 /** The frustration block of a balance document. */
 function frustrationDocument(f: FrustrationResult): Document<typeof FrustrationSchema> {
@@ -180,4 +183,33 @@ export function dynamicsAnalysis(
   options: DynamicsOptions,
 ): DynamicsDocument {
   return dynamicsDocument(balanceDynamicsEnsemble(net, options), source, net.nodes);
+}
+
+/** The explanation document of one relation. */
+export function relationExplanationDocument(e: RelationExplanation): RelationExplanationDocument {
+  return {
+    year: e.year,
+    rule: e.rule,
+    actors: [e.actors[0], e.actors[1]],
+    tied: e.tied,
+    eta: e.eta,
+    score: e.score,
+    kind: e.kind,
+    components: e.components,
+    ungaYears: e.ungaYears,
+  };
+}
+
+/**
+ * The components, sources and score of the relation of `a` and `b` in the
+ * default world of `year` (`explainRelation`).
+ *
+ * @throws {ConcertError} bad input at `year`, `a` or `b`.
+ */
+export function relationExplanationAnalysis(query: {
+  readonly year: number;
+  readonly a: string;
+  readonly b: string;
+}): RelationExplanationDocument {
+  return relationExplanationDocument(explainRelation(query));
 }

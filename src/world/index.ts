@@ -15,6 +15,28 @@ export {
 export { deriveRelations, RELATION_RULE, RELATION_RULE_ID, relationKindOf } from './default-relations.js';
 export { type CrosswalkEntry, loadWorldInputs, type WorldInputs } from './inputs.js';
 export {
+  capitalOf,
+  cowDyadTrade,
+  cowNationalTrade,
+  defaultPowerSeries,
+  defaultTradeDependence,
+  defaultTradeYear,
+  type DyadDependence,
+  EARTH_RADIUS_KM,
+  GRAVITY_COLUMNS,
+  gravityFrame,
+  greatCircleKm,
+  landContiguous,
+  POWER_MEASURES,
+  type PowerMeasure,
+  TRADE_FIRST_YEAR,
+  TRADE_LAST_YEAR,
+  withDefaultTrade,
+  worldBankGdpUsd,
+} from './default-trade.js';
+export { type EconomyInputs, loadDyadicTrade, loadEconomyInputs } from './economy-inputs.js';
+export { explainRelation, type RelationExplanation } from './explain-relation.js';
+export {
   type Extends,
   ExtendsSchema,
   loadWorldFile,

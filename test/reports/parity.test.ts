@@ -148,6 +148,12 @@ describe('CLI --json and the API give the same document', () => {
     );
   });
 
+  it('relations explain ↔ GET /api/relations/explain', async () => {
+    expect(cli(S.RelationExplanationSchema, ['relations', 'explain', 'CHN', 'RUS', '--year', '2012'])).toEqual(
+      await api('/api/relations/explain?a=CHN&b=RUS&year=2012'),
+    );
+  });
+
   it('deterrence --pair --set ↔ POST /api/deterrence (with the defense variants)', async () => {
     const doc = cli(S.DeterrenceSchema, [
       'deterrence',

@@ -22,7 +22,7 @@ describe('the UN General Assembly bundle', () => {
     }
     expect(votes).toBe(870_109);
     expect(rollCalls).toBe(6_203);
-    expect(ungaYearRange(unga)).toEqual({ first: 1946, last: 2019 });
+    expect(ungaYearRange(unga)).toEqual({ first: 1946, last: 2020 });
     expect(unga.years['1964']).toBeUndefined();
   });
 

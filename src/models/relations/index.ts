@@ -35,6 +35,18 @@ export {
   triangleLowerBound,
 } from './frustration.js';
 export { type LocalSearchOptions, localSearchPartition } from './heuristic.js';
+export {
+  RELATION_KIND_THRESHOLDS,
+  type RelationFeatures,
+  type RelationTerm,
+  type RelationWeights,
+  relationKindOf,
+  relationPredictor,
+  relationScore,
+  relationTerms,
+} from './relation-score.js';
+export { type Sign, type SignConfusion, signConfusion } from './sign-agreement.js';
+export { type VotingAffinity, votingAffinity } from './voting-affinity.js';
 export { type MipOutcome, solveFrustrationMip } from './mip.js';
 export {
   inducedSubnetwork,

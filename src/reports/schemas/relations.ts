@@ -1,10 +1,12 @@
 /**
  * Schemas of the relations documents: `concert balance --json` (GET
  * /api/balance), `concert balance whatif --json` (POST /api/balance/whatif),
- * `concert balance dynamics --json` and `concert triangle --json` (GET
- * /api/triangle).
+ * `concert balance dynamics --json`, `concert triangle --json` (GET
+ * /api/triangle) and `concert relations explain --json` (GET
+ * /api/relations/explain).
  */
 import { z } from 'zod';
+import { RelationComponentSchema, RelationKindSchema } from '../../world/schema.js';
 
 const Pair = z.tuple([z.string(), z.string()]);
 const Triple = z.tuple([z.string(), z.string(), z.string()]);
@@ -146,3 +148,25 @@ export const DynamicsSchema = z
   })
   .describe('balance dynamics ensemble (concert balance dynamics --json)')
   .meta({ id: 'BalanceDynamics' });
+
+export const RelationExplanationSchema = z
+  .strictObject({
+    year: z.number(),
+    rule: z.string().describe('the relation rule (docs/models/relations.md)'),
+    actors: z.tuple([
+      z.strictObject({ id: z.string(), name: z.string() }),
+      z.strictObject({ id: z.string(), name: z.string() }),
+    ]),
+    tied: z
+      .boolean()
+      .describe(
+        'whether the pair has a tie (obligation, dispute within the horizon, rivalry); untied pairs are neutral',
+      ),
+    eta: z.number().describe('linear predictor η: the sum of the contributions'),
+    score: z.number().describe('tanh(η/2), rounded to 0.01; 0 for an untied pair'),
+    kind: RelationKindSchema,
+    components: z.array(RelationComponentSchema),
+    ungaYears: z.strictObject({ first: z.number(), last: z.number() }).describe('years with UNGA roll calls'),
+  })
+  .describe('the components, sources and score of one relation (concert relations explain --json)')
+  .meta({ id: 'RelationExplanation' });

@@ -1,8 +1,9 @@
 /**
- * Structural balance and strategic triangles: `GET /api/balance`,
- * `POST /api/balance/whatif`, `GET /api/triangle` — the JSON of
- * `concert balance --json`, `concert balance whatif --json` and
- * `concert triangle --json`. Balance reports solve the frustration-index MIP
+ * Structural balance, strategic triangles and relation explanations:
+ * `GET /api/balance`, `POST /api/balance/whatif`, `GET /api/triangle`,
+ * `GET /api/relations/explain` — the JSON of `concert balance --json`,
+ * `concert balance whatif --json`, `concert triangle --json` and
+ * `concert relations explain --json`. Balance reports solve the frustration-index MIP
  * and run on the worker pool, off the event loop; results are cached.
  */
 import { z } from 'zod';
@@ -12,6 +13,8 @@ import { networkFromWorld, relationProblems, type SignedNetwork } from '../../mo
 import {
   type BalanceDocument,
   BalanceSchema,
+  RelationExplanationSchema,
+  relationExplanationAnalysis,
   TriangleSchema,
   triangleAnalysis,
   type WhatIfDocument,
@@ -184,6 +187,36 @@ export function relationRoutes(app: Api, ctx: ServerContext): void {
       return json(
         await underField(['querystring', 'actors'], () =>
           triangleAnalysis(networkOf(ctx, year), [a, b, c], `default world ${year}`),
+        ),
+      );
+    },
+  );
+
+  relationExplainRoute(app, ctx);
+}
+
+/** Registers `GET /api/relations/explain` (concert relations explain --json). */
+function relationExplainRoute(app: Api, ctx: ServerContext): void {
+  app.get(
+    '/api/relations/explain',
+    {
+      schema: {
+        summary:
+          'Components, sources and score of one relation of the default world (concert relations explain --json)',
+        tags: ['relations'],
+        querystring: z.object({
+          a: z.string().min(1).describe('first actor id, e.g. USA'),
+          b: z.string().min(1).describe('second actor id, e.g. CHN'),
+          year: QueryYearSchema,
+        }),
+        response: { 200: RelationExplanationSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { a, b, year } = req.query;
+      return json(
+        await underField(['querystring'], () =>
+          ctx.cached(`explain:${year}:${a}:${b}`, () => relationExplanationAnalysis({ year, a, b })),
         ),
       );
     },
