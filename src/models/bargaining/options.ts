@@ -95,7 +95,9 @@ export const BARGAINING_OPTION_VALUES = {
 } as const;
 
 /** KTAB's XML element of each of KTAB's options (`<ModelParameters>`), for the XML reader. */
-export const BARGAINING_OPTION_XML_NAMES: Readonly<Record<Exclude<keyof BargainingOptions, 'acceptance'>, string>> = {
+export const BARGAINING_OPTION_XML_NAMES: Readonly<
+  Record<Exclude<keyof BargainingOptions, 'acceptance'>, string>
+> = {
   victoryProbModel: 'VictoryProbModel',
   pceModel: 'PCEModel',
   stateTransitions: 'StateTransitions',

@@ -107,7 +107,9 @@ export const OptionsSchema = z
     thirdPartyCommit: enumOf(THIRD_PARTY_COMMITS).optional(),
     interVecBrgn: enumOf(BARGAIN_INTERPOLATIONS).optional(),
     bargnModel: enumOf(BARGAIN_MODELS).optional(),
-    acceptance: enumOf(ACCEPTANCE_RULES).optional().describe("Concert's extension: Coalition (KTAB) or Voluntary"),
+    acceptance: enumOf(ACCEPTANCE_RULES)
+      .optional()
+      .describe("Concert's extension: Coalition (KTAB) or Voluntary"),
   })
   .describe("KTAB's model parameters; each defaults to KTAB's default");
 

@@ -28,7 +28,9 @@ export const BargainingOptionsSchema = z
     thirdPartyCommit: z.enum(THIRD_PARTY_COMMITS),
     interVecBrgn: z.enum(BARGAIN_INTERPOLATIONS),
     bargnModel: z.enum(BARGAIN_MODELS),
-    acceptance: z.enum(ACCEPTANCE_RULES).describe("Concert's extension: Coalition (KTAB's rule) or Voluntary"),
+    acceptance: z
+      .enum(ACCEPTANCE_RULES)
+      .describe("Concert's extension: Coalition (KTAB's rule) or Voluntary"),
   })
   .describe("the model's options, by KTAB's names, and Concert's acceptance rule");
 
