@@ -52,7 +52,10 @@ const Range = z.tuple([Scale100('a bound'), Scale100('a bound')]).describe('plau
 
 const Capability = z
   .number({ error: (iss) => `expected a capability (a positive number), got ${shown(iss.input)}` })
-  .positive('capability must be > 0 (an actor without capability cannot vote)')
+  .positive({
+    error: (iss) =>
+      `capability must be > 0 (an actor without capability cannot vote); got ${shown(iss.input)}`,
+  })
   .max(MAX_CAPABILITY, `capability must be at most ${MAX_CAPABILITY} (KTAB's sanity limit)`);
 
 const Name = z.string().trim().min(1, 'expected a non-empty name');
