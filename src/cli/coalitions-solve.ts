@@ -19,10 +19,13 @@ import {
   type TuGame,
   tuGameFromSimpleGame,
 } from '../models/coalitions/index.js';
+import { DEFAULT_TRADE_ELASTICITY } from '../models/economy/index.js';
 import {
   type BankruptcyDocument,
   bankruptcyReport,
+  economyStates,
   type TuSolutionDocument,
+  tradeGainsGameOf,
   tradeSurplusGameOf,
   tuSolutionDocument,
 } from '../reports/index.js';
@@ -38,22 +41,50 @@ interface LoadedTuGame {
   readonly bankruptcy?: { readonly estate: number; readonly claims: readonly number[] };
 }
 
-function loadTuGame(file: string | undefined, opts: { world?: string; actors?: string }): LoadedTuGame {
+interface WorldGameOptions {
+  world?: string;
+  actors?: string;
+  worth?: 'gains' | 'volume';
+  theta?: string;
+}
+
+/**
+ * The trade game of a world (`--world`): by default the gains-from-trade
+ * game of models/economy (a coalition is worth its members' ACR gains from
+ * trading among themselves, million US$ a year), or with `--worth volume` the
+ * trade-volume game; among `--actors`, or COW's major powers of the world's
+ * year when no actors are given.
+ */
+function worldTuGame(opts: WorldGameOptions): LoadedTuGame {
+  const flags = new Flags();
+  const actors = opts.actors === undefined ? undefined : flags.list(opts.actors, '--actors');
+  const theta =
+    opts.theta === undefined ? DEFAULT_TRADE_ELASTICITY : (flags.number(opts.theta, '--theta') ?? Number.NaN);
+  if (opts.theta !== undefined && opts.worth === 'volume')
+    flags.fail('--theta', '--theta applies to the gains game (--worth gains), not to trade volume');
+  flags.done();
+  const world = worldOption(opts.world!);
+  const players = actors ?? underFlag('--world', () => economyStates(world));
+  return underFlag(
+    (path) =>
+      path.length === 0
+        ? ['--world']
+        : path[0] === 'theta'
+          ? ['--theta']
+          : [actors ? '--actors' : '--world', ...path],
+    () =>
+      opts.worth === 'volume' ? tradeSurplusGameOf(world, players) : tradeGainsGameOf(world, players, theta),
+  );
+}
+
+function loadTuGame(file: string | undefined, opts: WorldGameOptions): LoadedTuGame {
+  if (file === undefined && opts.world !== undefined) return worldTuGame(opts);
   gameSource(
     file,
     opts,
-    'a game file (TU game, weighted game or bankruptcy problem) or --world with --actors',
+    'a game file (TU game, weighted game or bankruptcy problem) or --world (with --actors, or COW major powers)',
   );
-  if (file === undefined) {
-    const flags = new Flags();
-    const actors = flags.list(opts.actors!, '--actors');
-    flags.done();
-    const world = worldOption(opts.world!);
-    return underFlag(
-      (path) => (path.length === 0 ? ['--world'] : ['--actors', ...path]),
-      () => tradeSurplusGameOf(world, actors),
-    );
-  }
+  if (file === undefined) return worldTuGame(opts);
   const doc = readDocument(file);
   const kind = coalitionDocumentKind(doc);
   if (kind === 'tu') {
@@ -152,9 +183,15 @@ export function register(program: Command): void {
     )
     .option(
       '--world <file>',
-      'build the trade surplus game from this world file ("default" for the embedded world)',
+      'build the trade game of this world file ("default" for the embedded world, trade of 2014)',
     )
-    .option('--actors <ids>', 'actors of the trade surplus game, e.g. USA,CHN,JPN')
+    .option('--actors <ids>', 'players of the trade game, e.g. USA,CHN,JPN (default: COW major powers)')
+    .addOption(
+      new Option('--worth <kind>', 'trade game: ACR gains from trade among the members, or trade volume')
+        .choices(['gains', 'volume'] as const)
+        .default('gains' as const),
+    )
+    .option('--theta <θ>', `trade elasticity of the gains game (default ${DEFAULT_TRADE_ELASTICITY})`)
     .option('--samples <n>', 'sampled orders for the Shapley value beyond 20 players', '20000')
     .option('--seed <n>', seedHelp('sampling seed'))
     .option('--json', 'print one JSON document')

@@ -7,6 +7,7 @@
  */
 import { ConcertError } from '../core/errors.js';
 import { withDefaultForces } from './default-forces.js';
+import { withDefaultTrade } from './default-trade.js';
 import { deriveRelations } from './default-relations.js';
 import { type CowDate, type CrosswalkEntry, loadWorldInputs, type WorldInputs } from './inputs.js';
 import { loadUngaInputs } from './unga-inputs.js';
@@ -165,7 +166,9 @@ export function buildDefaultWorld(year: number = DEFAULT_YEAR): World {
   };
   // Nuclear forces and missile defenses: forces as of 2017, the nearest
   // compilation (data/forces-2017.json), attached to the default year only.
-  return year === DEFAULT_YEAR ? withDefaultForces(world) : world;
+  // Trade: COW Trade v4.0 of the year (1870–2014; 2014 for 2015 and 2016), src/world/default-trade.ts.
+  const traded = withDefaultTrade(world);
+  return year === DEFAULT_YEAR ? withDefaultForces(traded) : traded;
 }
 
 const worlds = new Map<number, World>();

@@ -9,6 +9,7 @@ export * from './arms.js';
 export * from './bargaining.js';
 export * from './coalitions.js';
 export * from './deterrence.js';
+export * from './economy.js';
 export * from './games.js';
 export * from './powers.js';
 export * from './relations.js';
