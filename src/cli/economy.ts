@@ -6,13 +6,14 @@
  */
 import { type Command, Option } from '@commander-js/extra-typings';
 import { readTextFile } from '../core/document.js';
-import { badInput, type FieldPath, reroot } from '../core/errors.js';
+import { type FieldPath, reroot } from '../core/errors.js';
 import {
   DEFAULT_PARITY_THRESHOLD,
   DEFAULT_TRADE_ELASTICITY,
   parseDataFrame,
 } from '../models/economy/index.js';
 import {
+  DEFAULT_GRAVITY_FORMULA,
   dependenceAnalysis,
   type EconomyDependenceDocument,
   type EconomyGainsDocument,
@@ -26,15 +27,13 @@ import {
   POWER_MEASURE_NAMES,
   TRADE_TOTALS_NAMES,
   transitionAnalysis,
+  worldGravityInput,
 } from '../reports/index.js';
-import { gravityFrame, type World } from '../world/index.js';
+import type { World } from '../world/index.js';
 import { Flags } from './options.js';
 import { action, group, printJson } from './run.js';
 import { fixed, percent, renderTable, shortName } from './table.js';
 import { resolveWorld } from './world-options.js';
-
-/** The default gravity specification on a world's trade. */
-export const DEFAULT_WORLD_FORMULA = 'trade ~ log(gdp_ex) + log(gdp_im) + log(dist_km) + contig';
 
 const billions = (x: number | null, digits = 1) => (x === null ? '—' : fixed(x / 1000, digits));
 const share = (x: number | null, digits = 2) => (x === null ? '—' : percent(x, digits));
@@ -302,7 +301,7 @@ export function register(program: Command): void {
     .option('--world <file>', 'world file whose trade to fit')
     .option(
       '--formula <f>',
-      `response ~ term + log(column) + … (default on a world: "${DEFAULT_WORLD_FORMULA}")`,
+      `response ~ term + log(column) + … (default on a world: "${DEFAULT_GRAVITY_FORMULA}")`,
     )
     .addOption(new Option('--method <m>', 'estimator').choices(GRAVITY_METHOD_NAMES).default('ppml'))
     .option('--json', 'print one JSON document')
@@ -318,21 +317,9 @@ export function register(program: Command): void {
         if (o.data !== undefined) {
           input = { frame: parseDataFrame(readTextFile(o.data), o.data), source: o.data, tradeYear: null };
         } else {
-          const world = worldOf(o);
-          if (!world.trade || world.trade.length === 0)
-            throw badInput({
-              path: [o.world === undefined ? '--year' : '--world'],
-              message: `the world of ${world.year} has no trade: COW trade covers 1870–2014 (the 2015 and 2016 default worlds carry 2014)`,
-            });
-          const frame = gravityFrame(world);
-          const year = Object.values(world.actors).find((a) => a.trade)?.trade?.year ?? world.year;
-          input = {
-            frame,
-            source: `COW Trade v4.0 directed flows of ${year}, World Bank GDP and population, capitals (peacesciencer) and COW direct contiguity`,
-            tradeYear: year,
-          };
+          input = withWorldProblems(o, () => worldGravityInput(worldOf(o)));
         }
-        const formula = o.formula ?? DEFAULT_WORLD_FORMULA;
+        const formula = o.formula ?? DEFAULT_GRAVITY_FORMULA;
         let doc: EconomyGravityDocument;
         try {
           doc = gravityAnalysis(input, formula, o.method);

@@ -29,7 +29,7 @@ import {
   theil,
   tradeTableOfWorld,
 } from '../models/economy/index.js';
-import { defaultPowerSeries, type PowerMeasure, type World } from '../world/index.js';
+import { defaultPowerSeries, gravityFrame, type PowerMeasure, type World } from '../world/index.js';
 import type { Document } from './document.js';
 import type {
   EconomyDependenceSchema,
@@ -272,6 +272,24 @@ export function gainsAnalysis(world: World, options: GainsOptions = {}): Economy
       'λ from goods-only trade with GDP standing in for gross output: import shares of GDP exceed import shares of gross spending, so the gains are above one-sector ACR calibrations on gross output (docs/models/economy.md).',
       ...totalsNotes(table),
     ],
+  };
+}
+
+/** The default gravity specification on a world's trade (`gravityFrame`'s columns). */
+export const DEFAULT_GRAVITY_FORMULA = 'trade ~ log(gdp_ex) + log(gdp_im) + log(dist_km) + contig';
+
+/** The gravity input of a world's trade (`gravityFrame`), or bad input at `[]` when it has none. */
+export function worldGravityInput(world: World): GravityInput {
+  if (!world.trade || world.trade.length === 0)
+    throw badInput({
+      path: [],
+      message: `the world of ${world.year} has no trade: COW trade covers 1870–2014 (the 2015 and 2016 default worlds carry 2014)`,
+    });
+  const year = Object.values(world.actors).find((a) => a.trade)?.trade?.year ?? world.year;
+  return {
+    frame: gravityFrame(world),
+    source: `COW Trade v4.0 directed flows of ${year}, World Bank GDP and population, capitals (peacesciencer) and COW direct contiguity`,
+    tradeYear: year,
   };
 }
 

@@ -25,7 +25,9 @@ import {
   coalitionPowerAnalysis,
   equilibriaAnalysis,
   gdpGameOf,
+  gravityAnalysis,
   whatIfAnalysis,
+  worldGravityInput,
 } from '../reports/index.js';
 import { loadDefaultWorld } from '../world/index.js';
 
@@ -188,3 +190,18 @@ export const bargainTask = (input: BargainTaskInput) =>
       { maxTurns: input.maxTurns, seed: input.seed },
     ),
   );
+
+/** Input of {@link gravityTask}: the default world of `year`, a formula and the estimator. */
+export interface GravityTaskInput {
+  readonly year: number;
+  readonly formula: string;
+  readonly method: 'ols' | 'ppml';
+}
+
+/** `concert economy gravity --year Y --json`: problems at `formula`, or at `year` for a year without trade. */
+export const gravityTask = (input: GravityTaskInput) =>
+  outcome(() => {
+    const world = loadDefaultWorld({ year: input.year });
+    const data = under(['year'], () => worldGravityInput(world));
+    return gravityAnalysis(data, input.formula, input.method);
+  });

@@ -149,9 +149,9 @@ describe('CLI --json and the API give the same document', () => {
   });
 
   it('relations explain ↔ GET /api/relations/explain', async () => {
-    expect(cli(S.RelationExplanationSchema, ['relations', 'explain', 'CHN', 'RUS', '--year', '2012'])).toEqual(
-      await api('/api/relations/explain?a=CHN&b=RUS&year=2012'),
-    );
+    expect(
+      cli(S.RelationExplanationSchema, ['relations', 'explain', 'CHN', 'RUS', '--year', '2012']),
+    ).toEqual(await api('/api/relations/explain?a=CHN&b=RUS&year=2012'));
   });
 
   it('deterrence --pair --set ↔ POST /api/deterrence (with the defense variants)', async () => {
@@ -232,6 +232,33 @@ describe('CLI --json and the API give the same document', () => {
 
   it('coalitions unsc ↔ GET /api/coalitions/unsc', async () => {
     expect(cli(S.CouncilsSchema, ['coalitions', 'unsc'])).toEqual(await api('/api/coalitions/unsc'));
+  });
+
+  it('economy dependence ↔ GET /api/economy/dependence', async () => {
+    const args = ['economy', 'dependence', '--year', '2010', '--states', 'USA,CHN,JPN,DEU'];
+    expect(cli(S.EconomyDependenceSchema, args)).toEqual(
+      await api('/api/economy/dependence?year=2010&states=USA,CHN,JPN,DEU'),
+    );
+  });
+
+  it('economy gains ↔ GET /api/economy/gains (θ, Atkinson aversions, per-person inequality)', async () => {
+    const args = ['economy', 'gains', '--year', '2014', '--theta', '4', '--atkinson', '0.5,2'];
+    expect(cli(S.EconomyGainsSchema, [...args, '--inequality-of', 'per-capita'])).toEqual(
+      await api('/api/economy/gains?year=2014&theta=4&atkinson=0.5,2&inequalityOf=per-capita'),
+    );
+  });
+
+  it('economy gravity ↔ POST /api/economy/gravity (the default world’s trade)', async () => {
+    expect(cli(S.EconomyGravitySchema, ['economy', 'gravity', '--year', '2014', '--method', 'ols'])).toEqual(
+      await api('/api/economy/gravity', { year: 2014, method: 'ols' }),
+    );
+  });
+
+  it('economy transition ↔ GET /api/economy/transition', async () => {
+    const args = ['economy', 'transition', 'CHN', 'USA', '--measure', 'cinc', '--from', '1990'];
+    expect(cli(S.EconomyTransitionSchema, args)).toEqual(
+      await api('/api/economy/transition?actors=CHN,USA&measure=cinc&from=1990'),
+    );
   });
 
   it('validate ↔ POST /api/scenarios/validate (a shipped scenario)', async () => {
