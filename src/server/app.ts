@@ -22,6 +22,7 @@ import { errorBody, errorHandler } from './errors.js';
 import { bargainingRoutes } from './routes/bargaining.js';
 import { coalitionRoutes } from './routes/coalitions.js';
 import { deterrenceRoutes } from './routes/deterrence.js';
+import { economyRoutes } from './routes/economy.js';
 import { gameRoutes } from './routes/games.js';
 import { jobRoutes } from './routes/jobs.js';
 import { relationRoutes } from './routes/relations.js';
@@ -71,6 +72,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         'deterrence',
         'games',
         'coalitions',
+        'economy',
         'bargaining',
         'scenarios',
         'jobs',
@@ -86,6 +88,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   deterrenceRoutes(app, ctx);
   gameRoutes(app, ctx);
   coalitionRoutes(app, ctx);
+  economyRoutes(app, ctx);
   bargainingRoutes(app, ctx);
   scenarioRoutes(app, ctx);
   jobRoutes(app, ctx);
