@@ -1,18 +1,26 @@
 /**
- * `concert compare <a.yaml> <b.yaml> [--runs N] [--seed S] [--workers K] [--store PATH] [--no-attribution] [--json]`:
+ * `concert compare <a.yaml> <b.yaml> [--runs N] [--seed S] [--workers K | --queue URL] [--store PATH] [--no-attribution] [--json]`:
  * runs both scenarios with common random numbers and prints, per indicator,
  * the difference B − A with its 95% interval, and the events that drive it.
+ * With `--queue`, every ensemble of the comparison is computed by
+ * `concert worker` processes through Redis (docs/scale-out.md).
  */
 import type { Command } from '@commander-js/extra-typings';
 import { comparisonDocument, DEFAULT_COMPARE_RUNS } from '../reports/index.js';
 import type { WorkerPool } from '../runtime/pool.js';
 import { RunStore } from '../runtime/store.js';
 import { type Comparison, compareScenarios, type Difference, type Effect } from '../scenario/compare.js';
-import { ensemblePool } from '../scenario/ensemble.js';
+import { type EnsembleExecutor, ensemblePool } from '../scenario/ensemble.js';
 import { loadScenario } from '../scenario/load.js';
 import { progress } from './progress.js';
 import { action, printJson } from './run.js';
-import { type EnsembleFlags, type EnsembleSettings, ensembleSettings } from './scenario-run.js';
+import {
+  type EnsembleFlags,
+  type EnsembleSettings,
+  ensembleSettings,
+  QUEUE_HELP,
+  queueExecutor,
+} from './scenario-run.js';
 import { fixed, renderTable } from './table.js';
 
 function interval(d: Difference, t: number): string {
@@ -95,18 +103,21 @@ export function register(program: Command): void {
       "seed shared by both, a whole number from 0 to 4294967295 (default: the first scenario's ensemble.seed)",
     )
     .option('--workers <k>', 'worker threads (default: the available cores)')
+    .option('--queue <url>', QUEUE_HELP)
     .option('--store <path>', 'run store file (default: a temporary in-memory store)')
     .option('--no-attribution', 'skip switching each event off in turn')
     .option('--json', 'print one JSON document')
     .action(
       action(async (fileA, fileB, opts) => {
         const settings = ensembleSettings(opts as EnsembleFlags);
+        const executor = await queueExecutor(settings);
         // One pool for every ensemble of the comparison, started before the scenarios are read.
-        const pool = settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
+        const pool = !executor && settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
         try {
-          await compareCommand(fileA, fileB, opts, settings, pool);
+          await compareCommand(fileA, fileB, opts, settings, pool, executor);
         } finally {
           await pool?.close();
+          await executor?.close();
         }
       }),
     );
@@ -118,6 +129,7 @@ async function compareCommand(
   opts: { store?: string; attribution: boolean; json?: true },
   settings: EnsembleSettings,
   pool: WorkerPool | undefined,
+  executor: EnsembleExecutor | undefined,
 ): Promise<void> {
   const a = loadScenario(fileA);
   const b = loadScenario(fileB);
@@ -132,6 +144,7 @@ async function compareCommand(
       seed,
       workers: settings.workers,
       ...(pool ? { pool } : {}),
+      ...(executor ? { executor } : {}),
       store,
       attribution: opts.attribution,
       onEnsemble: (l) => {

@@ -1,16 +1,20 @@
 /**
- * `concert run <scenario.yaml> [--runs N] [--seed S] [--workers K] [--store PATH] [--json]`:
+ * `concert run <scenario.yaml> [--runs N] [--seed S] [--workers K | --queue URL] [--store PATH] [--json]`:
  * runs (or resumes) a scenario's ensemble into the run store and prints the
  * quantile bands of every indicator. Parse → call the library → format.
+ * With `--queue`, the runs are computed by `concert worker` processes
+ * through Redis (docs/scale-out.md) and this process only collects them.
  */
 import type { Command } from '@commander-js/extra-typings';
+import { isConcertError } from '../core/errors.js';
 import { MAX_SEED } from '../core/rng.js';
 import { type BandsDocument, ensembleDocument } from '../reports/index.js';
 import { defaultWorkerCount, type WorkerPool } from '../runtime/pool.js';
+import type { QueueExecutor } from '../runtime/queue/coordinator.js';
+import { parseRedisUrl, type RedisTarget } from '../runtime/queue/url.js';
 import { defaultStorePath, RunStore } from '../runtime/store.js';
-import { ensemblePool, runEnsemble } from '../scenario/ensemble.js';
+import { type EnsembleExecutor, ensemblePool, runEnsemble } from '../scenario/ensemble.js';
 import { loadScenario } from '../scenario/load.js';
-import type { Scenario } from '../scenario/scenario.js';
 import { Flags } from './options.js';
 import { progress } from './progress.js';
 import { action, printJson } from './run.js';
@@ -22,6 +26,7 @@ export interface EnsembleFlags {
   seed?: string;
   workers?: string;
   store?: string;
+  queue?: string;
 }
 
 /** Parsed ensemble flags; scenario defaults fill what is not given. */
@@ -29,17 +34,55 @@ export interface EnsembleSettings {
   readonly runs?: number;
   readonly seed?: number;
   readonly workers: number;
+  /** The Redis of `--queue`: the runs are computed by queue workers. */
+  readonly queue?: RedisTarget;
 }
 
-/** Parses --runs, --seed, --workers (all problems reported together). */
+/** The help of `--queue`. */
+export const QUEUE_HELP =
+  'compute the runs on `concert worker` processes through Redis at this URL (redis://host[:port][/db], rediss:// for TLS; docs/scale-out.md)';
+
+/** Reads a Redis URL flag into `f`, so that its problem is reported with the command's other flags. */
+export function redisFlag(f: Flags, raw: string, flag: string): RedisTarget | undefined {
+  try {
+    return parseRedisUrl(raw, flag);
+  } catch (e) {
+    if (!isConcertError(e)) throw e;
+    f.problems.push(...e.problems);
+    return undefined;
+  }
+}
+
+/** Parses --runs, --seed, --workers and --queue (all problems reported together). */
 export function ensembleSettings(flags: EnsembleFlags): EnsembleSettings {
   const f = new Flags();
   const runs = flags.runs === undefined ? undefined : f.integer(flags.runs, '--runs', 1, 10_000_000);
   const seed = flags.seed === undefined ? undefined : f.seed(flags.seed);
   const workers =
     flags.workers === undefined ? defaultWorkerCount() : f.integer(flags.workers, '--workers', 1, 256);
+  const queue = flags.queue === undefined ? undefined : redisFlag(f, flags.queue, '--queue');
+  if (flags.queue !== undefined && flags.workers !== undefined)
+    f.fail(
+      '--workers',
+      'not used with --queue: the runs are computed by `concert worker` processes (give them --threads)',
+    );
   f.done();
-  return { runs, seed, workers: workers! };
+  return { runs, seed, workers: workers!, ...(queue ? { queue } : {}) };
+}
+
+/**
+ * The queue executor of `--queue` (Redis checked first, so that a wrong URL
+ * is bad input at the flag), printing its notices on stderr; undefined
+ * without `--queue`. Loaded only when asked for.
+ */
+export async function queueExecutor(settings: EnsembleSettings): Promise<QueueExecutor | undefined> {
+  if (!settings.queue) return undefined;
+  const { checkRedis, QueueExecutor } = await import('../runtime/queue/index.js');
+  await checkRedis(settings.queue, '--queue');
+  return new QueueExecutor({
+    redis: settings.queue,
+    onNotice: (message) => process.stderr.write(`concert: ${message}\n`),
+  });
 }
 
 /** A band cell: median with the 5–95% range. */
@@ -78,17 +121,20 @@ export function register(program: Command): void {
       `ensemble seed, a whole number from 0 to ${MAX_SEED} (default: the scenario's ensemble.seed)`,
     )
     .option('--workers <k>', 'worker threads (default: the available cores)')
+    .option('--queue <url>', QUEUE_HELP)
     .option('--store <path>', `run store file (default: ${defaultStorePath()})`)
     .option('--json', 'print one JSON document')
     .action(
       action(async (file, opts) => {
         const settings = ensembleSettings(opts);
+        const executor = await queueExecutor(settings);
         // The worker threads start first and load the engine while this thread reads the scenario.
-        const pool = settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
+        const pool = !executor && settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
         try {
-          await runCommand(file, opts, settings, pool);
+          await runCommand(file, opts, settings, pool, executor);
         } finally {
           await pool?.close();
+          await executor?.close();
         }
       }),
     );
@@ -99,6 +145,7 @@ async function runCommand(
   opts: { store?: string; json?: true },
   settings: EnsembleSettings,
   pool: WorkerPool | undefined,
+  executor: EnsembleExecutor | undefined,
 ): Promise<void> {
   const s = loadScenario(file);
   const runs = settings.runs ?? s.ensemble.runs;
@@ -111,6 +158,7 @@ async function runCommand(
       seed,
       workers: settings.workers,
       ...(pool ? { pool } : {}),
+      ...(executor ? { executor } : {}),
       store,
       onProgress: (done, total) => bar.update(s.name, done, total),
       summarize: true,

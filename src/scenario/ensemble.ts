@@ -61,11 +61,52 @@ export interface EnsembleOptions {
   readonly onProgress?: (stored: number, total: number) => void;
   readonly chunkRuns?: number;
   /**
+   * Where the missing runs are computed when not in this process: a
+   * distributed queue (src/runtime/queue). `workers`, `pool` and `chunkRuns`
+   * do not apply then; the summary is computed in this thread.
+   */
+  readonly executor?: EnsembleExecutor;
+  /**
    * Also compute the quantile bands of runs 0…runs−1 ({@link EnsembleOutcome.bands}).
    * When the runs were computed on a pool and the store is a file, the
    * blocks of series are summarised on the pool's threads.
    */
   readonly summarize?: boolean;
+}
+
+/**
+ * What an {@link EnsembleExecutor} is asked to do: compute runs `missing` of
+ * the ensemble `meta` of scenario `scenario` and hand them to `save`.
+ */
+export interface EnsembleWork {
+  readonly scenario: Scenario;
+  readonly meta: EnsembleMeta;
+  /** The ensemble's requested run count: runs 0…runs−1. */
+  readonly runs: number;
+  /** The run indices not yet in the store, ascending. */
+  readonly missing: readonly number[];
+  /**
+   * Writes finished runs to the store in one transaction and reports
+   * progress. Runs that are already stored, or not in `missing`, are left
+   * out, so a duplicate or a late result is harmless.
+   */
+  readonly save: (results: readonly RunResult[]) => void;
+  /**
+   * The runs of `missing` still not in the store, ascending: another process
+   * sharing the store may have stored some meanwhile (they count as done).
+   */
+  readonly refresh: () => readonly number[];
+}
+
+/**
+ * Computes an ensemble's runs somewhere other than this process (another
+ * machine, a queue): any list of runs of a scenario with a seed. Each run
+ * must depend only on (scenario, seed, run index), so that the results are
+ * the bytes a local run gives.
+ */
+export interface EnsembleExecutor {
+  /** Resolves when every run of `work.missing` has been saved; rejects with a clear error otherwise. */
+  compute(work: EnsembleWork): Promise<void>;
 }
 
 export interface EnsembleOutcome {
@@ -91,12 +132,28 @@ export function ensemblePool(threads: number): WorkerPool {
   return WorkerPool.create(threads, { preload: [taskModule()] });
 }
 
+/**
+ * An ensemble's id: the SHA-256 (hex) of the engine version, the parts' name,
+ * the seed and the scenario's definition (its JSON), one per line. A worker
+ * on another machine recomputes it from what it was sent, with its own engine
+ * version and parts, to check that it runs the ensemble it was asked for.
+ *
+ * @example
+ * ensembleId(JSON.stringify(s), 1) === ensembleMeta(s, 1).id; // => true
+ */
+export function ensembleId(
+  definition: string,
+  seed: number,
+  engineVersion: string = ENGINE_VERSION,
+  parts: string = defaultPartsName(),
+): string {
+  return createHash('sha256').update(`${engineVersion}\n${parts}\n${seed}\n${definition}`).digest('hex');
+}
+
 /** The ensemble's identity and description: a SHA-256 of engine version, parts, seed and scenario. */
 export function ensembleMeta(s: Scenario, seed: number): EnsembleMeta {
   const definition = JSON.stringify(s);
-  const id = createHash('sha256')
-    .update(`${ENGINE_VERSION}\n${defaultPartsName()}\n${seed}\n${definition}`)
-    .digest('hex');
+  const id = ensembleId(definition, seed);
   return {
     id,
     scenario: s.name,
@@ -154,35 +211,43 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
     options.onProgress?.(stored, options.runs);
   };
   let bands: Record<string, Bands> | undefined;
-  if (options.workers <= 1 || chunks.length <= 1 || options.pool?.threads === 1) {
+  if (options.executor) {
+    const pending = new Uint8Array(options.runs);
+    for (const k of missing) pending[k] = 1;
+    await options.executor.compute({
+      scenario: s,
+      meta,
+      runs: options.runs,
+      missing,
+      save: (results) => {
+        const fresh = results.filter((r) => r.run >= 0 && r.run < options.runs && pending[r.run] === 1);
+        for (const r of fresh) pending[r.run] = 0;
+        if (fresh.length > 0) save(fresh);
+      },
+      refresh: () => {
+        const still = new Uint8Array(options.runs);
+        for (const k of store.missingRuns(meta.id, options.runs)) still[k] = 1;
+        let elsewhere = 0;
+        for (const k of missing) {
+          if (pending[k] === 1 && still[k] === 0) {
+            pending[k] = 0;
+            elsewhere++;
+          }
+        }
+        if (elsewhere > 0) {
+          stored += elsewhere;
+          options.onProgress?.(stored, options.runs);
+        }
+        return missing.filter((k) => pending[k] === 1);
+      },
+    });
+  } else if (options.workers <= 1 || chunks.length <= 1 || options.pool?.threads === 1) {
     for (const runs of chunks) save(chunkResults(simulateChunk({ scenario: s, seed: options.seed, runs })));
   } else {
     const pool = options.pool ?? ensemblePool(Math.min(options.workers, chunks.length));
     const threads = pool.threads;
-    const task = taskModule();
-    // Deterrence evaluations are shared between threads through this thread: each task brings back
-    // the evaluations its thread computed, appended to a log, and takes the part of the log that the
-    // thread furthest behind has not applied yet. The first chunks are small (see below).
-    const log: [string, DyadEvaluation][] = [];
-    const known = new Set<string>();
-    const applied = new Map<number, number>();
-    const dispatch = async (runs: number[]) => {
-      const start = applied.size < threads ? 0 : Math.min(...applied.values());
-      const input: ChunkInput = {
-        scenario: s,
-        seed: options.seed,
-        runs,
-        deterrenceLog: { ensemble: meta.id, start, entries: log.slice(start) },
-      };
-      const out = await pool.run<ChunkInput, ChunkOutput>(task, 'simulateChunk', input);
-      applied.set(out.thread, out.logApplied);
-      for (const entry of out.deterrenceCache) {
-        if (known.has(entry[0])) continue;
-        known.add(entry[0]);
-        log.push(entry);
-      }
-      save(chunkResults(out));
-    };
+    const simulate = poolRunner(pool, s, options.seed, meta.id);
+    const dispatch = async (runs: number[]) => save(chunkResults(await simulate(runs)));
     try {
       const { warmUp, rest } = poolPlan(missing, threads, options.chunkRuns ?? DEFAULT_CHUNK_RUNS);
       await Promise.all(warmUp.map(dispatch));
@@ -200,6 +265,45 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
   }
   if (options.summarize && !bands) bands = summarize(store, meta, options.runs);
   return { meta, runs: options.runs, computed: missing.length, ...(bands ? { bands } : {}) };
+}
+
+/**
+ * Runs chunks of one ensemble on a pool: `simulate(runs)` computes the runs
+ * (ascending indices) on one of the pool's threads. Deterrence evaluations
+ * are shared between the threads through this thread: each task brings back
+ * the evaluations its thread computed, appended to a log, and takes the part
+ * of the log that the thread furthest behind has not applied yet. `progress`
+ * asks the thread to report the runs done while it works (see
+ * {@link ChunkInput.progress}).
+ */
+export function poolRunner(
+  pool: WorkerPool,
+  s: Scenario,
+  seed: number,
+  ensemble: string,
+): (runs: readonly number[], progress?: ChunkInput['progress']) => Promise<ChunkOutput> {
+  const task = taskModule();
+  const log: [string, DyadEvaluation][] = [];
+  const known = new Set<string>();
+  const applied = new Map<number, number>();
+  return async (runs, progress) => {
+    const start = applied.size < pool.threads ? 0 : Math.min(...applied.values());
+    const input: ChunkInput = {
+      scenario: s,
+      seed,
+      runs,
+      deterrenceLog: { ensemble, start, entries: log.slice(start) },
+      ...(progress ? { progress } : {}),
+    };
+    const out = await pool.run<ChunkInput, ChunkOutput>(task, 'simulateChunk', input);
+    applied.set(out.thread, out.logApplied);
+    for (const entry of out.deterrenceCache) {
+      if (known.has(entry[0])) continue;
+      known.add(entry[0]);
+      log.push(entry);
+    }
+    return out;
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
  * scenario with the default parts. Runs in a pool worker (src/runtime/pool.ts)
  * or in-process; the result depends only on the input.
  */
-import { threadId } from 'node:worker_threads';
+import { BroadcastChannel, threadId } from 'node:worker_threads';
 import type { DyadEvaluation } from './deterrence-update.js';
 import { type EngineCaches, type EngineParts, engineCaches, type RunResult, simulateRuns } from './engine.js';
 import { defaultParts } from './parts.js';
@@ -27,6 +27,19 @@ export interface ChunkInput {
     readonly start: number;
     readonly entries: readonly (readonly [string, DyadEvaluation])[];
   };
+  /**
+   * Report progress while the chunk runs (a queue worker passes it on, so
+   * that a chunk's progress is visible before it ends): after every `every`
+   * runs, `{ id, done }` ({@link ChunkProgressMessage}) is posted on the
+   * BroadcastChannel named `channel` of this process.
+   */
+  readonly progress?: { readonly channel: string; readonly id: string; readonly every: number };
+}
+
+/** What a chunk posts on its progress channel: the runs of chunk `id` done so far. */
+export interface ChunkProgressMessage {
+  readonly id: string;
+  readonly done: number;
 }
 
 /** The runs of a chunk and the deterrence evaluations the thread computed for it. */
@@ -108,6 +121,36 @@ function entryFor(context: ThreadContext, s: Scenario): ScenarioEntry {
   return hit;
 }
 
+/** This thread's progress channels, by name (unreferenced: they never keep the thread alive). */
+const channels = new Map<string, BroadcastChannel>();
+
+/**
+ * The chunk's runs in slices of `progress.every`, posting the runs done after
+ * each: the same runs, on the same caches and in the same order, as one call
+ * of simulateRuns (the run streams continue from slice to slice).
+ */
+function simulateInSlices(
+  s: Scenario,
+  input: ChunkInput,
+  parts: EngineParts,
+  caches: EngineCaches,
+  progress: NonNullable<ChunkInput['progress']>,
+): RunResult[] {
+  let channel = channels.get(progress.channel);
+  if (!channel) {
+    channel = new BroadcastChannel(progress.channel);
+    channel.unref();
+    channels.set(progress.channel, channel);
+  }
+  const every = Math.max(1, Math.floor(progress.every));
+  const out: RunResult[] = [];
+  for (let k = 0; k < input.runs.length; k += every) {
+    out.push(...simulateRuns(s, input.seed, input.runs.slice(k, k + every), parts, caches));
+    channel.postMessage({ id: progress.id, done: out.length } satisfies ChunkProgressMessage);
+  }
+  return out;
+}
+
 /**
  * Simulates the chunk's runs with the default parts, on `context`'s caches
  * (by default this thread's). The deterrence memo is seeded from the input,
@@ -127,7 +170,9 @@ export function simulateChunk(input: ChunkInput, context: ThreadContext = thisTh
     if (parts.deterrence) parts.deterrence.seed(shared.entries.slice(from));
     cached.log.applied = Math.max(cached.log.applied, shared.start + shared.entries.length);
   }
-  const results = simulateRuns(cached.scenario, input.seed, input.runs, parts, context.caches);
+  const results = input.progress
+    ? simulateInSlices(cached.scenario, input, parts, context.caches, input.progress)
+    : simulateRuns(cached.scenario, input.seed, input.runs, parts, context.caches);
   const width = results[0]?.values.length ?? 0;
   const drawWidth = results[0]?.draws.length ?? 0;
   const values = new Float64Array(results.length * width);
