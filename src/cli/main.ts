@@ -54,6 +54,7 @@ const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
   ['run', [() => import('./scenario-run.js')]],
   ['compare', [() => import('./compare.js')]],
   ['runs', [() => import('./runs.js')]],
+  ['report', [() => import('./report.js')]],
   ['serve', [() => import('./serve.js')]],
   ['worker', [() => import('./worker.js')]],
 ];

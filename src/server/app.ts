@@ -26,6 +26,7 @@ import { economyRoutes } from './routes/economy.js';
 import { gameRoutes } from './routes/games.js';
 import { jobRoutes } from './routes/jobs.js';
 import { relationRoutes } from './routes/relations.js';
+import { reportRoutes } from './routes/reports.js';
 import { runRoutes } from './routes/runs.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { worldRoutes } from './routes/worlds.js';
@@ -93,6 +94,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   scenarioRoutes(app, ctx);
   jobRoutes(app, ctx);
   runRoutes(app, ctx);
+  reportRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,26 +1,17 @@
 /**
  * The lab's shell: header, view navigation (hash routes #/world, #/relations,
- * …), language switch and the current view, each view a lazily loaded chunk.
+ * …, from views/registry.ts), language switch, the country names the views
+ * share, and the current view, each view a lazily loaded chunk.
  */
-import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, useApi } from './api';
+import { NamesContext } from './format';
+import { focusHeadingOnNextView } from './Heading';
 import { type Language, LANGUAGES, setLanguage } from './i18n';
-
-const VIEWS = {
-  world: lazy(() => import('./views/World')),
-  relations: lazy(() => import('./views/Relations')),
-  deterrence: lazy(() => import('./views/Deterrence')),
-  games: lazy(() => import('./views/Games')),
-  scenario: lazy(() => import('./views/Scenario')),
-  compare: lazy(() => import('./views/Compare')),
-} satisfies Record<string, ComponentType>;
-
-type View = keyof typeof VIEWS;
-
-function viewOf(hash: string): View {
-  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return name in VIEWS ? (name as View) : 'world';
-}
+import type { WorldSummary } from './types';
+import { useRoute } from './url';
+import { VIEWS, viewById } from './views/registry';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   en: 'language.en',
@@ -30,24 +21,38 @@ const LANGUAGE_NAMES: Record<Language, string> = {
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useState<View>(() => viewOf(window.location.hash));
+  const route = useRoute();
+  const view = viewById(route.view);
+  const previous = useRef(view.id);
+  if (previous.current !== view.id) {
+    previous.current = view.id;
+    focusHeadingOnNextView();
+  }
+  // One list of names for the lab (the default world's actors, as the API names them).
+  const world = useApi('names', (signal) => api<WorldSummary>('/api/worlds/2016', { signal }));
+  const names = useMemo(
+    () => new Map((world.data?.actors ?? []).map((a) => [a.id, a.name] as const)),
+    [world.data],
+  );
 
   useEffect(() => {
-    const onHash = () => setView(viewOf(window.location.hash));
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+    document.title = `${t(`nav.${view.id}`)} · ${t('app.title')}`;
+  }, [view.id, t]);
 
-  useEffect(() => {
-    document.title = `${t(`nav.${view}`)} · ${t('app.title')}`;
-  }, [view, t]);
-
-  const Current = VIEWS[view];
+  const Current = view.component;
   return (
-    <>
-      <a className="skip" href="#main">
+    <NamesContext.Provider value={names}>
+      <button
+        type="button"
+        className="skip"
+        onClick={() => {
+          // The address holds the view: move to the content without changing it.
+          const main = document.getElementById('main');
+          (main?.querySelector<HTMLElement>('h1') ?? main)?.focus();
+        }}
+      >
         {t('app.skip')}
-      </a>
+      </button>
       <header className="top">
         <div className="brand">
           <span className="title">{t('app.title')}</span>
@@ -55,10 +60,10 @@ export function App() {
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {(Object.keys(VIEWS) as View[]).map((v) => (
-              <li key={v}>
-                <a href={`#/${v}`} aria-current={v === view ? 'page' : undefined}>
-                  {t(`nav.${v}`)}
+            {VIEWS.map((v) => (
+              <li key={v.id}>
+                <a href={`#/${v.id}`} aria-current={v.id === view.id ? 'page' : undefined}>
+                  {t(`nav.${v.id}`)}
                 </a>
               </li>
             ))}
@@ -81,10 +86,10 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <Current />
+          {world.data || world.error ? <Current key={view.id} /> : <p role="status">{t('app.loading')}</p>}
         </Suspense>
       </main>
       <footer className="foot">{t('app.footer')}</footer>
-    </>
+    </NamesContext.Provider>
   );
 }

@@ -4,19 +4,21 @@
  * unless unticked, what each event contributes to it (the event switched off
  * in turn), as `concert compare` prints it. Used by the Compare view (two
  * shipped scenarios) and the Scenario view (the edited scenario against a
- * shipped one).
+ * shipped one). The chart and the table are titled from the result itself,
+ * and a result is dropped as soon as A or B changes, so a difference is
+ * never shown under the wrong scenarios.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useJob } from './api';
-import { FanChart } from './FanChart';
+import { DataExport } from './Export';
+import { bandRows } from './exporting';
+import { FanChart, useIndicatorLabel } from './FanChart';
+import { useScrollTo } from './fields';
 import { useFormat } from './format';
+import { type ScenarioSource, ReportButton, RunButton, RunProgress, usePairedRunner } from './jobs';
 import { IndicatorPicker } from './Pickers';
-import { RunProgress } from './RunProgress';
+import { ErrorNotice } from './problems';
 import type { Comparison, Effect } from './types';
-
-/** A scenario as the API takes it: a shipped one by id, or YAML text. */
-export type ScenarioSource = { id: string } | { text: string };
 
 /** The year of an effect's largest absolute mean (the first such year), as `concert compare` reports it. */
 function peakYear(e: Effect): number {
@@ -27,10 +29,32 @@ function peakYear(e: Effect): number {
   return best;
 }
 
+/** An event's label in the current language: its type translated and state ids named. */
+export function useEventLabel() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (a: Comparison['attribution'][number]) => {
+    const rest = a.label.startsWith(`${a.type} ${a.year}`)
+      ? a.label.slice(`${a.type} ${a.year}`.length).trim()
+      : a.label;
+    const named = rest
+      .split(' ')
+      .map((w) =>
+        w
+          .split('+')
+          .map((x) => (/^[A-Z]{3}$/.test(x) ? f.country(x) : x))
+          .join(' + '),
+      )
+      .join(' ');
+    return `${t(`event.${a.type}`)} ${a.year}${named ? ` · ${named}` : ''}`;
+  };
+}
+
 /** The events' effects on one indicator: at their peak year and in the last year. */
 function AttributionTable({ comparison, indicator }: { comparison: Comparison; indicator: string }) {
   const { t } = useTranslation();
   const { lang } = useFormat();
+  const eventLabel = useEventLabel();
   const rows = (comparison.attribution ?? []).filter((a) => a.effects[indicator]);
   if (rows.length === 0) return <p className="note">{t('compare.noEvents')}</p>;
   // Three decimals; a value that rounds to zero is shown as 0.000, not −0.000.
@@ -61,7 +85,7 @@ function AttributionTable({ comparison, indicator }: { comparison: Comparison; i
           const last = e.years.length - 1;
           return (
             <tr key={`${a.scenario}:${a.event}`}>
-              <td>{a.label}</td>
+              <td title={a.label}>{eventLabel(a)}</td>
               <td>{a.scenario === 'a' ? comparison.scenario.a : comparison.scenario.b}</td>
               <td className="num">
                 {cell(e, peak)} ({e.years[peak]})
@@ -75,14 +99,6 @@ function AttributionTable({ comparison, indicator }: { comparison: Comparison; i
   );
 }
 
-/** Runs POST /api/compare (common random numbers, with or without attribution) as a job and follows its progress. */
-export function usePairedDifference() {
-  const job = useJob<Comparison>();
-  const run = (a: ScenarioSource, b: ScenarioSource, runs: number, seed: number, attribution: boolean) =>
-    job.start('/api/compare', { a, b, runs, seed, attribution }, 2 * runs);
-  return { progress: job.progress, result: job.result, error: job.error, run };
-}
-
 /**
  * The paired difference panel: a button (and the attribution checkbox), the
  * job's progress, the difference's fan chart of `indicator` (or of the one
@@ -93,37 +109,60 @@ export function PairedDifference({
   b,
   runs,
   seed,
-  title,
+  events,
   indicator,
   disabled = false,
+  reason,
+  reportScenarios,
 }: {
   a: ScenarioSource;
   b: ScenarioSource;
-  runs: number;
-  seed: number;
-  title: string;
+  runs: number | null;
+  seed: number | null;
+  /** Events in A and B (for the size of the job with attribution). */
+  events: number;
   indicator?: string;
   disabled?: boolean;
+  /** Why the button is disabled, shown beside it. */
+  reason?: string | null;
+  /** The scenarios the HTML report describes. */
+  reportScenarios: { a: ScenarioSource; b: ScenarioSource };
 }) {
   const { t } = useTranslation();
-  const paired = usePairedDifference();
+  const f = useFormat();
+  const paired = usePairedRunner();
+  const indicatorLabel = useIndicatorLabel();
   const [attribute, setAttribute] = useState(true);
   const [own, setOwn] = useState('stability.index');
-  const names = paired.result ? Object.keys(paired.result.indicators) : [];
-  const shown = indicator ?? (names.includes(own) ? own : names[0]);
+  const sources = JSON.stringify([a, b]);
+  // A result belongs to the scenarios it was computed for: forget it when they change.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else paired.clear();
+  }, [sources]);
+  const result = paired.result?.value;
+  const names = result ? Object.keys(result.indicators) : [];
+  const shown = indicator && names.includes(indicator) ? indicator : names.includes(own) ? own : names[0];
+  const box = useRef<HTMLDivElement>(null);
+  useScrollTo(box, result);
+  const effectiveRuns = runs ?? 200;
+  const total = effectiveRuns * (2 + (attribute ? events : 0));
   return (
-    <div className="panel">
-      <h2>{title}</h2>
+    <div className="panel" ref={box}>
+      <h2>
+        {result
+          ? t('compare.difference', { a: result.scenario.a, b: result.scenario.b })
+          : t('compare.differenceHeading')}
+      </h2>
       <div className="controls">
-        <button
-          type="button"
-          className="secondary"
-          disabled={disabled}
-          onClick={() => void paired.run(a, b, runs, seed, attribute)}
-          data-testid="compare-paired"
-        >
-          {t('compare.runDifference')}
-        </button>
+        <RunButton
+          label={t('compare.runDifference')}
+          total={total}
+          disabled={disabled || paired.running}
+          onRun={() => void paired.run(a, b, runs, seed, attribute, total)}
+          testId="compare-paired"
+        />
         <label className="inline">
           <input
             type="checkbox"
@@ -136,19 +175,62 @@ export function PairedDifference({
         {indicator === undefined && names.length > 0 && (
           <IndicatorPicker names={names} value={shown} onChange={setOwn} testId="paired-indicator" />
         )}
+        {reason && (
+          <span className="note" data-testid="paired-reason">
+            {reason}
+          </span>
+        )}
       </div>
-      <RunProgress progress={paired.progress} label={t('compare.differenceProgress')} />
-      {paired.error && <p className="error">{paired.error}</p>}
-      {shown && paired.result?.indicators[shown] && (
+      <p className="note">{t('compare.size', { runs: f.int(effectiveRuns), total: f.int(total) })}</p>
+      <RunProgress
+        progress={paired.progress}
+        label={t('compare.differenceProgress')}
+        running={paired.running}
+      />
+      <ErrorNotice error={paired.error} testId="paired-error" />
+      {result && (
+        <p className="note" data-testid="paired-summary">
+          {t('compare.pairedSummary', {
+            a: result.scenario.a,
+            b: result.scenario.b,
+            runs: f.int(result.runs),
+            seed: result.seed,
+          })}
+        </p>
+      )}
+      {shown && result?.indicators[shown] && (
         <FanChart
           name={shown}
-          bands={paired.result.indicators[shown]}
-          height={280}
+          bands={result.indicators[shown]}
+          height={300}
+          difference
+          title={t('compare.differenceChart', {
+            indicator: indicatorLabel(shown),
+            a: result.scenario.a,
+            b: result.scenario.b,
+          })}
           testId="compare-difference"
+          exportName={`concert-difference-${result.scenario.b}-${result.scenario.a}-${shown}`}
         />
       )}
-      {shown && paired.result?.attribution && paired.result.indicators[shown] && (
-        <AttributionTable comparison={paired.result} indicator={shown} />
+      {shown && result?.attribution && result.indicators[shown] && (
+        <AttributionTable comparison={result} indicator={shown} />
+      )}
+      {result && (
+        <div className="export-row">
+          <DataExport
+            name={`concert-compare-${result.scenario.b}-${result.scenario.a}`}
+            what={t('compare.differenceHeading')}
+            csv={() => bandRows(result.indicators)}
+            json={() => result}
+            testId="paired-export"
+          />
+          <ReportButton
+            name={`${result.scenario.b}-vs-${result.scenario.a}`}
+            body={() => ({ a: reportScenarios.a, b: reportScenarios.b, comparison: result })}
+            testId="paired-report"
+          />
+        </div>
       )}
     </div>
   );

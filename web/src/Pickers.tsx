@@ -2,24 +2,27 @@
 import { useTranslation } from 'react-i18next';
 import { useIndicatorLabel } from './FanChart';
 
-/** A labelled list of scenario ids (the shipped scenarios). */
+/** A labelled list of scenario ids (the shipped scenarios); `empty` adds a "none chosen" entry. */
 export function ScenarioPicker({
   label,
   ids,
   value,
   onChange,
   testId,
+  empty,
 }: {
   label: string;
   ids: readonly string[];
   value: string;
   onChange: (id: string) => void;
   testId: string;
+  empty?: string;
 }) {
   return (
     <label>
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {empty !== undefined && <option value="">{empty}</option>}
         {ids.map((id) => (
           <option key={id} value={id}>
             {id}

@@ -8,7 +8,7 @@ import type { Job as JobDocument, Problem } from './types';
 
 export type { Problem } from './types';
 
-/** A failed API call: the HTTP status and every problem the server named. */
+/** A failed API call: the HTTP status and every problem the server named (status 0: no answer). */
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -24,47 +24,71 @@ export function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';
 }
 
-/** Calls the API: GET without a body, POST with a JSON body; throws {@link ApiError} on a non-2xx answer. */
+/** Calls the API: GET without a body, POST with a JSON body; throws {@link ApiError} on a non-2xx answer or no answer. */
 export async function api<T>(
   path: string,
-  options: { body?: unknown; signal?: AbortSignal } = {},
+  options: { body?: unknown; signal?: AbortSignal; method?: string } = {},
 ): Promise<T> {
   const hasBody = options.body !== undefined;
-  const res = await fetch(path, {
-    method: hasBody ? 'POST' : 'GET',
-    headers: hasBody ? { 'content-type': 'application/json' } : {},
-    body: hasBody ? JSON.stringify(options.body) : null,
-    signal: options.signal ?? null,
-  });
-  const data: unknown = await res.json().catch(() => null);
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: options.method ?? (hasBody ? 'POST' : 'GET'),
+      headers: hasBody ? { 'content-type': 'application/json' } : {},
+      body: hasBody ? JSON.stringify(options.body) : null,
+      signal: options.signal ?? null,
+    });
+  } catch (e) {
+    if (isAbort(e)) throw e;
+    throw new ApiError(e instanceof Error ? e.message : String(e), 0, []);
+  }
   if (!res.ok) {
+    const data: unknown = await res.json().catch(() => null);
     const error = (data as { error?: { message?: string; problems?: Problem[] } } | null)?.error;
     throw new ApiError(error?.message ?? `HTTP ${res.status}`, res.status, error?.problems ?? []);
   }
-  return data as T;
+  if ((res.headers.get('content-type') ?? '').includes('application/json')) return (await res.json()) as T;
+  return (await res.text()) as T;
 }
 
-/** State of a request that follows its inputs: the newest answer, its error and whether one is in flight. */
+/**
+ * State of a request that follows its inputs: the answer for the current
+ * inputs, its error, and whether one is in flight. `stale` is true while the
+ * answer shown belongs to earlier inputs (the next one is loading).
+ */
 export interface Loaded<T> {
   data: T | undefined;
   error: Error | undefined;
   loading: boolean;
+  stale: boolean;
 }
 
 /**
  * Runs `load` whenever `key` changes, aborting the request still in flight.
- * Keeps the previous answer while the next one loads, so charts do not flash.
+ * While the next answer loads, the previous one stays (marked `stale`) so that
+ * charts do not flash; an error, or a `null` key (inputs that cannot be
+ * sent), clears it, so a result is never shown under inputs it was not
+ * computed for.
  */
 export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ data: undefined, error: undefined, loading: key !== null });
+  const [state, setState] = useState<Loaded<T> & { key: string | null }>({
+    data: undefined,
+    error: undefined,
+    loading: key !== null,
+    stale: false,
+    key: null,
+  });
   useEffect(() => {
-    if (key === null) return;
+    if (key === null) {
+      setState({ data: undefined, error: undefined, loading: false, stale: false, key: null });
+      return;
+    }
     const controller = new AbortController();
-    setState((s) => ({ ...s, loading: true }));
+    setState((s) => ({ ...s, loading: true, stale: s.data !== undefined }));
     load(controller.signal).then(
-      (data) => setState({ data, error: undefined, loading: false }),
+      (data) => setState({ data, error: undefined, loading: false, stale: false, key }),
       (e: unknown) => {
-        if (!isAbort(e)) setState((s) => ({ data: s.data, error: e as Error, loading: false }));
+        if (!isAbort(e)) setState({ data: undefined, error: e as Error, loading: false, stale: false, key });
       },
     );
     return () => controller.abort();
@@ -100,7 +124,7 @@ export function followJob<R>(
       stop();
       api<Job<R>>(`/api/jobs/${encodeURIComponent(id)}`, { signal }).then((job) => {
         if (job.status === 'done' || job.status === 'failed') resolve(job);
-        else reject(new Error(`lost the progress stream of job ${id}`));
+        else reject(new ApiError(`lost the progress stream of job ${id}`, 0, []));
       }, reject);
     };
   });
@@ -108,37 +132,53 @@ export function followJob<R>(
 
 /**
  * Starts API jobs (POST `path` with a body) and follows each to its end: the
- * latest job's progress, result or error, and whether it is running. Starting
- * a job abandons the one before; leaving the view aborts the running one.
+ * latest job's progress, result (with the request that produced it) or
+ * error, and whether it is running. Starting a job abandons the one before;
+ * leaving the view aborts the running one; `clear` forgets the result.
  */
-export function useJob<R>() {
+export function useJob<R, Q = unknown>() {
   const [progress, setProgress] = useState<Job<R>['progress'] | null>(null);
-  const [result, setResult] = useState<R | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ value: R; request: Q } | null>(null);
+  const [error, setError] = useState<Error | null>(null);
   const [running, setRunning] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
   /** Posts the job; `total` is shown as its size until the server reports progress. */
-  const start = async (path: string, body: unknown, total: number) => {
+  const start = async (path: string, body: unknown, total: number, request: Q): Promise<R | null> => {
     controller.current?.abort();
     const c = new AbortController();
     controller.current = c;
     setRunning(true);
     setError(null);
     setResult(null);
+    setJobId(null);
     setProgress({ done: 0, total, label: '' });
     try {
       const job = await api<Job<R>>(path, { body, signal: c.signal });
+      setJobId(job.id);
       const ended = await followJob<R>(job.id, setProgress, c.signal);
       setProgress(ended.progress);
-      if (ended.status === 'done' && ended.result) setResult(ended.result);
-      else setError(ended.error?.message ?? ended.status);
+      if (ended.status === 'done' && ended.result) {
+        setResult({ value: ended.result, request });
+        return ended.result;
+      }
+      const problems = (ended.error as { problems?: Problem[] } | undefined)?.problems ?? [];
+      setError(new ApiError(ended.error?.message ?? ended.status, 500, problems));
     } catch (e) {
-      if (!isAbort(e)) setError(e instanceof Error ? e.message : String(e));
+      if (!isAbort(e)) setError(e instanceof Error ? e : new Error(String(e)));
     } finally {
       if (controller.current === c) setRunning(false);
     }
+    return null;
   };
-  return { progress, result, error, running, start };
+  const clear = () => {
+    controller.current?.abort();
+    setResult(null);
+    setError(null);
+    setProgress(null);
+    setRunning(false);
+  };
+  return { progress, result, error, running, jobId, start, clear };
 }

@@ -23,6 +23,11 @@ import type {
   ValidationSchema,
   WhatIfSchema,
   WorldRelationsSchema,
+  WorldSummarySchema,
+  CouncilsSchema,
+  CoalitionPowerSchema,
+  RunsListSchema,
+  StoredEnsembleSchema,
 } from '../../src/reports/schemas/index.js';
 
 export type PowerRanking = z.output<typeof PowerRankingSchema>;
@@ -52,3 +57,14 @@ export type Effect = Attribution['effects'][string];
 export type Problem = z.output<typeof ProblemSchema>;
 /** A job of the API (ensemble or compare): status, progress and, when done, its result. */
 export type Job = z.output<typeof JobSchema>;
+/** `concert world --json` (GET /api/worlds/:year): the actors with their names. */
+export type WorldSummary = z.output<typeof WorldSummarySchema>;
+/** `concert coalitions unsc --json` (GET /api/coalitions/unsc). */
+export type Councils = z.output<typeof CouncilsSchema>;
+export type Council = Councils['councils'][number];
+/** `concert runs list --json` (GET /api/runs). */
+export type RunsList = z.output<typeof RunsListSchema>;
+/** `concert runs show --json` (GET /api/runs/:id). */
+export type StoredEnsemble = z.output<typeof StoredEnsembleSchema>;
+/** `concert coalitions power --json` (POST /api/coalitions/power). */
+export type CoalitionPower = z.output<typeof CoalitionPowerSchema>;

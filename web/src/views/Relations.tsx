@@ -1,33 +1,65 @@
 /**
- * Relations view: the signed network of the chosen actors (Cytoscape;
+ * Relations view: the signed network of the chosen states (Cytoscape;
  * positive ties blue and solid, negative ties red and dashed, width by
  * |score|), structural balance measures with the frustrated edges
- * highlighted (GET /api/balance), the strategic triangle of three actors
+ * highlighted (GET /api/balance), the strategic triangle of three states
  * (GET /api/triangle) and a what-if edit of one relation
- * (POST /api/balance/whatif).
+ * (POST /api/balance/whatif). States are picked by name from the year's
+ * world (GET /api/worlds/:year). The network is reachable by keyboard: focus
+ * it and move through the states with the arrow keys.
  */
 import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, useApi } from '../api';
 import { CHART_FONT } from '../Chart';
-import { useFormat } from '../format';
-import type { Balance, RelationRecord, Triangle, WhatIf } from '../types';
+import { DataExport, ImageExport } from '../Export';
+import { NumberField, StateSelect, StatesPicker } from '../fields';
+import { type Format, useFormat } from '../format';
+import { ViewHeading } from '../Heading';
+import { ErrorNotice } from '../problems';
+import type { Balance, RelationRecord, Triangle, WhatIf, WorldSummary } from '../types';
+import { codec, useParam } from '../url';
 
-const DEFAULT_ACTORS = 'USA, CHN, RUS, JPN, DEU, GBR, FRA, IND';
-
-function parseActors(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,]+/)
-        .map((s) => s.trim().toUpperCase())
-        .filter((s) => s !== ''),
-    ),
-  ];
-}
+const DEFAULT_ACTORS = ['USA', 'CHN', 'RUS', 'JPN', 'DEU', 'GBR', 'FRA', 'IND'];
+const DEFAULT_TRIANGLE = ['USA', 'CHN', 'RUS'];
+const YEAR = codec.int(1816, 2016);
+const SCORE = codec.num(-1, 1);
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** An SVG drawing of the network as laid out on screen (nodes, ties, labels). */
+function networkSvg(core: Core, label: string): string {
+  const box = core.elements().boundingBox({});
+  const pad = 40;
+  const w = Math.ceil(box.w + 2 * pad);
+  const h = Math.ceil(box.h + 2 * pad);
+  const x = (v: number) => (v - box.x1 + pad).toFixed(1);
+  const y = (v: number) => (v - box.y1 + pad).toFixed(1);
+  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const parts: string[] = [];
+  core.edges().forEach((e) => {
+    const s = e.source().position();
+    const t = e.target().position();
+    const score = Number(e.data('score'));
+    const frustrated = e.hasClass('frustrated');
+    if (frustrated)
+      parts.push(
+        `<line x1="${x(s.x)}" y1="${y(s.y)}" x2="${x(t.x)}" y2="${y(t.y)}" stroke="#f5b700" stroke-opacity="0.75" stroke-width="${Number(e.data('width')) + 10}"/>`,
+      );
+    parts.push(
+      `<line x1="${x(s.x)}" y1="${y(s.y)}" x2="${x(t.x)}" y2="${y(t.y)}" stroke="${score > 0 ? '#1f6fb2' : '#b3261e'}" stroke-width="${e.data('width')}"${score < 0 ? ' stroke-dasharray="8 5"' : ''}/>`,
+    );
+  });
+  core.nodes().forEach((n) => {
+    const p = n.position();
+    parts.push(`<circle cx="${x(p.x)}" cy="${y(p.y)}" r="11" fill="#34495e"/>`);
+    parts.push(
+      `<text x="${x(p.x)}" y="${(Number(y(p.y)) + 28).toFixed(1)}" text-anchor="middle" font-size="13" font-family='${CHART_FONT}' fill="#1b1f24">${esc(String(n.data('label')))}</text>`,
+    );
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><title>${esc(label)}</title><rect width="100%" height="100%" fill="#ffffff"/>${parts.join('')}</svg>`;
+}
 
 function Network({
   actors,
@@ -35,15 +67,24 @@ function Network({
   frustrated,
   label,
   names,
+  exportName,
 }: {
   actors: string[];
   relations: readonly Pick<RelationRecord, 'a' | 'b' | 'score'>[];
   frustrated: Set<string>;
   label: string;
   names: (id: string) => string;
+  exportName: string;
 }) {
+  const { t } = useTranslation();
+  const f = useFormat();
   const box = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
+  const [focused, setFocused] = useState<number | null>(null);
+  const shown = useMemo(
+    () => relations.filter((r) => r.score !== 0 && actors.includes(r.a) && actors.includes(r.b)),
+    [relations, actors],
+  );
 
   useEffect(() => {
     if (!box.current) return;
@@ -73,6 +114,10 @@ function Network({
           },
         },
         {
+          selector: 'node.focused',
+          style: { 'border-width': 4, 'border-color': '#f5b700', width: 30, height: 30 },
+        },
+        {
           selector: 'edge',
           style: { width: 'data(width)', 'curve-style': 'straight', opacity: 0.9 },
         },
@@ -100,27 +145,93 @@ function Network({
     core.elements().remove();
     core.add([
       ...actors.map((id) => ({ group: 'nodes' as const, data: { id, label: names(id) } })),
-      ...relations
-        .filter((r) => r.score !== 0 && actors.includes(r.a) && actors.includes(r.b))
-        .map((r) => ({
-          group: 'edges' as const,
-          data: {
-            id: pairKey(r.a, r.b),
-            source: r.a,
-            target: r.b,
-            score: r.score,
-            width: 1.5 + 6 * Math.abs(r.score),
-          },
-          classes: frustrated.has(pairKey(r.a, r.b)) ? 'frustrated' : '',
-        })),
+      ...shown.map((r) => ({
+        group: 'edges' as const,
+        data: {
+          id: pairKey(r.a, r.b),
+          source: r.a,
+          target: r.b,
+          score: r.score,
+          width: 1.5 + 6 * Math.abs(r.score),
+        },
+        classes: frustrated.has(pairKey(r.a, r.b)) ? 'frustrated' : '',
+      })),
     ]);
     core.layout({ name: 'circle', padding: 30 }).run();
-  }, [actors, relations, frustrated, names]);
+  }, [actors, shown, frustrated, names]);
 
-  return <div ref={box} className="network" role="img" aria-label={label} data-testid="network" />;
+  const focusedId = focused !== null ? actors[focused] : undefined;
+  useEffect(() => {
+    const core = cy.current;
+    if (!core) return;
+    core.nodes().removeClass('focused');
+    if (focusedId) core.getElementById(focusedId).addClass('focused');
+  }, [focusedId, actors, shown]);
+
+  const ties = focusedId
+    ? shown
+        .filter((r) => r.a === focusedId || r.b === focusedId)
+        .map((r) => ({ other: r.a === focusedId ? r.b : r.a, score: r.score }))
+        .sort((x, y) => y.score - x.score)
+    : [];
+
+  const focusText = focusedId
+    ? t('relations.focused', {
+        name: names(focusedId),
+        ties:
+          ties.length === 0
+            ? t('relations.noTies')
+            : ties.map((x) => `${names(x.other)} ${f.fixed(x.score, 2)}`).join(t('app.listSeparator')),
+      })
+    : '';
+  const onKey = (e: React.KeyboardEvent) => {
+    if (actors.length === 0) return;
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (step !== undefined) {
+      e.preventDefault();
+      setFocused((k) => (k === null ? 0 : (k + step + actors.length) % actors.length));
+    } else if (e.key === 'Escape') setFocused(null);
+  };
+
+  return (
+    <>
+      <div
+        ref={box}
+        className="network"
+        role="slider"
+        aria-label={label}
+        aria-describedby="network-keys"
+        aria-valuemin={1}
+        aria-valuemax={Math.max(1, actors.length)}
+        aria-valuenow={(focused ?? 0) + 1}
+        aria-valuetext={focusText || t('relations.networkKeys')}
+        tabIndex={0}
+        onKeyDown={onKey}
+        onBlur={() => setFocused(null)}
+        data-testid="network"
+      />
+      <p id="network-keys" className="note">
+        {t('relations.networkKeys')}
+      </p>
+      <p className="map-focus" aria-live="polite" data-testid="network-focus">
+        {focusText}
+      </p>
+      <ImageExport
+        name={exportName}
+        what={label}
+        svg={() => (cy.current ? networkSvg(cy.current, label) : null)}
+        png={() =>
+          cy.current
+            ? (cy.current.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob)
+            : null
+        }
+        testId="network-export"
+      />
+    </>
+  );
 }
 
-function Measures({ b, f, t }: { b: Balance; f: ReturnType<typeof useFormat>; t: (k: string) => string }) {
+function Measures({ b, f, t }: { b: Balance; f: Format; t: (k: string) => string }) {
   return (
     <dl className="measures" data-testid="balance">
       <dt>{t('relations.nodes')}</dt>
@@ -146,107 +257,122 @@ function Measures({ b, f, t }: { b: Balance; f: ReturnType<typeof useFormat>; t:
 export default function RelationsView() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [year, setYear] = useState(2016);
-  const [actorText, setActorText] = useState(DEFAULT_ACTORS);
-  const actors = useMemo(() => parseActors(actorText), [actorText]);
+  const [year, setYear] = useParam('year', 2016, YEAR);
+  const [actors, setActors] = useParam('actors', DEFAULT_ACTORS, codec.ids);
   const list = actors.join(',');
-  const relations = useApi(`r/${year}/${list}`, (signal) =>
+  const world = useApi(`w/${year}`, (signal) => api<WorldSummary>(`/api/worlds/${year}`, { signal }));
+  const yearNames = useMemo(
+    () => Object.fromEntries((world.data?.actors ?? []).map((a) => [a.id, a.name])),
+    [world.data],
+  );
+  const available = useMemo(() => (world.data?.actors ?? []).map((a) => a.id), [world.data]);
+  const enough = actors.length >= 2;
+  const relations = useApi(enough ? `r/${year}/${list}` : null, (signal) =>
     api<{ relations: RelationRecord[] }>(`/api/worlds/${year}/relations?actors=${list}`, { signal }),
   );
-  const balance = useApi(`b/${year}/${list}`, (signal) =>
+  const balance = useApi(enough ? `b/${year}/${list}` : null, (signal) =>
     api<Balance>(`/api/balance?year=${year}&actors=${list}`, { signal }),
   );
 
-  const [tri, setTri] = useState<[string, string, string]>(['USA', 'CHN', 'RUS']);
-  const triKey =
-    tri.every((x) => actors.includes(x)) && new Set(tri).size === 3 ? `${year}/${tri.join(',')}` : null;
+  const [tri, setTri] = useParam('triangle', DEFAULT_TRIANGLE, codec.ids);
+  const triple: [string, string, string] = [tri[0] ?? 'USA', tri[1] ?? 'CHN', tri[2] ?? 'RUS'];
+  const triRepeated = new Set(triple).size < 3;
+  const triOutside = triple.some((x) => !actors.includes(x));
+  const triKey = !triRepeated && !triOutside ? `${year}/${triple.join(',')}` : null;
   const triangle = useApi(triKey, (signal) =>
-    api<Triangle>(`/api/triangle?year=${year}&actors=${tri.join(',')}`, { signal }),
+    api<Triangle>(`/api/triangle?year=${year}&actors=${triple.join(',')}`, { signal }),
   );
 
-  const [edit, setEdit] = useState<{ a: string; b: string; score: number } | null>(null);
+  const [pair, setPair] = useParam('pair', ['USA', 'CHN'], codec.ids);
+  const pairA = pair[0] ?? 'USA';
+  const pairB = pair[1] ?? 'CHN';
+  const [whatScore, setWhatScore] = useParam('score', Number.NaN, SCORE);
+  const samePair = pairA === pairB;
+  const edit =
+    !Number.isNaN(whatScore) && !samePair && actors.includes(pairA) && actors.includes(pairB)
+      ? { a: pairA, b: pairB, score: whatScore }
+      : null;
   const whatIf = useApi(edit ? `w/${year}/${list}/${edit.a}/${edit.b}/${edit.score}` : null, (signal) =>
-    api<WhatIf>('/api/balance/whatif', {
-      body: { year, actors, change: edit },
-      signal,
-    }),
+    api<WhatIf>('/api/balance/whatif', { body: { year, actors, change: edit }, signal }),
   );
+  const resetEdit = () => setWhatScore(Number.NaN);
 
-  const current = edit && whatIf.data ? whatIf.data.after : balance.data;
+  const current = edit ? whatIf.data?.after : balance.data;
   const shownRelations = useMemo(() => {
     const rs = relations.data?.relations ?? [];
     if (!edit) return rs;
     const key = pairKey(edit.a, edit.b);
     const rest = rs.filter((r) => pairKey(r.a, r.b) !== key);
     return [...rest, { a: edit.a, b: edit.b, score: edit.score, kind: 'what-if' }];
-  }, [relations.data, edit]);
+  }, [relations.data, edit?.a, edit?.b, edit?.score]);
   const frustrated = useMemo(
     () => new Set((current?.frustration.frustratedEdges ?? []).map(([a, b]) => pairKey(a, b))),
     [current],
   );
-  const names = useMemo(() => (id: string) => f.country(id), [f.lang]);
+  const names = useMemo(() => (id: string) => f.country(id, yearNames[id]), [f.lang, yearNames]);
   const scoreOf = (a: string, b: string) =>
     (relations.data?.relations ?? []).find((r) => pairKey(r.a, r.b) === pairKey(a, b))?.score ?? 0;
+  const editScore = edit ? edit.score : scoreOf(pairA, pairB);
+  const labels = {
+    year: t('relations.year'),
+    actors: t('relations.actors'),
+    change: t('relations.whatIf'),
+    'change.a': t('relations.actorA'),
+    'change.b': t('relations.actorB'),
+    'change.score': t('relations.score'),
+  };
 
-  const [pairA, setPairA] = useState('USA');
-  const [pairB, setPairB] = useState('CHN');
-  const editScore = edit && edit.a === pairA && edit.b === pairB ? edit.score : scoreOf(pairA, pairB);
-
-  const actorSelect = (value: string, onChange: (v: string) => void, label: string) => (
-    <label>
-      <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        {actors.map((id) => (
-          <option key={id} value={id}>
-            {f.country(id)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const setActorsAndReset = (ids: string[]) => {
+    setActors(ids);
+    resetEdit();
+  };
 
   return (
     <section aria-labelledby="rel-h">
-      <h1 id="rel-h">{t('relations.heading')}</h1>
+      <ViewHeading id="rel-h" view="relations">
+        {t('relations.heading')}
+      </ViewHeading>
       <p className="intro">{t('relations.intro')}</p>
       <div className="controls">
-        <label>
-          <span>{t('relations.year')}</span>
-          <input
-            type="number"
-            min={1816}
-            max={2016}
-            value={year}
-            onChange={(e) => setYear(Math.min(2016, Math.max(1816, Number(e.target.value) || 2016)))}
-          />
-        </label>
-        <label>
-          <span>{t('relations.actors')}</span>
-          <input
-            type="text"
-            size={40}
-            value={actorText}
-            onChange={(e) => {
-              setActorText(e.target.value);
-              setEdit(null);
-            }}
-          />
-        </label>
+        <NumberField
+          label={t('relations.year')}
+          value={year}
+          min={1816}
+          max={2016}
+          integer
+          size={6}
+          onChange={(v) => {
+            if (v !== null) {
+              setYear(v);
+              resetEdit();
+            }
+          }}
+          testId="relations-year"
+        />
+        <StatesPicker
+          label={t('relations.actors')}
+          available={available}
+          chosen={actors}
+          onChange={setActorsAndReset}
+          names={yearNames}
+          testId="relations-states"
+        />
         <span role="status" className="note">
           {balance.loading || relations.loading ? t('app.loading') : ''}
         </span>
       </div>
-      {(relations.error ?? balance.error) && (
-        <p className="error">{(relations.error ?? balance.error)?.message}</p>
-      )}
+      {!enough && <p className="error">{t('relations.needTwo')}</p>}
+      <ErrorNotice error={relations.error ?? balance.error} labels={labels} testId="relations-error" />
       <div className="grid2">
         <div className="panel">
+          <h2 className="sr-only">{t('relations.networkHeading')}</h2>
           <Network
-            actors={actors}
+            actors={relations.data ? actors : []}
             relations={shownRelations}
             frustrated={frustrated}
             names={names}
-            label={t('relations.networkLabel', { count: actors.length })}
+            label={t('relations.networkLabel', { count: actors.length, year })}
+            exportName={`concert-network-${year}`}
           />
           <div className="key">
             <span>
@@ -269,11 +395,29 @@ export default function RelationsView() {
               {t('relations.frustratedKey')}
             </span>
           </div>
+          {relations.data && (
+            <DataExport
+              name={`concert-relations-${year}`}
+              what={t('relations.tiesTable')}
+              csv={() => ({
+                header: ['a', 'b', 'score', 'kind', 'source'],
+                rows: (relations.data?.relations ?? []).map((r) => [
+                  r.a,
+                  r.b,
+                  r.score,
+                  r.kind,
+                  r.source ?? '',
+                ]),
+              })}
+              json={() => relations.data}
+              testId="relations-export"
+            />
+          )}
           <h2>{t('relations.frustratedEdges')}</h2>
           <ul data-testid="frustrated-list">
             {(current?.frustration.frustratedEdges ?? []).map(([a, b]) => (
               <li key={pairKey(a, b)}>
-                {f.country(a)} – {f.country(b)}
+                {names(a)} – {names(b)}
               </li>
             ))}
           </ul>
@@ -281,10 +425,54 @@ export default function RelationsView() {
         <div className="panel">
           <h2>{edit ? t('relations.measuresWhatIf') : t('relations.measures')}</h2>
           {current && <Measures b={current} f={f} t={t} />}
+          {current && (
+            <DataExport
+              name={`concert-balance-${year}${edit ? '-whatif' : ''}`}
+              what={t('relations.measures')}
+              json={() => (edit ? whatIf.data : balance.data)}
+              csv={() => ({
+                header: ['measure', 'value'],
+                rows: [
+                  ['nodes', current.nodes],
+                  ['positiveEdges', current.positiveEdges],
+                  ['negativeEdges', current.negativeEdges],
+                  ['triangleRatio', current.triangleRatio],
+                  ['weightedTriangleRatio', current.weightedTriangleRatio],
+                  ['walkBalance', current.walkBalance],
+                  ['frustrationIndex', current.frustration.index],
+                  ['frustrationNormalized', current.frustration.normalized],
+                  ...current.frustration.frustratedEdges.map(([a, b]) => ['frustratedTie', `${a}–${b}`]),
+                ],
+              })}
+              testId="balance-export"
+            />
+          )}
           <h2>{t('relations.whatIf')}</h2>
           <div className="controls">
-            {actorSelect(pairA, setPairA, t('relations.actorA'))}
-            {actorSelect(pairB, setPairB, t('relations.actorB'))}
+            <StateSelect
+              label={t('relations.actorA')}
+              ids={actors}
+              value={pairA}
+              names={yearNames}
+              invalid={samePair}
+              onChange={(v) => {
+                setPair([v, pairB]);
+                resetEdit();
+              }}
+              testId="whatif-a"
+            />
+            <StateSelect
+              label={t('relations.actorB')}
+              ids={actors}
+              value={pairB}
+              names={yearNames}
+              invalid={samePair}
+              onChange={(v) => {
+                setPair([pairA, v]);
+                resetEdit();
+              }}
+              testId="whatif-b"
+            />
             <label>
               <span>
                 {t('relations.score')}
@@ -297,15 +485,16 @@ export default function RelationsView() {
                 max={1}
                 step={0.1}
                 value={editScore}
-                disabled={pairA === pairB}
-                onChange={(e) => setEdit({ a: pairA, b: pairB, score: Number(e.target.value) })}
+                disabled={samePair}
+                onChange={(e) => setWhatScore(Number(e.target.value))}
                 data-testid="whatif"
               />
             </label>
-            <button type="button" className="secondary" onClick={() => setEdit(null)} disabled={!edit}>
+            <button type="button" className="secondary" onClick={resetEdit} disabled={!edit}>
               {t('relations.reset')}
             </button>
           </div>
+          {samePair && <p className="error">{t('relations.samePair')}</p>}
           {edit && whatIf.data && (
             <p className="note" data-testid="whatif-delta">
               {t('relations.delta', {
@@ -315,13 +504,32 @@ export default function RelationsView() {
               })}
             </p>
           )}
-          {whatIf.error && <p className="error">{whatIf.error.message}</p>}
+          <ErrorNotice error={whatIf.error} labels={labels} testId="whatif-error" />
           <h2>{t('relations.triangle')}</h2>
           <div className="controls">
-            {actorSelect(tri[0], (v) => setTri([v, tri[1], tri[2]]), t('relations.first'))}
-            {actorSelect(tri[1], (v) => setTri([tri[0], v, tri[2]]), t('relations.second'))}
-            {actorSelect(tri[2], (v) => setTri([tri[0], tri[1], v]), t('relations.third'))}
+            {([0, 1, 2] as const).map((k) => (
+              <StateSelect
+                key={k}
+                label={t(['relations.first', 'relations.second', 'relations.third'][k]!)}
+                ids={actors}
+                value={triple[k]}
+                names={yearNames}
+                invalid={triRepeated && triple.indexOf(triple[k]) !== k}
+                onChange={(v) => setTri(triple.map((x, j) => (j === k ? v : x)))}
+                testId={`triangle-${k}`}
+              />
+            ))}
           </div>
+          {triRepeated && (
+            <p className="error" data-testid="triangle-problem">
+              {t('relations.triangleRepeated')}
+            </p>
+          )}
+          {!triRepeated && triOutside && (
+            <p className="error" data-testid="triangle-problem">
+              {t('relations.triangleOutside')}
+            </p>
+          )}
           {triangle.data && (
             <div data-testid="triangle">
               <p>
@@ -345,15 +553,24 @@ export default function RelationsView() {
                 <tbody>
                   {triangle.data.roles.map((r) => (
                     <tr key={r.id}>
-                      <td>{f.country(r.id)}</td>
+                      <td>{names(r.id)}</td>
                       <td>{t(`role.${r.role}`)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+              <DataExport
+                name={`concert-triangle-${year}-${triple.join('-')}`}
+                what={t('relations.triangle')}
+                json={() => triangle.data}
+                csv={() => ({
+                  header: ['id', 'role'],
+                  rows: (triangle.data?.roles ?? []).map((r) => [r.id, r.role]),
+                })}
+              />
             </div>
           )}
-          {triangle.error && <p className="error">{triangle.error.message}</p>}
+          <ErrorNotice error={triangle.error} labels={{ ...labels, actors: t('relations.triangle') }} />
         </div>
       </div>
     </section>

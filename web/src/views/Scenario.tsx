@@ -2,19 +2,32 @@
  * Scenario view: pick a shipped scenario or edit its YAML, with every
  * problem located inline (POST /api/scenarios/validate, as you type); run the
  * ensemble as a job (POST /api/scenarios/run) with a progress bar fed by
- * server-sent events; then fan charts of every indicator.
+ * server-sent events; then fan charts of every indicator. Runs and seed are
+ * the scenario's own (its `ensemble:`) unless the user types others, which
+ * the view then says. The scenario, edited text and run id are in the
+ * address: a link reopens the stored ensemble (GET /api/runs/:id).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, isAbort, useApi, useJob } from '../api';
-import { FanChart } from '../FanChart';
+import { ApiError, api, isAbort, useApi } from '../api';
+import { DataExport } from '../Export';
+import { bandRows } from '../exporting';
+import { NumberField, useScrollTo, useValidity } from '../fields';
 import { useFormat } from '../format';
+import { ViewHeading } from '../Heading';
+import { MAX_RUNS, ReportButton, RunButton, RunProgress, useEnsembleRunner } from '../jobs';
 import { PairedDifference } from '../PairedDifference';
 import { ScenarioPicker } from '../Pickers';
-import { RunProgress } from '../RunProgress';
-import type { EnsembleResult, ShippedScenario, Validation } from '../types';
+import { ErrorNotice, ProblemText } from '../problems';
+import type { ShippedScenario, StoredEnsemble, Validation } from '../types';
+import { codec, useParam } from '../url';
+import { FanCharts } from './Runs';
 
 const VALIDATE_DELAY_MS = 250;
+/** Edited text longer than this is not put in the address (the link then reopens the shipped scenario). */
+const MAX_TEXT_IN_URL = 6000;
+const RUNS = codec.int(1, MAX_RUNS);
+const SEED = codec.int(0, 4_294_967_295);
 
 /** Offset of (line, column), both 1-based, in `text`. */
 function offsetOf(text: string, line: number, column: number): number {
@@ -24,47 +37,39 @@ function offsetOf(text: string, line: number, column: number): number {
   return offset + Math.max(0, column - 1);
 }
 
-/** Runs an ensemble and reports its progress; shared by the scenario and compare views. */
-export function useEnsembleRunner() {
-  const job = useJob<EnsembleResult>();
-  const run = (scenario: { text: string } | { id: string }, runs: number, seed: number) =>
-    job.start('/api/scenarios/run', { scenario, runs, seed }, runs);
-  return { progress: job.progress, result: job.result, error: job.error, running: job.running, run };
-}
-
-/** System-wide indicators first, then those of single actors (names ending in `.ISO`). */
-export function splitIndicators(r: EnsembleResult): { system: string[]; perActor: string[] } {
-  const names = Object.keys(r.indicators);
-  const isActor = (n: string) => r.actors.some((a) => n.endsWith(`.${a}`));
-  return { system: names.filter((n) => !isActor(n)), perActor: names.filter(isActor) };
-}
-
 export default function ScenarioView() {
   const { t } = useTranslation();
   const f = useFormat();
   const shipped = useApi('shipped', (signal) =>
     api<{ scenarios: ShippedScenario[] }>('/api/scenarios', { signal }),
   );
-  const [chosen, setChosen] = useState('');
-  const [text, setText] = useState('');
+  const scenarios = shipped.data?.scenarios ?? [];
+  const [chosen, setChosen] = useParam('scenario', 'baseline-2017', codec.text);
+  const [urlText, setUrlText] = useParam('text', '', codec.text);
+  const [runId, setRunId] = useParam('run', '', codec.text);
+  const [runs, setRuns] = useParam('runs', Number.NaN, RUNS);
+  const [seed, setSeed] = useParam('seed', Number.NaN, SEED);
+  const [reference, setReference] = useParam('against', '', codec.text);
+  const shippedText = scenarios.find((s) => s.id === chosen)?.text ?? '';
+  const [text, setTextState] = useState(urlText);
   const [validation, setValidation] = useState<Validation | null>(null);
-  const [runs, setRuns] = useState(20);
-  const [seed, setSeed] = useState(1);
   const editor = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLPreElement>(null);
+  const results = useRef<HTMLDivElement>(null);
   const runner = useEnsembleRunner();
-  const [reference, setReference] = useState('baseline-2017');
+  const form = useValidity();
+
+  // The shipped text fills the editor once known (unless the address holds an edited text).
+  useEffect(() => {
+    if (text === '' && urlText === '' && shippedText !== '') setTextState(shippedText);
+  }, [shippedText]);
+  const setText = (next: string) => {
+    setTextState(next);
+    setUrlText(next !== shippedText && next.length <= MAX_TEXT_IN_URL ? next : '');
+  };
 
   useEffect(() => {
-    const first = shipped.data?.scenarios[0];
-    if (first && chosen === '') {
-      setChosen(first.id);
-      setText(first.text);
-    }
-  }, [shipped.data, chosen]);
-
-  useEffect(() => {
-    if (text === '') return;
+    if (text === '' && shippedText === '') return;
     const c = new AbortController();
     const timer = setTimeout(() => {
       api<Validation>('/api/scenarios/validate', { body: { text }, signal: c.signal }).then(
@@ -76,7 +81,10 @@ export default function ScenarioView() {
               kind: 'scenario',
               valid: false,
               summary: null,
-              problems: e instanceof ApiError ? e.problems : [{ path: [], message: String(e) }],
+              problems:
+                e instanceof ApiError && e.problems.length > 0
+                  ? e.problems
+                  : [{ path: [], message: String(e instanceof Error ? e.message : e) }],
             });
         },
       );
@@ -87,9 +95,15 @@ export default function ScenarioView() {
     };
   }, [text]);
 
-  const problems = validation?.problems ?? [];
+  const problems = [...(validation?.problems ?? [])].sort(
+    (x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0),
+  );
   const badLines = new Set(problems.map((p) => p.line).filter((l): l is number => l !== undefined));
   const lineCount = text.split('\n').length;
+  const summary = validation?.valid ? validation.scenario : undefined;
+  const runsGiven = Number.isNaN(runs) ? null : runs;
+  const seedGiven = Number.isNaN(seed) ? null : seed;
+  const effectiveRuns = runsGiven ?? summary?.ensemble.runs ?? 0;
 
   const jump = (line: number | undefined, column: number | undefined) => {
     const el = editor.current;
@@ -99,54 +113,120 @@ export default function ScenarioView() {
     el.setSelectionRange(at, at + 1);
   };
 
-  const result = runner.result;
-  const groups = result ? splitIndicators(result) : null;
+  // A run id in the address reopens the stored ensemble.
+  const stored = useApi(runId && !runner.result ? `run/${runId}` : null, (signal) =>
+    api<StoredEnsemble>(`/api/runs/${encodeURIComponent(runId)}`, { signal }),
+  );
+  const fresh = runner.result?.value;
+  const shown = fresh
+    ? {
+        scenario: fresh.scenario,
+        runs: fresh.runs,
+        seed: fresh.seed,
+        years: fresh.years,
+        indicators: fresh.indicators,
+        actors: fresh.actors,
+        id: fresh.ensemble,
+      }
+    : stored.data
+      ? {
+          scenario: stored.data.scenario,
+          runs: stored.data.runs,
+          seed: stored.data.seed,
+          years: stored.data.years,
+          indicators: stored.data.indicators,
+          actors: [] as string[],
+          id: stored.data.id,
+        }
+      : null;
+  useEffect(() => {
+    if (fresh) setRunId(fresh.ensemble);
+  }, [fresh]);
+  useScrollTo(results, fresh);
+
+  const referenceText = scenarios.find((s) => s.id === reference)?.text;
+  const sameAsReference = referenceText !== undefined && referenceText === text;
+  const refCheck = useApi(reference ? `ref/${reference}` : null, (signal) =>
+    api<Validation>('/api/scenarios/validate', { body: { id: reference }, signal }),
+  );
+  const events = (summary?.events ?? 0) + (refCheck.data?.scenario?.events ?? 0);
+  const pairedReason =
+    reference === ''
+      ? t('scenario.chooseReference')
+      : sameAsReference
+        ? t('scenario.sameAsReference', { a: reference })
+        : validation?.valid !== true
+          ? t('scenario.fixFirst')
+          : null;
 
   return (
     <section aria-labelledby="sc-h">
-      <h1 id="sc-h">{t('scenario.heading')}</h1>
+      <ViewHeading id="sc-h" view="scenario">
+        {t('scenario.heading')}
+      </ViewHeading>
       <p className="intro">{t('scenario.intro')}</p>
       <div className="controls">
         <ScenarioPicker
           label={t('scenario.pick')}
-          ids={(shipped.data?.scenarios ?? []).map((x) => x.id)}
+          ids={scenarios.map((x) => x.id)}
           value={chosen}
           onChange={(id) => {
             setChosen(id);
-            const s = shipped.data?.scenarios.find((x) => x.id === id);
-            if (s) setText(s.text);
+            setUrlText('');
+            setRunId('');
+            runner.clear();
+            const s = scenarios.find((x) => x.id === id);
+            if (s) setTextState(s.text);
           }}
           testId="scenario-pick"
         />
-        <label>
-          <span>{t('scenario.runs')}</span>
-          <input
-            type="number"
-            min={1}
-            max={1000}
-            value={runs}
-            onChange={(e) => setRuns(Math.max(1, Number(e.target.value) || 1))}
-            data-testid="runs"
-          />
-        </label>
-        <label>
-          <span>{t('scenario.seed')}</span>
-          <input
-            type="number"
-            min={0}
-            value={seed}
-            onChange={(e) => setSeed(Math.max(0, Number(e.target.value) || 0))}
-          />
-        </label>
-        <button
-          type="button"
-          disabled={runner.running || validation?.valid !== true}
-          onClick={() => void runner.run({ text }, runs, seed)}
-          data-testid="run"
-        >
-          {t('scenario.run')}
-        </button>
+        <NumberField
+          label={t('scenario.runs')}
+          value={runsGiven}
+          optional
+          integer
+          min={1}
+          max={MAX_RUNS}
+          placeholder={summary ? f.int(summary.ensemble.runs) : ''}
+          hint={t('scenario.runsHint')}
+          onChange={(v) => setRuns(v ?? Number.NaN)}
+          onValidity={form.report('runs')}
+          testId="runs"
+        />
+        <NumberField
+          label={t('scenario.seed')}
+          value={seedGiven}
+          optional
+          integer
+          min={0}
+          max={4_294_967_295}
+          size={10}
+          placeholder={summary ? String(summary.ensemble.seed) : ''}
+          hint={t('scenario.seedHint')}
+          onChange={(v) => setSeed(v ?? Number.NaN)}
+          onValidity={form.report('seed')}
+          testId="seed"
+        />
+        <RunButton
+          label={t('scenario.run')}
+          total={effectiveRuns}
+          disabled={runner.running || validation?.valid !== true || !form.valid}
+          onRun={() => void runner.run({ text }, runsGiven, seedGiven, effectiveRuns)}
+          testId="run"
+        />
       </div>
+      {summary && (
+        <p className="note" data-testid="ensemble-note">
+          {runsGiven === null && seedGiven === null
+            ? t('scenario.usesFile', { runs: f.int(summary.ensemble.runs), seed: summary.ensemble.seed })
+            : t('scenario.overrides', {
+                runs: f.int(runsGiven ?? summary.ensemble.runs),
+                seed: seedGiven ?? summary.ensemble.seed,
+                fileRuns: f.int(summary.ensemble.runs),
+                fileSeed: summary.ensemble.seed,
+              })}
+        </p>
+      )}
       <div className="cols2">
         <div>
           <label htmlFor="scenario-text" className="field">
@@ -189,7 +269,8 @@ export default function ScenarioView() {
                         {p.line !== undefined
                           ? t('scenario.at', { line: p.line, column: p.column ?? 1 })
                           : t('scenario.atDocument')}
-                        {p.path.length > 0 ? ` · ${p.path.join('.')}` : ''}: {p.message}
+                        {' · '}
+                        <ProblemText problem={p} />
                       </button>
                     </li>
                   ))}
@@ -197,62 +278,70 @@ export default function ScenarioView() {
               </>
             )}
           </div>
-          <RunProgress progress={runner.progress} label={t('scenario.progress')} />
-          {runner.error && <p className="error">{runner.error}</p>}
-          {result && (
-            <p data-testid="run-summary">
-              {t('scenario.summary', {
-                scenario: result.scenario,
-                runs: f.int(result.runs),
-                seed: result.seed,
-                from: result.years.from,
-                to: result.years.to,
-              })}
-            </p>
-          )}
+          <RunProgress progress={runner.progress} label={t('scenario.progress')} running={runner.running} />
+          <ErrorNotice
+            error={runner.error}
+            labels={{ runs: t('scenario.runs'), seed: t('scenario.seed'), scenario: t('scenario.editor') }}
+            testId="run-error"
+          />
         </div>
       </div>
       <div className="controls">
         <ScenarioPicker
           label={t('scenario.compareWith')}
-          ids={(shipped.data?.scenarios ?? []).map((x) => x.id)}
+          ids={scenarios.map((x) => x.id)}
           value={reference}
           onChange={setReference}
+          empty={t('scenario.noReference')}
           testId="compare-with"
         />
       </div>
       <PairedDifference
         a={{ id: reference }}
         b={{ text }}
-        runs={runs}
-        seed={seed}
-        title={t('scenario.pairedTitle', { a: reference })}
-        disabled={validation?.valid !== true}
+        runs={runsGiven}
+        seed={seedGiven}
+        events={events}
+        disabled={pairedReason !== null}
+        reason={pairedReason}
+        reportScenarios={{ a: { id: reference }, b: { text } }}
       />
-      {result && groups && (
-        <>
+      <ErrorNotice error={stored.error} labels={{ id: t('runs.id') }} />
+      {shown && (
+        <div ref={results}>
           <h2>{t('scenario.indicators')}</h2>
-          <div className="cards" data-testid="fan-charts">
-            {groups.system.map((n) => (
-              <div className="panel" key={n}>
-                <FanChart name={n} bands={result.indicators[n]!} testId={`fan-${n}`} />
-              </div>
-            ))}
+          <p data-testid="run-summary">
+            {t('scenario.summary', {
+              scenario: shown.scenario,
+              runs: f.int(shown.runs),
+              seed: shown.seed,
+              from: shown.years.from,
+              to: shown.years.to,
+            })}
+          </p>
+          <div className="export-row">
+            <DataExport
+              name={`concert-run-${shown.scenario}-bands`}
+              what={t('scenario.indicators')}
+              csv={() => bandRows(shown.indicators)}
+              json={() => fresh ?? stored.data}
+              testId="bands-export"
+            />
+            {fresh && (
+              <ReportButton
+                name={fresh.scenario}
+                body={() => ({ a: runner.result?.request.scenario, ensemble: fresh })}
+                testId="run-report"
+              />
+            )}
           </div>
-          {groups.perActor.length > 0 && (
-            <details>
-              <summary>{t('scenario.perActor', { count: groups.perActor.length })}</summary>
-              <div className="cards">
-                {groups.perActor.map((n) => (
-                  <div className="panel" key={n}>
-                    <FanChart name={n} bands={result.indicators[n]!} />
-                  </div>
-                ))}
-              </div>
-            </details>
-          )}
-          <p className="note">{t('fan.note')}</p>
-        </>
+          <FanCharts
+            indicators={shown.indicators}
+            actors={shown.actors}
+            exportPrefix={`concert-${shown.scenario}`}
+            testId="fan-charts"
+          />
+        </div>
       )}
     </section>
   );
