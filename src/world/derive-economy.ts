@@ -156,6 +156,7 @@ export function deriveEconomyInputs(dataDir: string = DATA_DIR): DerivedEconomy 
     sources,
     tradeFirstYear,
     tradeLastYear,
+    dyadicLines: dyadicLines(dyadic),
     national,
     maddisonGdp,
     capitals,
@@ -179,12 +180,31 @@ export function serializeEconomyInputs(inputs: EconomyInputs): string {
   return `{\n${parts.join(',\n')}\n}\n`;
 }
 
-/** The dyadic trade file: one line `YEAR<TAB>[ccode1,ccode2,flow1,flow2,…]` per year, in year order. */
-export function serializeDyadicTrade(dyadic: ReadonlyMap<number, readonly (number | null)[]>): string {
+function dyadicLineList(dyadic: ReadonlyMap<number, readonly (number | null)[]>): [number, string][] {
   return [...dyadic.entries()]
     .sort((x, y) => x[0] - y[0])
-    .map(([year, flat]) => `${year}\t${JSON.stringify(flat)}\n`)
+    .map(([year, flat]) => [year, `${year}\t${JSON.stringify(flat)}`]);
+}
+
+/** The dyadic trade file: one line `YEAR<TAB>[ccode1,ccode2,flow1,flow2,…]` per year, in year order. */
+export function serializeDyadicTrade(dyadic: ReadonlyMap<number, readonly (number | null)[]>): string {
+  return dyadicLineList(dyadic)
+    .map(([, line]) => `${line}\n`)
     .join('');
+}
+
+/** Byte offset and length of each year's line (without its newline) in {@link serializeDyadicTrade}'s text. */
+function dyadicLines(
+  dyadic: ReadonlyMap<number, readonly (number | null)[]>,
+): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  let offset = 0;
+  for (const [year, line] of dyadicLineList(dyadic)) {
+    const length = Buffer.byteLength(line, 'utf8');
+    out[String(year)] = [offset, length];
+    offset += length + 1;
+  }
+  return out;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

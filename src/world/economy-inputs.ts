@@ -10,12 +10,12 @@
  * test/world/economy-inputs.test.ts re-derives them and fails on any
  * difference. Nothing in them is edited by hand.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { ConcertError } from '../core/errors.js';
 import { DATA_DIR } from './inputs.js';
 
 /** Format tag of the bundle; bumped when its layout changes. */
-export const ECONOMY_INPUTS_FORMAT = 'concert-economy-inputs/1';
+export const ECONOMY_INPUTS_FORMAT = 'concert-economy-inputs/2';
 
 /** Path of the derived bundle. */
 export const ECONOMY_INPUTS_PATH = `${DATA_DIR}derived/economy-inputs.json`;
@@ -29,6 +29,8 @@ export interface EconomyInputs {
   /** First and last year of COW Trade v4.0. */
   readonly tradeFirstYear: number;
   readonly tradeLastYear: number;
+  /** Byte offset and length of each year's line in trade-dyadic.tsv, so that a year is read alone. */
+  readonly dyadicLines: Readonly<Record<string, readonly [number, number]>>;
   /** COW National Trade v4.0 by COW code: imports and exports by year from `firstYear`, current million US$. */
   readonly national: Readonly<
     Record<
@@ -90,30 +92,38 @@ export function loadEconomyInputs(): EconomyInputs {
   return parsed;
 }
 
-let dyadicText: string | undefined;
 const dyadicYears = new Map<number, DyadicTradeYear | null>();
 
 /**
  * COW dyadic trade of one year (see {@link DyadicTradeYear}), or null for a
- * year the data do not cover. The file is read once; each year's line is
- * parsed on first use and kept.
+ * year the data do not cover. Only that year's line of the file is read
+ * (its byte range is in the bundle); each year is parsed once and kept.
  */
 export function loadDyadicTrade(year: number): DyadicTradeYear | null {
   const hit = dyadicYears.get(year);
   if (hit !== undefined) return hit;
-  if (dyadicText === undefined) {
+  const range = loadEconomyInputs().dyadicLines[String(year)];
+  let value: DyadicTradeYear | null = null;
+  if (range) {
+    const [offset, length] = range;
+    const bytes = Buffer.alloc(length);
+    let fd: number | undefined;
     try {
-      dyadicText = readFileSync(TRADE_DYADIC_PATH, 'utf8');
+      fd = openSync(TRADE_DYADIC_PATH, 'r');
+      readSync(fd, bytes, 0, length, offset);
     } catch (e) {
       throw internal(TRADE_DYADIC_PATH, `cannot read the embedded trade data: ${(e as Error).message}`);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-  }
-  const key = `${year}\t`;
-  const start = dyadicText.startsWith(key) ? 0 : dyadicText.indexOf(`\n${key}`) + 1;
-  let value: DyadicTradeYear | null = null;
-  if (start > 0 || dyadicText.startsWith(key)) {
-    const end = dyadicText.indexOf('\n', start);
-    value = JSON.parse(dyadicText.slice(start + key.length, end < 0 ? undefined : end)) as DyadicTradeYear;
+    const line = bytes.toString('utf8');
+    const tab = line.indexOf('\t');
+    if (line.slice(0, tab) !== String(year))
+      throw internal(
+        TRADE_DYADIC_PATH,
+        `the line of ${year} is not where the bundle says; rebuild it with \`npx tsx src/world/derive-economy.ts\``,
+      );
+    value = JSON.parse(line.slice(tab + 1)) as DyadicTradeYear;
   }
   dyadicYears.set(year, value);
   return value;
