@@ -1,6 +1,8 @@
 /**
- * `concert serve [--port 4173] [--host 127.0.0.1] [--store PATH]`: the HTTP
- * API and the web lab (src/server; docs/api.md). Listens on the loopback
+ * `concert serve [--port 4173] [--host 127.0.0.1] [--store PATH] [--queue URL]`: the HTTP
+ * API and the web lab (src/server; docs/api.md). With `--queue`, ensemble and
+ * comparison jobs run their runs on `concert worker` processes through Redis
+ * (docs/scale-out.md). Listens on the loopback
  * interface unless --host says otherwise, prints the lab's URL, and shuts
  * down cleanly on SIGINT or SIGTERM: the running job gets a grace period
  * (runs it finished are stored; rerunning resumes), then the worker pool and
@@ -12,7 +14,9 @@ import type { Command } from '@commander-js/extra-typings';
 import { badInput } from '../core/errors.js';
 import { defaultStorePath } from '../runtime/store.js';
 import { buildServer } from '../server/index.js';
+import { Flags } from './options.js';
 import { action } from './run.js';
+import { QUEUE_HELP, redisFlag } from './scenario-run.js';
 
 /** The default port of `concert serve` (Vite's preview port, which the web lab's docs use). */
 export const DEFAULT_PORT = 4173;
@@ -56,14 +60,23 @@ export function register(program: Command): void {
     .option('--host <host>', 'interface to bind; give 0.0.0.0 only on a trusted network', '127.0.0.1')
     .option('--store <path>', `run store file (default: ${defaultStorePath()})`)
     .option('--log', 'log every request (JSON lines on stderr)')
+    .option('--queue <url>', QUEUE_HELP)
     .action(
       action(async (opts) => {
         const port = parsePort(opts.port);
+        const f = new Flags();
+        const queue = opts.queue === undefined ? undefined : redisFlag(f, opts.queue, '--queue');
+        f.done();
+        if (queue) {
+          const { checkRedis } = await import('../runtime/queue/connection.js');
+          await checkRedis(queue, '--queue');
+        }
         const root = webRoot();
         const app = await buildServer({
           ...(opts.store !== undefined ? { storePath: opts.store } : {}),
           logger: opts.log === true,
           webRoot: root,
+          ...(queue ? { queue } : {}),
         });
         const labBuilt = existsSync(`${root}/index.html`);
         if (!labBuilt) {

@@ -6,6 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defaultWorkerCount, WorkerPool } from '../runtime/pool.js';
+import type { QueueExecutor } from '../runtime/queue/coordinator.js';
+import type { RedisTarget } from '../runtime/queue/url.js';
 import { defaultStorePath, RunStore } from '../runtime/store.js';
 import { LruCache } from './cache.js';
 import { JobQueue } from './jobs.js';
@@ -31,6 +33,14 @@ export interface ServerOptions {
   readonly closeGraceMs?: number;
   /** Log requests and faults with fastify's logger (pino) on stderr (default false). */
   readonly logger?: boolean;
+  /**
+   * The Redis of the distributed queue: ensemble and comparison jobs then
+   * run their runs on `concert worker` processes (docs/scale-out.md), and
+   * this server only collects them into its run store.
+   */
+  readonly queue?: RedisTarget;
+  /** Where the queue's notices go (no worker connected, Redis away; default: stderr). */
+  readonly onQueueNotice?: (message: string) => void;
 }
 
 /** The package root: two levels above this file, in `src/` and in `dist/` alike. */
@@ -53,8 +63,11 @@ export class ServerContext {
   readonly cache = new LruCache<unknown>(512);
   /** Results computed on workers (balance reports), keyed the same way. */
   readonly asyncCache = new LruCache<Promise<unknown>>(64);
+  readonly queue: RedisTarget | undefined;
+  private readonly onQueueNotice: (message: string) => void;
   private store: RunStore | undefined;
   private pool: WorkerPool | undefined;
+  private executor: Promise<QueueExecutor> | undefined;
 
   constructor(options: ServerOptions, onFault: (e: unknown) => void) {
     this.storePath = options.storePath ?? defaultStorePath();
@@ -64,6 +77,9 @@ export class ServerContext {
     this.bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
     this.closeGraceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
     this.jobs = new JobQueue(100, onFault);
+    this.queue = options.queue;
+    this.onQueueNotice =
+      options.onQueueNotice ?? ((message) => process.stderr.write(`concert serve: ${message}\n`));
   }
 
   /** The run store, opened on first use. */
@@ -76,6 +92,16 @@ export class ServerContext {
   workerPool(): WorkerPool {
     this.pool ??= WorkerPool.create(this.workers);
     return this.pool;
+  }
+
+  /** The queue's coordinator (made on first use, its module loaded then), or undefined without a queue. */
+  async queueExecutor(): Promise<QueueExecutor | undefined> {
+    const queue = this.queue;
+    if (!queue) return undefined;
+    this.executor ??= import('../runtime/queue/coordinator.js').then(
+      ({ QueueExecutor }) => new QueueExecutor({ redis: queue, onNotice: this.onQueueNotice }),
+    );
+    return this.executor;
   }
 
   /** A cached value of a pure computation. */
@@ -98,6 +124,10 @@ export class ServerContext {
       }),
     ]);
     clearTimeout(timer);
+    // The queue's coordinator writes to the store: it stops first (a cut-short ensemble's chunks stay queued).
+    const executor = this.executor;
+    this.executor = undefined;
+    await (await executor)?.close();
     await this.pool?.close();
     this.pool = undefined;
     this.store?.close();

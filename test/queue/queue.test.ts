@@ -6,7 +6,9 @@
  * submitted twice computed once; a chunk a worker cannot verify refused; a
  * chunk that keeps failing ending the ensemble with a message naming it.
  */
+import { readFileSync } from 'node:fs';
 import { Queue, QueueEvents } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isConcertError } from '../../src/core/errors.js';
 import type { Redis } from 'ioredis';
@@ -28,6 +30,7 @@ import { ENGINE_VERSION, ensembleId, ensembleMeta, runEnsemble } from '../../src
 import { loadScenario } from '../../src/scenario/load.js';
 import { defaultPartsName } from '../../src/scenario/parts.js';
 import type { Scenario } from '../../src/scenario/scenario.js';
+import { buildServer } from '../../src/server/index.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
 const scenario = loadScenario('test/scenario/fixtures/small.yaml');
@@ -326,6 +329,49 @@ describe('a chunk that fails every time', () => {
     } finally {
       store.close();
       await executor.close();
+      await w!.close();
+    }
+  });
+});
+
+describe('concert serve --queue', () => {
+  it('runs API ensemble and comparison jobs on queue workers, with progress events and the documents of a server without a queue', async () => {
+    const text = readFileSync('test/scenario/fixtures/small.yaml', 'utf8');
+    const other = text
+      .replace('name: small', 'name: small-b')
+      .replace('interceptors: 20', 'interceptors: 200');
+    const [w] = await workers(1);
+    const queued = await buildServer({ storePath: ':memory:', webRoot: null, workers: 1, queue: target });
+    const plain = await buildServer({ storePath: ':memory:', webRoot: null, workers: 1 });
+    const job = async (app: FastifyInstance, url: string, payload: object) => {
+      const start = await app.inject({ method: 'POST', url, payload });
+      expect(start.statusCode).toBe(202);
+      const id = start.json().id as string;
+      const events = await app.inject({ method: 'GET', url: `/api/jobs/${id}/events` });
+      const progress = [...events.body.matchAll(/event: progress\ndata: (.*)\n/g)].map(
+        (m) => (JSON.parse(m[1]!) as { done: number }).done,
+      );
+      return { view: (await app.inject({ method: 'GET', url: `/api/jobs/${id}` })).json(), progress };
+    };
+    try {
+      const body = { scenario: { text }, runs: 120, seed: 21 };
+      const a = await job(queued, '/api/scenarios/run', body);
+      const b = await job(plain, '/api/scenarios/run', body);
+      expect(a.view.status).toBe('done');
+      expect(JSON.stringify(a.view.result)).toBe(JSON.stringify(b.view.result));
+      // One event per stored chunk (50, 100, 120 runs), rising to the total.
+      expect(a.progress.length).toBeGreaterThanOrEqual(2);
+      expect(a.progress.at(-1)).toBe(120);
+      expect([...a.progress].sort((x, y) => x - y)).toEqual(a.progress);
+
+      const pair = { a: { text }, b: { text: other }, runs: 60, seed: 22, attribution: false };
+      const c = await job(queued, '/api/compare', pair);
+      const d = await job(plain, '/api/compare', pair);
+      expect(c.view.status).toBe('done');
+      expect(JSON.stringify(c.view.result)).toBe(JSON.stringify(d.view.result));
+    } finally {
+      await queued.close();
+      await plain.close();
       await w!.close();
     }
   });

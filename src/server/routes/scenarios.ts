@@ -25,7 +25,7 @@ import {
 } from '../../reports/index.js';
 import { RunStore } from '../../runtime/store.js';
 import { compareScenarios } from '../../scenario/compare.js';
-import { DEFAULT_CHUNK_RUNS, runEnsemble } from '../../scenario/ensemble.js';
+import { DEFAULT_CHUNK_RUNS, type EnsembleExecutor, runEnsemble } from '../../scenario/ensemble.js';
 import type { Scenario } from '../../scenario/scenario.js';
 import type { ServerContext } from '../context.js';
 import type { ApiProblem } from '../errors.js';
@@ -80,14 +80,21 @@ function chunkRuns(runs: number, workers: number): number {
  * a server built with `workers: 1` runs ensembles in its own thread), on its
  * one pool, kept between jobs so that later jobs run on threads whose engine
  * code is already compiled, in chunks small enough to spread over every
- * worker and report progress often.
+ * worker and report progress often. A server with a queue (`serve --queue`)
+ * has the runs computed by queue workers instead (`executor`).
  */
-function ensembleOptions(ctx: ServerContext, runs: number, seed: number, store: RunStore) {
+function ensembleOptions(
+  ctx: ServerContext,
+  runs: number,
+  seed: number,
+  store: RunStore,
+  executor: EnsembleExecutor | undefined,
+) {
   return {
     runs,
     seed,
     workers: ctx.workers,
-    ...(ctx.workers > 1 ? { pool: ctx.workerPool() } : {}),
+    ...(executor ? { executor } : ctx.workers > 1 ? { pool: ctx.workerPool() } : {}),
     store,
     chunkRuns: chunkRuns(runs, ctx.workers),
   };
@@ -171,7 +178,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
       const job = ctx.jobs.submit('ensemble', s.name, runs, async (report) => {
         const store = ctx.runStore();
         const outcome = await runEnsemble(s, {
-          ...ensembleOptions(ctx, runs, seed, store),
+          ...ensembleOptions(ctx, runs, seed, store, await ctx.queueExecutor()),
           onProgress: (done, total) => report({ done, total, label: s.name }),
           summarize: true,
         });
@@ -221,12 +228,13 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
       const events = req.body.attribution ? a.events.length + b.events.length : 0;
       const total = runs * (2 + events);
       const job = ctx.jobs.submit('compare', `${b.name} − ${a.name}`, total, async (report) => {
+        const executor = await ctx.queueExecutor();
         const store = RunStore.open(':memory:');
         let base = 0;
         let label = '';
         try {
           const c = await compareScenarios(a, b, {
-            ...ensembleOptions(ctx, runs, seed, store),
+            ...ensembleOptions(ctx, runs, seed, store, executor),
             attribution: req.body.attribution,
             onEnsemble: (l) => {
               if (label !== '') base += runs;
