@@ -45,6 +45,7 @@ const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
       () => import('./deterrence.js'),
       () => import('./deterrence-sweep.js'),
       () => import('./deterrence-sspk.js'),
+      () => import('./deterrence-coverage.js'),
     ],
   ],
   ['powers', [() => import('./powers.js')]],

@@ -7,6 +7,7 @@ import { ConcertError, type Problem } from '../core/errors.js';
 import {
   allDyads,
   checkParameterValue,
+  type DefenseCoverage,
   type DeterrenceOptions,
   DYAD_MEASURES,
   type DyadMeasure,
@@ -30,6 +31,7 @@ import {
 import type { World } from '../world/index.js';
 import type { Document } from './document.js';
 import type {
+  CoverageSchema,
   DeterrenceParametersSchema,
   DeterrenceSchema,
   ElasticitiesSchema,
@@ -45,6 +47,7 @@ export type DeterrenceParametersDocument = Document<typeof DeterrenceParametersS
 export type SweepDocument = Document<typeof SweepSchema>;
 export type SspkDocument = Document<typeof SspkSchema>;
 export type ElasticitiesDocument = Document<typeof ElasticitiesSchema>;
+export type CoverageDocument = Document<typeof CoverageSchema>;
 
 /** Most overrides in one request (a world has a few hundred parameters). */
 export const MAX_OVERRIDES = 500;
@@ -248,4 +251,142 @@ export function elasticitiesReport(
 ): ElasticitiesDocument {
   const o = resolveOptions(options);
   return { a: pair[0], b: pair[1], posture: o.posture, parameters: elasticities(world, pair, o) };
+}
+
+/**
+ * What one defense can engage (`defenseCoverage`): its geometry, the sensors
+ * that cue it, a summary per attacker system and every trajectory with its
+ * engagement numbers or the binding constraint.
+ */
+export function coverageReport(c: DefenseCoverage): CoverageDocument {
+  const g = c.geometry;
+  const summary = new Map<
+    string,
+    { attacker: string; system: string; n: number; e: number; share: number; w: number }
+  >();
+  for (const t of c.trajectories) {
+    const key = `${t.attacker}\u0000${t.system}`;
+    const row = summary.get(key) ?? { attacker: t.attacker, system: t.system, n: 0, e: 0, share: 0, w: 0 };
+    row.n += 1;
+    row.w += t.weight;
+    if (t.engagement.engageable) {
+      row.e += 1;
+      row.share += t.weight;
+    }
+    summary.set(key, row);
+  }
+  return {
+    actor: c.actor,
+    defense: c.defense,
+    name: c.name,
+    phase: g?.phase ?? null,
+    sites: (g?.sites ?? []).map((s) => ({ name: s.name, lat: s.point.lat, lon: s.point.lon })),
+    interceptor: g
+      ? {
+          speedKmS: g.speedKmS,
+          burnTimeS: g.burnTimeS,
+          rangeKm: g.rangeKm,
+          minAltitudeKm: g.minAltitudeKm,
+          maxAltitudeKm: g.maxAltitudeKm,
+          reactionTimeS: g.reactionTimeS,
+          radarRangeKm: g.radarRangeKm,
+        }
+      : null,
+    sensors: c.sensors.map((s) => ({ id: s.id, name: s.name, rangeKm: s.rangeKm, cue: s.cues.join('; ') })),
+    targetActor: c.targetActor,
+    attackers: [...summary.values()].map((r) => ({
+      attacker: r.attacker,
+      system: r.system,
+      trajectories: r.n,
+      engageable: r.e,
+      engageableShare: r.w > 0 ? r.share / r.w : 0,
+    })),
+    trajectories: c.trajectories.map((t) => {
+      const e = t.engagement;
+      return {
+        attacker: t.attacker,
+        system: t.system,
+        launchArea: t.launchArea,
+        target: t.target,
+        targetWeight: t.weight,
+        rangeKm: t.trajectory.rangeKm,
+        apogeeKm: t.trajectory.apogeeAltitudeKm,
+        flightTimeS: t.trajectory.flightTimeS,
+        engagement: {
+          engageable: e.engageable,
+          reason: e.reason,
+          trackTimeS: e.trackTimeS ?? null,
+          trackedBy: e.trackedBy ?? null,
+          site: e.site ?? null,
+          interceptTimeS: e.interceptTimeS ?? null,
+          interceptAltitudeKm: e.interceptAltitudeKm ?? null,
+          distanceKm: e.distanceKm ?? null,
+          flyoutS: e.flyoutS ?? null,
+          closestKm: e.closestKm ?? null,
+          cuedBy: [...e.cuedBy],
+        },
+      };
+    }),
+  };
+}
+
+/**
+ * A defense named as `ACTOR.DEFENSE` or `DEFENSE` (then the one actor of the
+ * world that has it): its actor and id, or a problem at `[]` naming the
+ * defenses there are (the caller roots it at its flag or field).
+ */
+export function resolveDefense(world: World, spec: string): { actor: string; defense: string } | Problem {
+  const all: string[] = [];
+  for (const [id, a] of Object.entries(world.actors))
+    for (const did of Object.keys(a.defenses ?? {})) all.push(`${id}.${did}`);
+  const dot = spec.indexOf('.');
+  if (dot > 0 && all.includes(spec)) return { actor: spec.slice(0, dot), defense: spec.slice(dot + 1) };
+  const matches = all.filter((x) => x.slice(x.indexOf('.') + 1) === spec);
+  if (matches.length === 1) {
+    const m = matches[0] as string;
+    return { actor: m.slice(0, m.indexOf('.')), defense: m.slice(m.indexOf('.') + 1) };
+  }
+  return {
+    path: [],
+    message:
+      matches.length > 1
+        ? `"${spec}" names ${matches.length} defenses: give ACTOR.DEFENSE, one of ${matches.join(', ')}`
+        : `unknown defense "${spec}": expected one of ${all.join(', ') || '(none in this world)'}`,
+  };
+}
+
+/**
+ * Sensor switches `ACTOR.SENSOR=on|off` → the model options that apply them;
+ * a problem per bad switch at `[i]`.
+ */
+export function sensorSwitches(
+  world: World,
+  switches: readonly string[],
+): { enableSensors: string[]; disableSensors: string[] } | Problem[] {
+  const known: string[] = [];
+  for (const [id, a] of Object.entries(world.actors))
+    for (const sid of Object.keys(a.sensors ?? {})) known.push(`${id}.${sid}`);
+  const enableSensors: string[] = [];
+  const disableSensors: string[] = [];
+  const problems: Problem[] = [];
+  switches.forEach((sw, i) => {
+    const m = /^\s*([^=\s]+)\s*=\s*(on|off)\s*$/.exec(sw);
+    if (!m) {
+      problems.push({
+        path: [i],
+        message: `expected ACTOR.SENSOR=on or =off, such as USA.TPY-2-Korea=on; got "${sw}"`,
+      });
+      return;
+    }
+    const id = m[1] as string;
+    if (!known.includes(id)) {
+      problems.push({
+        path: [i],
+        message: `unknown sensor "${id}": expected one of ${known.join(', ') || '(none in this world)'}`,
+      });
+      return;
+    }
+    (m[2] === 'on' ? enableSensors : disableSensors).push(id);
+  });
+  return problems.length > 0 ? problems : { enableSensors, disableSensors };
 }

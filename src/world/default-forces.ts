@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseDocument, validateDocument } from '../core/document.js';
-import { ActorForcesSchema, type ActorForces } from './forces.js';
+import { ActorForcesSchema, type ActorForces, type City } from './forces.js';
 import type { World } from './schema.js';
 
 /** Location of the shipped file, resolved from this module (works from src/ and from dist/). */
@@ -44,18 +44,66 @@ export function defaultForcesAndDefenses(): Record<string, ActorForces> {
   return structuredClone(defaultForcesFile().actors);
 }
 
+/** Location of the shipped cities file (value targets), resolved from this module. */
+export const CITIES_FILE = new URL('../../data/cities-50k.json', import.meta.url);
+
+const CitiesFileSchema = z.object({
+  meta: z.object({ source: z.string() }).loose(),
+  countries: z.record(z.string(), z.array(z.tuple([z.string(), z.number(), z.number(), z.number()]))),
+});
+
+let citiesCache: Record<string, City[]> | undefined;
+
 /**
- * A copy of `world` whose actors carry the shipped 2017 forces and defenses
- * where the world has no forces of its own. Actors absent from the world are
- * not added.
+ * Cities of at least 50,000 inhabitants by actor id (ISO 3166-1 alpha-3), from
+ * data/cities-50k.json (GeoNames); read once. Returns the shared, frozen lists.
  */
-export function withDefaultForces(world: World): World {
-  const shipped = defaultForcesFile().actors;
+export function shippedCities(): Readonly<Record<string, readonly City[]>> {
+  if (!citiesCache) {
+    const path = CITIES_FILE.pathname;
+    const doc = parseDocument(readFileSync(CITIES_FILE, 'utf8'), path, 'json');
+    const file = validateDocument(CitiesFileSchema, doc);
+    citiesCache = {};
+    for (const [id, rows] of Object.entries(file.countries))
+      citiesCache[id] = Object.freeze(
+        rows.map(([name, lat, lon, population]) => Object.freeze({ name, lat, lon, population })),
+      ) as City[];
+  }
+  return citiesCache;
+}
+
+/**
+ * A copy of `world` whose actors carry shipped forces, defenses and sensors
+ * (`actors`, e.g. {@link defaultForcesFile}'s) where the world has no forces of
+ * their own, and whose armed actors carry their cities (value targets) where
+ * they have none. Actors absent from the world are not added.
+ */
+export function withForces(world: World, shipped: Readonly<Record<string, ActorForces>>): World {
+  const cities = shippedCities();
   const actors = { ...world.actors };
   for (const [id, actor] of Object.entries(actors)) {
     const f = shipped[id];
-    if (!f || actor.forces) continue;
-    actors[id] = { ...actor, forces: structuredClone(f.forces), defenses: structuredClone(f.defenses) };
+    let next = actor;
+    if (f && !actor.forces) {
+      next = {
+        ...next,
+        forces: structuredClone(f.forces),
+        defenses: structuredClone(f.defenses),
+        ...(f.sensors ? { sensors: structuredClone(f.sensors) } : {}),
+      };
+    }
+    const c = cities[id];
+    if (c && !next.cities) next = { ...next, cities: c as City[] };
+    if (next !== actor) actors[id] = next;
   }
   return { ...world, actors };
+}
+
+/**
+ * A copy of `world` whose actors carry the shipped 2017 forces, defenses and
+ * sensors where the world has no forces of its own, and every actor its
+ * cities (value targets). Actors absent from the world are not added.
+ */
+export function withDefaultForces(world: World): World {
+  return withForces(world, defaultForcesFile().actors);
 }

@@ -174,6 +174,22 @@ describe('CLI --json and the API give the same document', () => {
     );
   });
 
+  it('deterrence coverage ↔ GET /api/deterrence/coverage (with a sensor switched on)', async () => {
+    expect(
+      cli(S.CoverageSchema, [
+        'deterrence',
+        'coverage',
+        'USA.GMD',
+        '--attackers',
+        'CHN,PRK',
+        '--sensor',
+        'USA.TPY-2-Korea=on',
+      ]),
+    ).toEqual(
+      await api('/api/deterrence/coverage?defense=USA.GMD&attackers=CHN,PRK&sensors=USA.TPY-2-Korea%3Don'),
+    );
+  });
+
   it('deterrence parameters ↔ GET /api/deterrence/parameters', async () => {
     expect(cli(S.DeterrenceParametersSchema, ['deterrence', 'parameters', '--pair', 'USA,RUS'])).toEqual(
       await api('/api/deterrence/parameters?pair=USA,RUS'),

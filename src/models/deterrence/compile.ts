@@ -5,9 +5,10 @@
  * defense as an attrition layer (defense.ts) unless the options switch the
  * actor's defenses off.
  */
-import type { Basing, CoverageRule } from '../../world/forces.js';
+import type { Basing, City, CoverageRule, GeoPoint } from '../../world/forces.js';
 import type { Actor } from '../../world/schema.js';
 import type { DefenseLayer } from './defense.js';
+import { type InterceptorGeometry, type Sensor, type Site, site } from './engagement.js';
 import type { DeterrenceOptions } from './options.js';
 
 /** One delivery system as the exchange reads it. */
@@ -25,12 +26,20 @@ export interface CompiledSystem {
   readonly launchersPerAimPoint: number;
   readonly decoysPerWarhead: number;
   readonly reaches: readonly string[] | undefined;
+  /** Launch areas the launchers are spread over (evenly); empty when the system has no geometry. */
+  readonly areas: readonly Site[];
+  /** Boost time (s) and burnout altitude (km) of its missiles. */
+  readonly burnTimeS: number;
+  readonly burnoutAltitudeKm: number;
 }
 
 /** One defense as the exchange reads it: its attrition layer and what it protects against whom. */
 export interface CompiledDefense {
   readonly id: string;
+  readonly name: string;
   readonly layer: DefenseLayer;
+  /** Its engagement geometry when it has sites (what it engages is then computed). */
+  readonly geometry: InterceptorGeometry | undefined;
   readonly protectsValue: boolean;
   readonly protectsForces: boolean;
   readonly coverage: readonly CoverageRule[];
@@ -41,12 +50,80 @@ export interface CompiledActor {
   readonly id: string;
   readonly systems: readonly CompiledSystem[];
   readonly defenses: readonly CompiledDefense[];
+  /** Its enabled sensors (cueing its defenses). */
+  readonly sensors: readonly Sensor[];
+  /** Its value targets as aim points (largest cities, the rest by grid cell), population weights summing to 1. */
+  readonly valueTargets: readonly TargetPoint[];
+  /** Its cities (value target set of the damage model); undefined when the world gives none. */
+  readonly cities: readonly City[] | undefined;
+  /** Memo of computed coverages of this actor's defenses, by attacker and target kind (filled lazily). */
+  readonly coverageMemo: Map<string, unknown>;
+}
+
+/** An aim point of an actor's value and its share of the actor's value-target population. */
+export interface TargetPoint {
+  readonly site: Site;
+  readonly weight: number;
+}
+
+/** Cities aimed at individually; the rest are grouped by grid cell. */
+export const INDIVIDUAL_TARGET_CITIES = 5;
+/** Size of the grid cells grouping the smaller cities into aim points, degrees. */
+export const TARGET_CELL_DEG = 15;
+
+/**
+ * An actor's value targets as aim points for the geometry: its largest
+ * {@link INDIVIDUAL_TARGET_CITIES} cities each, and the others grouped into
+ * cells of {@link TARGET_CELL_DEG}° at their population-weighted centre; each
+ * point weighted by its share of the cities' population. Without cities, the
+ * actor's launch areas (equal weights) stand in; without either, none.
+ */
+export function valueTargets(cities: readonly City[] | undefined, areas: readonly GeoPoint[]): TargetPoint[] {
+  if (!cities || cities.length === 0)
+    return areas.map((a) => ({ site: site(a.name, a), weight: 1 / areas.length }));
+  const sorted = [...cities].sort((x, y) => y.population - x.population || (x.name < y.name ? -1 : 1));
+  const total = sorted.reduce((t, c) => t + c.population, 0);
+  if (!(total > 0)) return [];
+  const out: TargetPoint[] = sorted
+    .slice(0, INDIVIDUAL_TARGET_CITIES)
+    .map((c) => ({ site: site(c.name, c), weight: c.population / total }));
+  const cells = new Map<string, { lat: number; lon: number; pop: number; n: number }>();
+  for (const c of sorted.slice(INDIVIDUAL_TARGET_CITIES)) {
+    const key = `${Math.floor(c.lat / TARGET_CELL_DEG)},${Math.floor(c.lon / TARGET_CELL_DEG)}`;
+    const cell = cells.get(key) ?? { lat: 0, lon: 0, pop: 0, n: 0 };
+    cell.lat += c.lat * c.population;
+    cell.lon += c.lon * c.population;
+    cell.pop += c.population;
+    cell.n += 1;
+    cells.set(key, cell);
+  }
+  for (const [key, cell] of [...cells.entries()].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    if (!(cell.pop > 0)) continue;
+    const point = { lat: cell.lat / cell.pop, lon: cell.lon / cell.pop };
+    out.push({ site: site(`cell ${key} (${cell.n} cities)`, point), weight: cell.pop / total });
+  }
+  return out;
+}
+
+/**
+ * Default boost time and burnout altitude of a ballistic missile (assumption,
+ * docs/models/deterrence.md "Geometry"): 180 s and 200 km for intercontinental
+ * systems (no `reaches` list), 120 s and 120 km for regional ones.
+ */
+function boostDefaults(regional: boolean): { burnTimeS: number; burnoutAltitudeKm: number } {
+  return regional ? { burnTimeS: 120, burnoutAltitudeKm: 120 } : { burnTimeS: 180, burnoutAltitudeKm: 200 };
 }
 
 /** Builds the exchange's view of one actor under the given options (posture, soft hardness, disabled defenses). */
 export function compileActor(id: string, actor: Actor, options: DeterrenceOptions): CompiledActor {
   const systems: CompiledSystem[] = [];
+  const launchAreas = actor.forces?.launchAreas ?? {};
   for (const [sid, s] of Object.entries(actor.forces?.systems ?? {})) {
+    const boost = boostDefaults(s.reaches !== undefined);
+    const areas = (s.launchAreas ?? []).flatMap((aid) => {
+      const a = launchAreas[aid];
+      return a ? [site(a.name, a)] : [];
+    });
     systems.push({
       id: sid,
       basing: s.basing,
@@ -61,14 +138,32 @@ export function compileActor(id: string, actor: Actor, options: DeterrenceOption
       launchersPerAimPoint: s.launchersPerAimPoint ?? 1,
       decoysPerWarhead: s.decoysPerWarhead ?? 0,
       reaches: s.reaches,
+      areas,
+      burnTimeS: s.burnTimeS ?? boost.burnTimeS,
+      burnoutAltitudeKm: boost.burnoutAltitudeKm,
     });
   }
   const defenses: CompiledDefense[] = [];
+  const sensors: Sensor[] = [];
   if (!options.disableDefenses.includes(id)) {
     for (const [did, d] of Object.entries(actor.defenses ?? {})) {
       const protects = d.protects ?? ['value'];
       defenses.push({
         id: did,
+        name: d.name,
+        geometry: d.sites
+          ? {
+              phase: d.phase ?? 'midcourse',
+              sites: d.sites.map((p) => site(p.name, p)),
+              speedKmS: d.interceptorSpeedKmS ?? 1,
+              burnTimeS: d.interceptorBurnTimeS ?? 0,
+              rangeKm: d.interceptorRangeKm ?? 0,
+              minAltitudeKm: d.minAltitudeKm ?? 0,
+              maxAltitudeKm: d.maxAltitudeKm ?? 0,
+              reactionTimeS: d.reactionTimeS ?? 0,
+              radarRangeKm: d.radarRangeKm ?? 0,
+            }
+          : undefined,
         layer: {
           interceptors: d.interceptors,
           pk: d.pk,
@@ -79,11 +174,33 @@ export function compileActor(id: string, actor: Actor, options: DeterrenceOption
         },
         protectsValue: protects.includes('value'),
         protectsForces: protects.includes('forces'),
-        coverage: d.coverage,
+        coverage: d.coverage ?? [{ attacker: '*' }],
+      });
+    }
+    for (const [sid, x] of Object.entries(actor.sensors ?? {})) {
+      const key = `${id}.${sid}`;
+      const on = x.enabled !== false || options.enableSensors.includes(key);
+      if (!on || options.disableSensors.includes(key)) continue;
+      sensors.push({
+        id: sid,
+        name: x.name,
+        sites: x.sites.map((p) => site(p.name, p)),
+        rangeKm: x.rangeKm,
+        minElevationDeg: x.minElevationDeg ?? 0,
+        cues: x.cues ?? [],
       });
     }
   }
-  return { id, systems, defenses };
+  const cities = actor.cities;
+  return {
+    id,
+    systems,
+    defenses,
+    sensors,
+    valueTargets: valueTargets(cities, Object.values(launchAreas)),
+    cities,
+    coverageMemo: new Map(),
+  };
 }
 
 /** Whether system `s` can reach actor `target` (no `reaches` list: everywhere). */

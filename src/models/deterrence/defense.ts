@@ -28,6 +28,12 @@ export interface DefenseLayer {
   readonly trackProbability: number;
 }
 
+/** A layer's single-shot Pk and discrimination for one group (e.g. when a sensor cues the engagement). */
+export interface LayerOverride {
+  readonly pk: number;
+  readonly discrimination: number;
+}
+
 /** A group of attacking warheads that the same layers cover. */
 export interface AttackGroup {
   /** Warheads arriving (may be fractional: a mixture of the two nearest integers with the same mean). */
@@ -36,6 +42,14 @@ export interface AttackGroup {
   readonly decoysPerWarhead: number;
   /** Indices (into the layer list) of the layers that can engage this group, in engagement order. */
   readonly coveredBy: readonly number[];
+  /** Per entry of `coveredBy`: the Pk and discrimination this group meets (absent: the layer's own). */
+  readonly overrides?: readonly (LayerOverride | undefined)[] | undefined;
+}
+
+/** The layer as group `g` meets it at position `k` of its `coveredBy`. */
+function effectiveLayer(layer: DefenseLayer, g: AttackGroup, k: number): DefenseLayer {
+  const o = g.overrides?.[k];
+  return o ? { ...layer, pk: o.pk, discrimination: o.discrimination } : layer;
 }
 
 /**
@@ -220,22 +234,29 @@ function plan(groups: readonly AttackGroup[], layers: readonly DefenseLayer[]): 
   const capacity = groups.map((g) => new Array<number>(g.coveredBy.length).fill(0));
   const used = new Array<number>(layers.length).fill(0);
   for (let l = 0; l < layers.length; l++) {
-    const layer = layers[l] as DefenseLayer;
+    const base = layers[l] as DefenseLayer;
+    // Objects presented to the layer, in interceptor demand: engaged objects × expected interceptors each.
     let presented = 0;
-    for (let g = 0; g < groups.length; g++) {
-      const group = groups[g] as AttackGroup;
-      if (group.coveredBy.includes(l))
-        presented += (expected[g] as number) * (1 + (1 - layer.discrimination) * group.decoysPerWarhead);
-    }
-    if (!(presented > 0)) continue;
-    const pKill = layerKillProbability(layer.pk, layer.salvo, layer.shootLookShoot, layer.trackProbability);
-    const nu = interceptorsPerEngagement(layer.pk, layer.salvo, layer.shootLookShoot);
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g] as AttackGroup;
       const k = group.coveredBy.indexOf(l);
       if (k < 0) continue;
+      const layer = effectiveLayer(base, group, k);
+      presented +=
+        (expected[g] as number) *
+        (1 + (1 - layer.discrimination) * group.decoysPerWarhead) *
+        interceptorsPerEngagement(layer.pk, layer.salvo, layer.shootLookShoot);
+    }
+    if (!(presented > 0)) continue;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g] as AttackGroup;
+      const k = group.coveredBy.indexOf(l);
+      if (k < 0) continue;
+      const layer = effectiveLayer(base, group, k);
+      const pKill = layerKillProbability(layer.pk, layer.salvo, layer.shootLookShoot, layer.trackProbability);
+      const nu = interceptorsPerEngagement(layer.pk, layer.salvo, layer.shootLookShoot);
       const objectsPerWarhead = 1 + (1 - layer.discrimination) * group.decoysPerWarhead;
-      const share = ((expected[g] as number) * objectsPerWarhead) / presented;
+      const share = ((expected[g] as number) * objectsPerWarhead * nu) / presented;
       const cap = warheadCapacity(layer, group.decoysPerWarhead) * Math.min(1, share);
       (capacity[g] as number[])[k] = cap;
       const engaged = Math.min(expected[g] as number, cap);
@@ -254,7 +275,12 @@ function groupChain(
   let dist = pointMass(Math.max(0, group.warheads));
   for (let k = 0; k < group.coveredBy.length; k++) {
     const c = capacity[k] as number;
-    if (c > 0) dist = applyLayer(dist, layers[group.coveredBy[k] as number] as DefenseLayer, c);
+    if (c > 0)
+      dist = applyLayer(
+        dist,
+        effectiveLayer(layers[group.coveredBy[k] as number] as DefenseLayer, group, k),
+        c,
+      );
   }
   return dist;
 }
@@ -347,7 +373,7 @@ export function leakGeneratingFunction(
       uncovered += Math.max(0, group.warheads);
     } else if (active === 1) {
       const k = caps.findIndex((c) => c > 0);
-      const layer = layers[group.coveredBy[k] as number] as DefenseLayer;
+      const layer = effectiveLayer(layers[group.coveredBy[k] as number] as DefenseLayer, group, k);
       const x = Math.max(0, group.warheads);
       const lo = Math.floor(x);
       const f = x - lo;

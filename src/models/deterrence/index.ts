@@ -12,7 +12,14 @@ export {
   type StrikeWeapon,
   usefulWarheads,
 } from './allocate.js';
-export { type CompiledActor, compileActor } from './compile.js';
+export { type CompiledActor, compileActor, type TargetPoint, valueTargets } from './compile.js';
+export {
+  type CoverageSplit,
+  coverageSplits,
+  type DefenseCoverage,
+  defenseCoverage,
+  type TrajectoryCoverage,
+} from './coverage.js';
 export {
   BROWN_MIN_HARDNESS_PSI,
   brownHardnessFactor,
@@ -40,6 +47,7 @@ export {
   convolve as convolveDistributions,
   type DefenseLayer,
   type Distribution,
+  type LayerOverride,
   expectedDamage,
   interceptorsNeeded,
   interceptorsPerEngagement,
@@ -55,7 +63,30 @@ export {
   warheadCapacity,
 } from './defense.js';
 export { allDyads, type DyadResult, dyad } from './dyad.js';
+export {
+  type DefensePhase,
+  type Engagement,
+  engage,
+  type InterceptorGeometry,
+  SampledTrajectory,
+  type Sensor,
+  type SensorCue,
+  type Site,
+  site,
+} from './engagement.js';
 export { type DeliveredDistribution, type ExchangeResult, exchange, type SystemOutcome } from './exchange.js';
+export {
+  arcDistance,
+  centralAngle,
+  EARTH_MU_KM3_S2,
+  EARTH_RADIUS_KM,
+  greatCircleKm,
+  type LatLon,
+  minimumEnergyTrajectory,
+  type Trajectory,
+  type TrajectoryState,
+  trajectoryState,
+} from './geometry.js';
 export { DYAD_MEASURES, type DyadMeasure } from './measures.js';
 export {
   DEFAULT_OPTIONS,

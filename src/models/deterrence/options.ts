@@ -40,6 +40,10 @@ export interface DeterrenceOptions {
   readonly counterforceShare?: number | undefined;
   /** Actors whose missile defenses are switched off. */
   readonly disableDefenses: readonly string[];
+  /** Sensors switched off, as `ACTOR.SENSOR` (e.g. `USA.TPY-2-Korea`): their tracks and cues are not used. */
+  readonly disableSensors: readonly string[];
+  /** Sensors switched on although the world marks them `enabled: false`, as `ACTOR.SENSOR` (disableSensors wins). */
+  readonly enableSensors: readonly string[];
   /** Which pairs `allDyads` studies: those that can reach each other, or every pair of armed actors. */
   readonly dyads: 'mutual-reach' | 'all';
 }
@@ -57,6 +61,8 @@ export const DEFAULT_OPTIONS: DeterrenceOptions = {
   costSurcharge: KENT_THALER_SURCHARGE,
   searchPoints: 9,
   disableDefenses: [],
+  disableSensors: [],
+  enableSensors: [],
   dyads: 'mutual-reach',
 };
 
@@ -94,6 +100,8 @@ function optionProblems(o: DeterrenceOptions): Problem[] {
   if (o.dyads !== 'mutual-reach' && o.dyads !== 'all') bad('dyads', 'mutual-reach or all');
   if (!Array.isArray(o.counterforceBasings)) bad('counterforceBasings', 'a list of basings');
   if (!Array.isArray(o.disableDefenses)) bad('disableDefenses', 'a list of actor ids');
+  if (!Array.isArray(o.disableSensors)) bad('disableSensors', 'a list of ACTOR.SENSOR ids');
+  if (!Array.isArray(o.enableSensors)) bad('enableSensors', 'a list of ACTOR.SENSOR ids');
   if (!inRange(o.fratricideLimit, 1, Number.POSITIVE_INFINITY)) bad('fratricideLimit', 'a number ≥ 1');
   if (!inRange(o.strikerSurvivableShare, 0, 1)) bad('strikerSurvivableShare', 'a share in [0, 1]');
   if (!inRange(o.softTargetHardnessPsi, 0, Number.MAX_VALUE, true)) bad('softTargetHardnessPsi', 'psi > 0');

@@ -7,17 +7,26 @@
  * remaining interceptors, and each side's Kent–Thaler cost).
  */
 import { allocateFirstStrike, allocationAt, type StrikeAllocation } from './allocate.js';
-import { type CompiledActor, type CompiledDefense, type CompiledSystem, covers, reaches } from './compile.js';
+import {
+  type CompiledActor,
+  type CompiledDefense,
+  type CompiledSystem,
+  reaches,
+  type TargetPoint,
+} from './compile.js';
 import { lethalRadiusM, sspk } from './counterforce.js';
+import { type CoverageMemo, coverageMemo, coverageSplits } from './coverage.js';
 import {
   type AttackGroup,
   type DefenseLayer,
   type Distribution,
   expectedDamage,
+  type LayerOverride,
   leakDistribution,
   leakGeneratingFunction,
   mean,
 } from './defense.js';
+import { site } from './engagement.js';
 import type { DeterrenceOptions } from './options.js';
 import { kentThalerCost } from './stability.js';
 
@@ -30,12 +39,12 @@ export interface Prepared {
   readonly cfIndex: Int32Array;
   readonly allocation: StrikeAllocation;
   readonly targetSystems: readonly CompiledSystem[];
-  readonly retaliationGroups: readonly { systems: number[]; decoys: number; coveredBy: number[] }[];
+  readonly retaliationGroups: readonly GroupSpec[];
   readonly retaliationLayers: readonly DefenseLayer[];
-  readonly valueGroups: readonly { systems: number[]; decoys: number; coveredBy: number[] }[];
+  readonly valueGroups: readonly GroupSpec[];
   readonly valueLayersB: readonly DefenseLayer[];
   readonly valueLayerSource: Int32Array;
-  readonly forcesGroups: readonly { systems: number[]; decoys: number; coveredBy: number[] }[];
+  readonly forcesGroups: readonly GroupSpec[];
   readonly forcesLayersB: readonly DefenseLayer[];
   readonly forcesLayerSource: Int32Array;
   readonly lambdaA: number;
@@ -47,25 +56,72 @@ export interface Prepared {
   readonly undisturbed: number;
 }
 
+/** A group of attacking warheads: shares of systems' warheads that meet the same defenses with the same parameters. */
+export interface GroupSpec {
+  /** (system index, share of its warheads) pairs. */
+  readonly members: { system: number; fraction: number }[];
+  readonly decoys: number;
+  readonly coveredBy: readonly number[];
+  readonly overrides: readonly (LayerOverride | undefined)[];
+}
+
+/**
+ * Groups the warheads of `systems` (of `attacker`) by the defenses of
+ * `defender` (`defenses`, a subset of its list) that can engage them when
+ * aimed at `targets`: coverage rules, and the engagement geometry for
+ * defenses with sites (coverage.ts).
+ */
 function groupBy(
   systems: readonly CompiledSystem[],
   attacker: string,
+  defender: CompiledActor,
   defenses: readonly CompiledDefense[],
+  targets: readonly TargetPoint[],
+  memoKey: string,
   include: (i: number) => boolean,
-): { systems: number[]; decoys: number; coveredBy: number[] }[] {
-  const groups = new Map<string, { systems: number[]; decoys: number; coveredBy: number[] }>();
+): GroupSpec[] {
+  let memo = defender.coverageMemo.get(memoKey) as CoverageMemo | undefined;
+  if (!memo) {
+    memo = coverageMemo();
+    defender.coverageMemo.set(memoKey, memo);
+  }
+  const groups = new Map<string, GroupSpec>();
   systems.forEach((s, i) => {
     if (!include(i)) return;
-    const coveredBy: number[] = [];
-    defenses.forEach((d, l) => {
-      if (covers(d.coverage, attacker, s)) coveredBy.push(l);
-    });
-    const key = `${coveredBy.join(',')}|${coveredBy.length > 0 ? s.decoysPerWarhead : 0}`;
-    const g = groups.get(key);
-    if (g) g.systems.push(i);
-    else groups.set(key, { systems: [i], decoys: coveredBy.length > 0 ? s.decoysPerWarhead : 0, coveredBy });
+    for (const split of coverageSplits(attacker, s, defender, defenses, targets, memo)) {
+      if (!(split.fraction > 0)) continue;
+      const covered = split.coveredBy.length > 0;
+      const key = `${split.coveredBy
+        .map((k, j) => `${k}:${split.overrides[j]?.pk ?? ''}:${split.overrides[j]?.discrimination ?? ''}`)
+        .join(',')}|${covered ? s.decoysPerWarhead : 0}`;
+      const g = groups.get(key);
+      if (g) g.members.push({ system: i, fraction: split.fraction });
+      else
+        groups.set(key, {
+          members: [{ system: i, fraction: split.fraction }],
+          decoys: covered ? s.decoysPerWarhead : 0,
+          coveredBy: split.coveredBy,
+          overrides: split.overrides,
+        });
+    }
   });
   return [...groups.values()];
+}
+
+/** The force aim points of an actor's systems: their launch areas, weighted by the warheads based there. */
+function forceTargets(systems: readonly CompiledSystem[]): TargetPoint[] {
+  const byArea = new Map<string, { point: { lat: number; lon: number }; w: number }>();
+  let total = 0;
+  for (const s of systems) {
+    if (s.areas.length === 0 || s.warheads <= 0) continue;
+    for (const a of s.areas) {
+      const e = byArea.get(a.name) ?? { point: a.point, w: 0 };
+      e.w += s.warheads / s.areas.length;
+      byArea.set(a.name, e);
+      total += s.warheads / s.areas.length;
+    }
+  }
+  return [...byArea.entries()].map(([name, e]) => ({ site: site(name, e.point), weight: e.w / total }));
 }
 
 function lambdaFor(id: string, options: DeterrenceOptions): number {
@@ -119,12 +175,20 @@ export function prepare(A: CompiledActor, B: CompiledActor, options: DeterrenceO
     cfIndex,
     allocation,
     targetSystems,
-    retaliationGroups: groupBy(targetSystems, B.id, valueA, () => true),
+    retaliationGroups: groupBy(targetSystems, B.id, A, valueA, A.valueTargets, `value:${B.id}`, () => true),
     retaliationLayers: valueA.map((d) => d.layer),
-    valueGroups: groupBy(attackSystems, A.id, valueB, () => true),
+    valueGroups: groupBy(attackSystems, A.id, B, valueB, B.valueTargets, `value:${A.id}`, () => true),
     valueLayersB: valueB.map((d) => d.layer),
     valueLayerSource: Int32Array.from(valueB.map((d) => B.defenses.indexOf(d))),
-    forcesGroups: groupBy(attackSystems, A.id, forcesB, (i) => cfSet.has(i)),
+    forcesGroups: groupBy(
+      attackSystems,
+      A.id,
+      B,
+      forcesB,
+      forceTargets(targetSystems),
+      `forces:${A.id}`,
+      (i) => cfSet.has(i),
+    ),
     forcesLayersB: forcesB.map((d) => d.layer),
     forcesLayerSource: Int32Array.from(forcesB.map((d) => B.defenses.indexOf(d))),
     lambdaA: lambdaFor(A.id, options),
@@ -150,14 +214,11 @@ export interface Evaluation {
   countervalue: Distribution | undefined;
 }
 
-function groupsFrom(
-  spec: readonly { systems: number[]; decoys: number; coveredBy: number[] }[],
-  counts: readonly number[],
-): AttackGroup[] {
+function groupsFrom(spec: readonly GroupSpec[], counts: readonly number[]): AttackGroup[] {
   return spec.map((g) => {
     let w = 0;
-    for (const i of g.systems) w += counts[i] as number;
-    return { warheads: w, decoysPerWarhead: g.decoys, coveredBy: g.coveredBy };
+    for (const m of g.members) w += (counts[m.system] as number) * m.fraction;
+    return { warheads: w, decoysPerWarhead: g.decoys, coveredBy: g.coveredBy, overrides: g.overrides };
   });
 }
 

@@ -150,3 +150,72 @@ export const ElasticitiesSchema = z
   })
   .describe('elasticity of each dyad measure to each parameter (concert deterrence elasticities --json)')
   .meta({ id: 'DeterrenceElasticities' });
+
+const EngagementSchema = z.strictObject({
+  engageable: z.boolean(),
+  reason: z.string().describe('the deciding numbers, or the binding constraint'),
+  trackTimeS: z.number().nullable().describe('first track, s after launch (null: never tracked)'),
+  trackedBy: z.string().nullable().describe('"own radar" or the sensor id that tracked first'),
+  site: z.string().nullable(),
+  interceptTimeS: z.number().nullable(),
+  interceptAltitudeKm: z.number().nullable(),
+  distanceKm: z.number().nullable().describe('site to intercept point, km'),
+  flyoutS: z.number().nullable().describe('interceptor fly-out time, s'),
+  closestKm: z.number().nullable().describe('closest approach to a site in the phase window, km'),
+  cuedBy: z.array(z.string()).describe('sensors whose cue (Pk, discrimination) applies'),
+});
+
+export const CoverageSchema = z
+  .strictObject({
+    actor: z.string(),
+    defense: z.string(),
+    name: z.string(),
+    phase: z
+      .enum(['boost', 'midcourse', 'terminal'])
+      .nullable()
+      .describe('null: no sites (rule-based coverage)'),
+    sites: z.array(z.strictObject({ name: z.string(), lat: z.number(), lon: z.number() })),
+    interceptor: z
+      .strictObject({
+        speedKmS: z.number(),
+        burnTimeS: z.number(),
+        rangeKm: z.number(),
+        minAltitudeKm: z.number(),
+        maxAltitudeKm: z.number(),
+        reactionTimeS: z.number(),
+        radarRangeKm: z.number(),
+      })
+      .nullable(),
+    sensors: z
+      .array(z.strictObject({ id: z.string(), name: z.string(), rangeKm: z.number(), cue: z.string() }))
+      .describe('the sensors in use that cue this defense'),
+    targetActor: z.string().describe('whose value targets the trajectories aim at'),
+    attackers: z
+      .array(
+        z.strictObject({
+          attacker: z.string(),
+          system: z.string(),
+          trajectories: z.number(),
+          engageable: z.number(),
+          engageableShare: z
+            .number()
+            .describe("share of the system's warheads (by target weight) it can engage"),
+        }),
+      )
+      .describe('per attacker system'),
+    trajectories: z.array(
+      z.strictObject({
+        attacker: z.string(),
+        system: z.string(),
+        launchArea: z.string(),
+        target: z.string(),
+        targetWeight: z.number().describe("the target's share of the value-target population"),
+        rangeKm: z.number(),
+        apogeeKm: z.number(),
+        flightTimeS: z.number(),
+        engagement: EngagementSchema,
+      }),
+    ),
+  })
+  .describe('what a missile defense can engage and why (concert deterrence coverage --json)')
+  .meta({ id: 'DeterrenceCoverage' });

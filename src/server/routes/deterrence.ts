@@ -8,7 +8,10 @@
  */
 import { z } from 'zod';
 import { ConcertError, reroot } from '../../core/errors.js';
+import { defenseCoverage } from '../../models/deterrence/index.js';
 import {
+  CoverageSchema,
+  coverageReport,
   type DeterrenceDocument,
   DeterrenceParametersSchema,
   DeterrenceSchema,
@@ -16,6 +19,8 @@ import {
   deterrenceParameters,
   dyadProblems,
   MAX_OVERRIDES,
+  resolveDefense,
+  sensorSwitches,
 } from '../../reports/index.js';
 import { DEFAULT_YEAR, type World } from '../../world/index.js';
 import type { ServerContext } from '../context.js';
@@ -77,6 +82,47 @@ export function deterrence(req: DeterrenceRequest): DeterrenceDocument {
   }
 }
 
+const listParam = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()))
+  .optional();
+
+/** `concert deterrence coverage <defense> [--attackers] [--targets] [--sensor]* --json` for one request. */
+export function coverage(q: {
+  defense: string;
+  attackers?: string[] | undefined;
+  targets?: string | undefined;
+  sensors?: string[] | undefined;
+}) {
+  const world = worldOf(DEFAULT_YEAR);
+  const resolved = resolveDefense(world, q.defense);
+  if ('message' in resolved)
+    throw new ConcertError('bad-input', [{ ...resolved, path: ['querystring', 'defense'] }]);
+  const switches = sensorSwitches(world, q.sensors ?? []);
+  if (Array.isArray(switches))
+    throw new ConcertError(
+      'bad-input',
+      switches.map((p) => ({ ...p, path: ['querystring', 'sensors', ...(p.path ?? [])] })),
+    );
+  try {
+    return coverageReport(
+      defenseCoverage(world, resolved.actor, resolved.defense, {
+        ...(q.attackers ? { attackers: q.attackers } : {}),
+        ...(q.targets !== undefined ? { targetActor: q.targets } : {}),
+        options: switches,
+      }),
+    );
+  } catch (e) {
+    throw reroot(e, (path) =>
+      path[0] === 'attackers'
+        ? ['querystring', ...path]
+        : path[0] === 'targetActor'
+          ? ['querystring', 'targets']
+          : ['querystring', 'defense'],
+    );
+  }
+}
+
 /** Registers the deterrence routes. */
 export function deterrenceRoutes(app: Api, ctx: ServerContext): void {
   app.post(
@@ -96,6 +142,30 @@ export function deterrenceRoutes(app: Api, ctx: ServerContext): void {
       );
       const canonical = { ...body, overrides };
       return json(ctx.cached(`deterrence:${JSON.stringify(canonical)}`, () => deterrence(canonical)));
+    },
+  );
+
+  app.get(
+    '/api/deterrence/coverage',
+    {
+      schema: {
+        summary:
+          'What a missile defense can engage and why: launch areas, targets, trajectories, distances, times',
+        tags: ['deterrence'],
+        querystring: z.object({
+          defense: z.string().min(1).describe('ACTOR.DEFENSE or DEFENSE, e.g. USA.THAAD-Korea'),
+          attackers: listParam.describe(
+            'attacking actors, e.g. CHN,PRK (default: every other nuclear actor)',
+          ),
+          targets: z.string().optional().describe("whose value targets (default: the defense's owner)"),
+          sensors: listParam.describe('sensor switches, e.g. USA.TPY-2-Korea=on'),
+        }),
+        response: { 200: CoverageSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      return json(ctx.cached(`deterrence-coverage:${JSON.stringify(q)}`, () => coverage(q)));
     },
   );
 

@@ -1,0 +1,509 @@
+/**
+ * Whether a missile defense can engage a ballistic trajectory, computed from
+ * where its interceptors are, how fast and how far they fly, the altitude
+ * window of its phase (boost, midcourse, terminal) and when the threat is
+ * first tracked — by the defense's own radar or by a cueing sensor. Nothing is
+ * declared: a defense engages a trajectory when some point of it, inside the
+ * phase's window, is within the interceptor's reach early enough for an
+ * interceptor launched after tracking and reaction to arrive in time.
+ * Equations and parameters: docs/models/deterrence.md, "Geometry".
+ */
+import {
+  arcDistance,
+  EARTH_RADIUS_KM,
+  flownAngle,
+  greatCircleKm,
+  type LatLon,
+  surfacePosition,
+  type Trajectory,
+  trajectoryState,
+  unitVector,
+  type Vec3,
+} from './geometry.js';
+
+/** The phase of flight in which a defense intercepts. */
+export type DefensePhase = 'boost' | 'midcourse' | 'terminal';
+
+/** A named surface site with its Earth-centred position and local vertical. */
+export interface Site {
+  readonly name: string;
+  readonly point: LatLon;
+  readonly position: Vec3;
+  readonly up: Vec3;
+}
+
+/** Builds a {@link Site} from a named point. */
+export function site(name: string, point: LatLon): Site {
+  return { name, point, position: surfacePosition(point), up: unitVector(point) };
+}
+
+/** A defense's interceptors as the engagement model reads them. */
+export interface InterceptorGeometry {
+  readonly phase: DefensePhase;
+  readonly sites: readonly Site[];
+  /** Interceptor burnout (fly-out) speed, km/s. */
+  readonly speedKmS: number;
+  /** Interceptor burn time, s: the fly-out to distance d takes burn/2 + d/v (constant acceleration to v). */
+  readonly burnTimeS: number;
+  /** Largest distance from its site at which an interceptor can engage, km (slant range). */
+  readonly rangeKm: number;
+  /** Altitude window of intercepts, km. */
+  readonly minAltitudeKm: number;
+  readonly maxAltitudeKm: number;
+  /** Time from first track to interceptor launch, s. */
+  readonly reactionTimeS: number;
+  /** Range of the defense's own fire-control radar at its sites, km (0 = none: it needs a cueing sensor). */
+  readonly radarRangeKm: number;
+}
+
+/** A sensor (radar) that can track threats and cue defenses. */
+export interface Sensor {
+  readonly id: string;
+  readonly name: string;
+  readonly sites: readonly Site[];
+  readonly rangeKm: number;
+  /** Lowest elevation at which it sees a target, degrees. */
+  readonly minElevationDeg: number;
+  /** The defenses it cues, each with the single-shot Pk and discrimination a cued engagement reaches (when higher). */
+  readonly cues: readonly SensorCue[];
+}
+
+/** A sensor's cue of one defense. */
+export interface SensorCue {
+  readonly defense: string;
+  /** Attackers against whom the cue applies (absent: all). */
+  readonly against?: readonly string[] | undefined;
+  readonly pk?: number | undefined;
+  readonly discrimination?: number | undefined;
+}
+
+/** Why a trajectory can or cannot be engaged, with the numbers behind it. */
+export interface Engagement {
+  readonly engageable: boolean;
+  /** One sentence with the deciding numbers. */
+  readonly reason: string;
+  /** When the threat is first tracked (s after launch) and by what (`own radar` or a sensor id); undefined when never. */
+  readonly trackTimeS?: number | undefined;
+  readonly trackedBy?: string | undefined;
+  /** The earliest feasible intercept (when engageable). */
+  readonly site?: string | undefined;
+  readonly interceptTimeS?: number | undefined;
+  readonly interceptAltitudeKm?: number | undefined;
+  readonly distanceKm?: number | undefined;
+  /** Interceptor fly-out time to that point, s. */
+  readonly flyoutS?: number | undefined;
+  /** Latest interceptor launch time that still arrives, minus the actual launch time, s (≥ 0 when engageable). */
+  readonly marginS?: number | undefined;
+  /** Closest distance from a site to the trajectory inside the phase window, km (undefined: never in the window). */
+  readonly closestKm?: number | undefined;
+  /** Sensors whose cue applies to this engagement (they track the threat before the intercept). */
+  readonly cuedBy: readonly string[];
+}
+
+/** Samples of the free flight (uniform in eccentric anomaly); the boost and terminal windows get finer grids of their own. */
+export const TRAJECTORY_SAMPLES = 16;
+
+/** States of a trajectory as parallel arrays (time s, altitude km, Earth-centred position km, phase 0 boost / 1 ascent / 2 descent). */
+export interface Samples {
+  readonly n: number;
+  readonly time: number[];
+  readonly alt: number[];
+  readonly x: number[];
+  readonly y: number[];
+  readonly z: number[];
+  readonly phase: number[];
+}
+
+/**
+ * States at boost times `boostTimes` (climbing over the launch point) and at
+ * eccentric anomalies `anomalies` of the free flight: t = t_b + (E − e sin E − M_b)/n,
+ * r = a(1 − e cos E), true anomaly from E, ground track by spherical
+ * interpolation — no Kepler iteration is needed when sampling in E.
+ */
+function sampleStates(t: Trajectory, boostTimes: readonly number[], anomalies: readonly number[]): Samples {
+  const n = boostTimes.length + anomalies.length;
+  const arr = () => new Array<number>(n).fill(0);
+  const out: Samples = { n, time: arr(), alt: arr(), x: arr(), y: arr(), z: arr(), phase: arr() };
+  let k = 0;
+  const R = EARTH_RADIUS_KM;
+  for (const time of boostTimes) {
+    const h = t.burnTimeS > 0 ? (t.burnoutAltitudeKm * Math.min(time, t.burnTimeS)) / t.burnTimeS : 0;
+    const r = R + h;
+    out.time[k] = time;
+    out.alt[k] = h;
+    out.x[k] = r * t.u0.x;
+    out.y[k] = r * t.u0.y;
+    out.z[k] = r * t.u0.z;
+    out.phase[k] = 0;
+    k++;
+  }
+  const e = t.eccentricity;
+  const E0 = t.burnoutEccentricAnomaly;
+  const M0 = E0 - e * Math.sin(E0);
+  const psi = t.rangeAngle;
+  const sinPsi = Math.sin(psi);
+  const nuB = Math.PI - psi / 2;
+  const c1 = Math.sqrt(1 + e);
+  const c2 = Math.sqrt(1 - e);
+  for (let i = 0; i < anomalies.length; i++) {
+    const E = anomalies[i] as number;
+    const r = t.semiMajorAxisKm * (1 - e * Math.cos(E));
+    const nu = 2 * Math.atan2(c1 * Math.sin(E / 2), c2 * Math.cos(E / 2));
+    const flown = flownAngle(nu - nuB, psi);
+    const wa = sinPsi > 1e-12 ? Math.sin(psi - flown) / sinPsi : 1;
+    const wb = sinPsi > 1e-12 ? Math.sin(flown) / sinPsi : 0;
+    out.time[k] = t.burnTimeS + (E - e * Math.sin(E) - M0) / t.meanMotion;
+    out.alt[k] = Math.max(0, r - R);
+    out.x[k] = r * (wa * t.u0.x + wb * t.u1.x);
+    out.y[k] = r * (wa * t.u0.y + wb * t.u1.y);
+    out.z[k] = r * (wa * t.u0.z + wb * t.u1.z);
+    out.phase[k] = E <= Math.PI ? 1 : 2;
+    k++;
+  }
+  return out;
+}
+
+/**
+ * A trajectory sampled once for every defense and sensor that examines it:
+ * the boost (4 points) and the free flight (uniform in eccentric anomaly),
+ * finer grids for the boost and for terminal altitude windows, and the first
+ * time each sensor sees it (memoised).
+ */
+export class SampledTrajectory {
+  readonly trajectory: Trajectory;
+  private uniform: Samples | undefined;
+  private readonly windows = new Map<string, Samples>();
+  private readonly seen = new Map<string, number | undefined>();
+
+  constructor(trajectory: Trajectory) {
+    this.trajectory = trajectory;
+  }
+
+  /** The boost and free-flight grid (computed on first use). */
+  get states(): Samples {
+    if (!this.uniform) {
+      const t = this.trajectory;
+      const boost = t.burnTimeS > 0 ? [0, t.burnTimeS / 2] : [];
+      const E0 = t.burnoutEccentricAnomaly;
+      const E1 = 2 * Math.PI - E0;
+      const free: number[] = [];
+      if (t.rangeAngle > 0)
+        for (let k = 0; k <= TRAJECTORY_SAMPLES; k++) free.push(E0 + ((E1 - E0) * k) / TRAJECTORY_SAMPLES);
+      this.uniform = sampleStates(t, boost, free);
+    }
+    return this.uniform;
+  }
+
+  /** The states a defense examines: the grid, or 25 points across a terminal window, or 17 over the boost. */
+  statesFor(d: InterceptorGeometry): Samples {
+    const t = this.trajectory;
+    if (d.phase === 'midcourse') return this.states;
+    const key = `${d.phase}|${d.minAltitudeKm}|${d.maxAltitudeKm}`;
+    const hit = this.windows.get(key);
+    if (hit) return hit;
+    let samples: Samples;
+    if (d.phase === 'terminal') {
+      const eHi = descendingAnomaly(t, Math.min(d.maxAltitudeKm, t.apogeeAltitudeKm));
+      const eLo = descendingAnomaly(t, d.minAltitudeKm);
+      samples =
+        eHi !== undefined && eLo !== undefined
+          ? sampleStates(
+              t,
+              [],
+              Array.from({ length: 25 }, (_, k) => eHi + ((eLo - eHi) * k) / 24),
+            )
+          : sampleStates(t, [], []);
+    } else {
+      samples = sampleStates(
+        t,
+        t.burnTimeS > 0 ? Array.from({ length: 17 }, (_, k) => (t.burnTimeS * k) / 16) : [],
+        [],
+      );
+    }
+    this.windows.set(key, samples);
+    return samples;
+  }
+
+  /**
+   * First sample time at which one of `sites` sees the missile within
+   * `rangeKm` above `minElevationDeg`, searching the grid and the defense's
+   * window (memoised by `key`).
+   */
+  firstSeen(
+    key: string,
+    sites: readonly Site[],
+    rangeKm: number,
+    minElevationDeg: number,
+    d: InterceptorGeometry,
+  ): number | undefined {
+    const k = `${key}|${d.phase}|${d.minAltitudeKm}|${d.maxAltitudeKm}`;
+    if (this.seen.has(k)) return this.seen.get(k);
+    const grid = firstSeen(this.states, sites, rangeKm, minElevationDeg);
+    const w = this.statesFor(d);
+    const inWin = w === this.states ? undefined : firstSeen(w, sites, rangeKm, minElevationDeg);
+    const first = grid === undefined ? inWin : inWin === undefined ? grid : Math.min(grid, inWin);
+    const v = first === undefined ? undefined : this.refineSeen(first, sites, rangeKm, minElevationDeg);
+    this.seen.set(k, v);
+    return v;
+  }
+
+  /**
+   * The first-seen time refined by bisection between the last grid time
+   * before `first` (unseen) and `first` (seen): 12 halvings, so the track time
+   * is known to within 1/4096 of a grid step.
+   */
+  private refineSeen(
+    first: number,
+    sites: readonly Site[],
+    rangeKm: number,
+    minElevationDeg: number,
+  ): number {
+    const grid = this.states;
+    let lo = 0;
+    for (let k = 0; k < grid.n; k++) if ((grid.time[k] as number) < first) lo = grid.time[k] as number;
+    let hi = first;
+    if (!(lo < hi)) return first;
+    const seenAt = (time: number) => {
+      const s = trajectoryState(this.trajectory, time);
+      const one: Samples = {
+        n: 1,
+        time: [time],
+        alt: [s.altitudeKm],
+        x: [s.position.x],
+        y: [s.position.y],
+        z: [s.position.z],
+        phase: [0],
+      };
+      return firstSeen(one, sites, rangeKm, minElevationDeg) !== undefined;
+    };
+    if (seenAt(lo)) return first;
+    for (let i = 0; i < 12; i++) {
+      const mid = (lo + hi) / 2;
+      if (seenAt(mid)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
+}
+
+/** Eccentric anomaly at which the descending missile passes `altitudeKm` (undefined when its apogee is lower). */
+function descendingAnomaly(t: Trajectory, altitudeKm: number): number | undefined {
+  if (t.rangeAngle === 0 || altitudeKm > t.apogeeAltitudeKm + 1e-9) return undefined;
+  const e = t.eccentricity;
+  if (e < 1e-12) return undefined;
+  const c = (1 - (EARTH_RADIUS_KM + Math.max(0, altitudeKm)) / t.semiMajorAxisKm) / e;
+  if (c < -1 - 1e-12 || c > 1 + 1e-12) return undefined;
+  return Math.min(
+    2 * Math.PI - t.burnoutEccentricAnomaly,
+    2 * Math.PI - Math.acos(Math.max(-1, Math.min(1, c))),
+  );
+}
+
+/**
+ * Time after launch at which the descending missile passes `altitudeKm`
+ * (undefined when its apogee is lower): on the ellipse r = a(1 − e cos E),
+ * descending branch E = 2π − arccos((1 − r/a)/e), t = t_b + (M − M_b)/n.
+ */
+export function timeAtDescendingAltitude(t: Trajectory, altitudeKm: number): number | undefined {
+  if (t.rangeAngle === 0 || altitudeKm > t.apogeeAltitudeKm) return undefined;
+  const r = EARTH_RADIUS_KM + Math.max(0, altitudeKm);
+  const e = t.eccentricity;
+  if (e < 1e-12) return undefined;
+  const c = (1 - r / t.semiMajorAxisKm) / e;
+  if (c < -1 || c > 1) return undefined;
+  const E = 2 * Math.PI - Math.acos(c);
+  const M0 = t.burnoutEccentricAnomaly - e * Math.sin(t.burnoutEccentricAnomaly);
+  const time = t.burnTimeS + (E - e * Math.sin(E) - M0) / t.meanMotion;
+  return Math.min(t.flightTimeS, Math.max(t.burnTimeS, time));
+}
+
+function inWindow(s: Samples, k: number, d: InterceptorGeometry): boolean {
+  const alt = s.alt[k] as number;
+  if (alt < d.minAltitudeKm || alt > d.maxAltitudeKm) return false;
+  const phase = s.phase[k] as number;
+  if (d.phase === 'boost') return phase === 0;
+  if (d.phase === 'terminal') return phase === 2;
+  return phase !== 0;
+}
+
+/** First sample time at which one of `sites` sees the state within `rangeKm` above `minElevationDeg`. */
+function firstSeen(
+  s: Samples,
+  sites: readonly Site[],
+  rangeKm: number,
+  minElevationDeg: number,
+): number | undefined {
+  if (!(rangeKm > 0)) return undefined;
+  const r2 = rangeKm * rangeKm;
+  const sinMin = Math.sin((minElevationDeg * Math.PI) / 180);
+  for (let k = 0; k < s.n; k++) {
+    for (const st of sites) {
+      const dx = (s.x[k] as number) - st.position.x;
+      const dy = (s.y[k] as number) - st.position.y;
+      const dz = (s.z[k] as number) - st.position.z;
+      const d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 > r2) continue;
+      if (dx * st.up.x + dy * st.up.y + dz * st.up.z >= sinMin * Math.sqrt(d2)) return s.time[k];
+    }
+  }
+  return undefined;
+}
+
+const fmt = (x: number) => (Math.abs(x) >= 100 ? String(Math.round(x)) : x.toFixed(1));
+
+/** Largest ground distance from its target at which a descending missile can be inside a terminal window, km (γ ≥ 10°). */
+function terminalReachKm(d: InterceptorGeometry): number {
+  return d.rangeKm + d.maxAltitudeKm / Math.tan((10 * Math.PI) / 180);
+}
+
+/**
+ * The cheap tests that rule an engagement out before the trajectory is
+ * sampled: a terminal defense only engages warheads aimed within
+ * {@link terminalReachKm} of a site; no defense reaches a missile whose ground
+ * track passes farther than its range from every site (the slant distance to a
+ * point above the track is at least the chord to the track). Undefined when
+ * neither rules it out.
+ */
+export function outOfReach(
+  defense: InterceptorGeometry,
+  u0: Vec3,
+  u1: Vec3,
+  rangeAngle: number,
+  target: LatLon,
+  explain = true,
+): Engagement | undefined {
+  if (defense.phase === 'terminal') {
+    const reach = terminalReachKm(defense);
+    let nearest = Number.POSITIVE_INFINITY;
+    for (const st of defense.sites) nearest = Math.min(nearest, greatCircleKm(st.point, target));
+    if (nearest > reach)
+      return {
+        engageable: false,
+        reason: explain
+          ? `its target is ${fmt(nearest)} km from the nearest site: a terminal defense reaching ${fmt(defense.rangeKm)} km engages only warheads descending within about ${fmt(reach)} km of its sites`
+          : '',
+        closestKm: undefined,
+        cuedBy: [],
+      };
+  }
+  let chord = Number.POSITIVE_INFINITY;
+  for (const st of defense.sites)
+    chord = Math.min(chord, 2 * EARTH_RADIUS_KM * Math.sin(arcDistance(st.up, u0, u1, rangeAngle) / 2));
+  if (chord > defense.rangeKm)
+    return {
+      engageable: false,
+      reason: explain
+        ? `the ground track passes ${fmt(chord)} km from the nearest site, beyond the interceptor's ${fmt(defense.rangeKm)} km reach`
+        : '',
+      closestKm: chord,
+      cuedBy: [],
+    };
+  return undefined;
+}
+
+/**
+ * Whether `defense` (id `defenseId`) can engage the trajectory `t` of a
+ * missile of `attacker`, given the enabled `sensors` of its side. The threat
+ * is tracked from the first sample at which the defense's own radar (range
+ * `radarRangeKm` at its sites, elevation ≥ 0°) or a sensor that cues this
+ * defense against `attacker` sees it. An intercept at sample time τ from site
+ * s is feasible when the missile is inside the phase's window (boost; midcourse
+ * = after burnout; terminal = descending), its altitude in [min, max], its
+ * distance d(τ) to s ≤ the interceptor's range, and
+ * t_track + reaction + burn/2 + d(τ)/v ≤ τ. The earliest feasible sample is
+ * reported, or, when there is none, the binding constraint.
+ */
+export function engage(
+  trajectory: Trajectory | SampledTrajectory,
+  defense: InterceptorGeometry,
+  defenseId: string,
+  attacker: string,
+  sensors: readonly Sensor[],
+  explain = true,
+): Engagement {
+  const sampled = trajectory instanceof SampledTrajectory ? trajectory : new SampledTrajectory(trajectory);
+  const t = sampled.trajectory;
+  const quick = outOfReach(defense, t.u0, t.u1, t.rangeAngle, t.target, explain);
+  if (quick) return quick;
+  const states = sampled.statesFor(defense);
+  let trackTimeS = sampled.firstSeen(`own:${defenseId}`, defense.sites, defense.radarRangeKm, 0, defense);
+  let trackedBy = trackTimeS !== undefined ? 'own radar' : undefined;
+  const cueing: { id: string; time: number }[] = [];
+  for (const sensor of sensors) {
+    const cue = sensor.cues.find(
+      (c) => c.defense === defenseId && (c.against === undefined || c.against.includes(attacker)),
+    );
+    if (!cue) continue;
+    const seen = sampled.firstSeen(
+      `sensor:${sensor.id}`,
+      sensor.sites,
+      sensor.rangeKm,
+      sensor.minElevationDeg,
+      defense,
+    );
+    if (seen === undefined) continue;
+    cueing.push({ id: sensor.id, time: seen });
+    if (trackTimeS === undefined || seen < trackTimeS) {
+      trackTimeS = seen;
+      trackedBy = sensor.id;
+    }
+  }
+  let closest = Number.POSITIVE_INFINITY;
+  let bestLate = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < states.n; k++) {
+    if (!inWindow(states, k, defense)) continue;
+    const time = states.time[k] as number;
+    const alt = states.alt[k] as number;
+    for (const st of defense.sites) {
+      const d = Math.hypot(
+        (states.x[k] as number) - st.position.x,
+        (states.y[k] as number) - st.position.y,
+        (states.z[k] as number) - st.position.z,
+      );
+      if (d < closest) closest = d;
+      if (d > defense.rangeKm || trackTimeS === undefined) continue;
+      const flyout = defense.burnTimeS / 2 + d / defense.speedKmS;
+      const launch = trackTimeS + defense.reactionTimeS;
+      const margin = time - flyout - launch;
+      if (margin >= 0) {
+        const cuedBy = cueing.filter((c) => c.time <= time).map((c) => c.id);
+        return {
+          engageable: true,
+          reason: !explain
+            ? ''
+            : `intercept from ${st.name} at ${fmt(time)} s, altitude ${fmt(alt)} km, ${fmt(d)} km away (fly-out ${fmt(flyout)} s at ${defense.speedKmS} km/s; tracked at ${fmt(trackTimeS)} s by ${trackedBy}, launch at ${fmt(launch)} s)`,
+          trackTimeS,
+          trackedBy,
+          site: st.name,
+          interceptTimeS: time,
+          interceptAltitudeKm: alt,
+          distanceKm: d,
+          flyoutS: flyout,
+          marginS: margin,
+          closestKm: closest,
+          cuedBy,
+        };
+      }
+      if (-margin < bestLate) bestLate = -margin;
+    }
+  }
+  const window = `${defense.phase} window (${defense.minAltitudeKm}–${defense.maxAltitudeKm} km)`;
+  let reason = '';
+  if (!explain) reason = '';
+  else if (!Number.isFinite(closest))
+    reason = `the trajectory (apogee ${fmt(t.apogeeAltitudeKm)} km) never enters the ${window}`;
+  else if (closest > defense.rangeKm)
+    reason = `closest approach in the ${window} is ${fmt(closest)} km from a site, beyond the interceptor's ${fmt(defense.rangeKm)} km reach`;
+  else if (trackTimeS === undefined)
+    reason = 'never tracked: no radar of its own in range and no cueing sensor sees the trajectory';
+  else
+    reason = `within reach, but the interceptor arrives at least ${fmt(bestLate)} s too late (tracked at ${fmt(trackTimeS)} s by ${trackedBy}, reaction ${defense.reactionTimeS} s, ${defense.speedKmS} km/s)`;
+  return {
+    engageable: false,
+    reason,
+    trackTimeS,
+    trackedBy,
+    closestKm: Number.isFinite(closest) ? closest : undefined,
+    cuedBy: [],
+  };
+}
