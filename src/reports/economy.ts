@@ -70,7 +70,7 @@ export function economyStates(world: World, states?: readonly string[] | 'all'):
   if (majors.length < 2)
     throw badInput({
       path: [],
-      message: `the world of ${world.year} has fewer than two COW major powers: name the states`,
+      message: `the world of ${world.year} has fewer than two COW major powers: list the states to use`,
     });
   return majors;
 }
@@ -100,6 +100,9 @@ function totalsNotes(table: TradeTable): string[] {
 }
 
 function sourceOf(world: World, table: TradeTable): string {
+  const national = Object.values(world.actors).some((a) => a.trade);
+  if (!national)
+    return `the world's trade entries (${table.year}) with its actors' GDP; national totals summed from the entries`;
   const base = `COW Trade v4.0 (${table.year}) and World Bank GDP`;
   return table.year === world.year
     ? base

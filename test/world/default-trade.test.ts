@@ -10,6 +10,7 @@ import {
   gravityFrame,
   landContiguous,
   loadDefaultWorld,
+  parseWorld,
 } from '../../src/world/index.js';
 
 describe('the trade of the default world', () => {
@@ -90,5 +91,24 @@ describe('the trade of the default world', () => {
     expect(tradeTableOfWorld(loadDefaultWorld(), ['CHN'], { totals: 'dyadic-sums' }).totals).toBe(
       'dyadic-sums',
     );
+  });
+
+  it('reads a world file’s own trade entries, summing national totals from them when actors have no trade block', () => {
+    const world = parseWorld(
+      [
+        'year: 2020',
+        'actors:',
+        '  AAA: { name: Alpha, gdpUsd: 1.0e12 }',
+        '  BBB: { name: Beta, gdpUsd: 2.0e12 }',
+        'trade:',
+        '  - { a: AAA, b: BBB, importsOfAFromBUsdM: 100000, importsOfBFromAUsdM: 150000 }',
+      ].join('\n'),
+      'w.yaml',
+    );
+    const t = tradeTableOfWorld(world);
+    expect(t.totals).toBe('dyadic-sums');
+    expect([...t.importsUsdM]).toEqual([100_000, 150_000]);
+    expect([...t.exportsUsdM]).toEqual([150_000, 100_000]);
+    expect([...t.gdpUsdM]).toEqual([1e6, 2e6]);
   });
 });
