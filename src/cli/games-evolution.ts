@@ -18,11 +18,12 @@ import {
 import {
   expectedTurns,
   findStrategy,
+  lookupStrategy,
   MAX_TOTAL_TURNS,
   matchSeed,
   playMatch,
+  type Strategy,
   strategyGameProblems,
-  unknownStrategyMessage,
 } from '../models/games/repeated/index.js';
 import type { Document, MoranSchema, ReplicatorSchema } from '../reports/index.js';
 import { readSettings, type SettingFlags } from './games-settings.js';
@@ -89,6 +90,24 @@ function checkDistribution(x: number[], n: number, name: string, problems: Probl
     problems.push({ ...at([name]), message: `expected shares summing to 1, got ${s}` });
 }
 
+/** A piece of a list that is a parameter value (a number, inf, C/D letters, keyword=value), not a name. */
+const VALUE = /^\s*(?:[-+.\d/eE]+|inf|infinity|[CD]+|[A-Za-z_]+\s*=.*)\s*$/i;
+
+/**
+ * The strategy names of a `--strategies` list: separated by semicolons if
+ * there are any, else by commas, a piece that is a parameter value staying
+ * with the name before it (`Random: 0.3,First by Feld: 1, 0.25, 200,TFT`).
+ */
+export function strategyList(text: string): string[] {
+  if (text.includes(';')) return text.split(';').map((n) => n.trim());
+  const names: string[] = [];
+  for (const piece of text.split(',')) {
+    if (names.length > 0 && VALUE.test(piece)) names[names.length - 1] += `,${piece}`;
+    else names.push(piece);
+  }
+  return names.map((n) => n.trim());
+}
+
 /** Registers `games moran` and `games replicator`. */
 export function register(program: Command): void {
   const games = group(program, 'games', 'Game theory: equilibria, repeated games, tournaments, evolution');
@@ -98,7 +117,10 @@ export function register(program: Command): void {
     .description(
       'Moran process over a population of strategies (one name per individual; "Name*k" for k copies)',
     )
-    .argument('<population...>', 'e.g. "Tit For Tat" "Defector*5"')
+    .argument(
+      '<population...>',
+      'e.g. "Tit For Tat" "Defector*5" "Random: 0.3*2" (names with parameters: concert games strategies --help)',
+    )
     .option('--turns <n>', 'turns per match (announced to the players)', '200')
     .option('--continuation <delta>', 'continuation probability δ in [0,1): geometric, unannounced length')
     .option('--noise <p>', 'implementation noise: each intended action flipped with probability p')
@@ -126,9 +148,10 @@ export function register(program: Command): void {
             const m = /^(.*?)\*(\d+)$/.exec(raw);
             const name = m ? (m[1] as string).trim() : raw;
             const copies = m ? Number(m[2]) : 1;
-            const s = findStrategy(name);
-            if (!s) flags.fail(['population', i], unknownStrategyMessage(name));
-            else {
+            const r = lookupStrategy(name);
+            const s = 'strategy' in r ? r.strategy : undefined;
+            if ('problem' in r) flags.fail(['population', i], r.problem);
+            else if (s) {
               individuals += copies;
               for (let k = 0; k < copies && population.length <= 1000; k++) population.push(s.name);
             }
@@ -176,7 +199,10 @@ export function register(program: Command): void {
       'Replicator dynamics for a payoff matrix file {A, B?, mutation?, x0?, y0?} or a set of strategies',
     )
     .argument('[file]', 'YAML/JSON with A (and B for two populations)')
-    .option('--strategies <names>', 'comma-separated strategies: A = their mean per-turn match payoffs')
+    .option(
+      '--strategies <names>',
+      'comma-separated strategies (semicolons when names carry parameters, e.g. "Random: 0.3;Cycler DCDDC"): A = their mean per-turn match payoffs',
+    )
     .option('--turns <n>', 'turns per match when building A from strategies', '200')
     .option('--seed <n>', seedHelp('random seed for stochastic strategies'))
     .option('--t <time>', 'end time', '10')
@@ -222,10 +248,10 @@ export function register(program: Command): void {
             labels = A.map((_, i) => `s${i + 1}`);
           } else if (o.strategies !== undefined) {
             const { seed, ...settings } = readSettings(flags, { turns: o.turns, seed: o.seed });
-            const strategies = o.strategies.split(',').map((n, i) => {
-              const s = findStrategy(n.trim());
-              if (!s) flags.fail(`--strategies[${i}]`, unknownStrategyMessage(n.trim()));
-              return s;
+            const strategies = strategyList(o.strategies).map((n, i): Strategy | undefined => {
+              const r = lookupStrategy(n);
+              if ('problem' in r) flags.fail(`--strategies[${i}]`, r.problem);
+              return 'strategy' in r ? r.strategy : undefined;
             });
             flags.done();
             flags.problems.push(

@@ -42,7 +42,7 @@ export function register(program: Command): void {
     .description('Play a round-robin tournament described in a YAML or JSON spec')
     .argument(
       '<spec>',
-      'tournament spec (players, turns, repetitions, noise, misperception, consultation, game, seed)',
+      'tournament spec (players, turns, repetitions, noise, misperception, consultation, game, seed); players with parameters: concert games strategies --help',
     )
     .option('--workers <n>', 'worker threads (1 = this thread)', '1')
     .option('--seed <n>', `${seedHelp()}; overrides the spec's seed`)

@@ -58,6 +58,88 @@ describe('concert games (repeated)', () => {
     ]);
   });
 
+  it('match with strategies named with parameters: the document names them canonically', () => {
+    const r = runCliJson<{ players: string[]; actions: string[] }>([
+      'games',
+      'match',
+      'First by Shubik',
+      'Cycler: DCDDC',
+      '--turns',
+      '7',
+    ]);
+    expect(r.players).toEqual(['First by Shubik', 'Cycler DCDDC']);
+    expect(r.actions.join(' ')).toBe('CD DC CD DD DC CD DC');
+  });
+
+  it('bad parameters: "Cycler CCX" and "Random 1.5" are refused at their argument, saying what is expected (exit 2)', () => {
+    const r = runCli(['games', 'match', 'Cycler CCX', 'Random 1.5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'player1: "Cycler CCX": cycle (moves repeated, in order) must be a sequence of the capital letters C and D, e.g. CCD; got "CCX"',
+    );
+    expect(r.stderr).toContain(
+      'player2: "Random 1.5": p (probability of cooperating each turn) must be a number in [0, 1]; got "1.5"',
+    );
+    expect(r.stderr).not.toContain('    at ');
+  });
+
+  it('tournament spec with parameterised players: quoted names and {name: values} mappings; problems at file:line:column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'concert-games-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(
+      bad,
+      'players:\n  - Tit For Tat\n  - Random: 1.5\n  - {First by Feld: {q: 0.2}}\nturns: 5\n',
+    );
+    const b = runCli(['games', 'tournament', bad]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(
+      `${bad}:3:5: players[1]: "Random: 1.5": p (probability of cooperating each turn) must be a number in [0, 1]; got "1.5"`,
+    );
+    expect(b.stderr).toContain(
+      `${bad}:4:5: players[2]: "First by Feld: q=0.2": First by Feld has no parameter "q" (its parameters: start_coop_prob, end_coop_prob, rounds_of_decay)`,
+    );
+    const good = join(dir, 'spec.yaml');
+    writeFileSync(
+      good,
+      "players:\n  - Tit For Tat\n  - 'Random: 0'\n  - Cycler: CCDD\n  - First by Davis: [2]\nturns: 8\nrepetitions: 1\n",
+    );
+    const t = runCliJson<{ payoffMatrix: { ids: string[] } }>(['games', 'tournament', good]);
+    expect(t.payoffMatrix.ids).toEqual(['Tit For Tat', 'Random: 0', 'Cycler CCDD', 'First by Davis: 2']);
+  });
+
+  it('strategies --help documents how to write parameters; --json lists them', () => {
+    const help = runCli(['games', 'strategies', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('"Random: 0.3"');
+    expect(help.stdout).toContain('"First by Feld: end_coop_prob=0.25"');
+    expect(help.stdout).toContain('"Cycler DCDDC"');
+    const r = runCliJson<{
+      strategies: { name: string; usage: string | null; parameters: { name: string; default: unknown }[] }[];
+    }>(['games', 'strategies']);
+    expect(r.strategies.find((s) => s.name === 'Random')).toMatchObject({
+      usage: 'Random: <p>',
+      parameters: [{ name: 'p', default: 0.5 }],
+    });
+    expect(r.strategies.find((s) => s.name === 'Hard Go By Majority')?.parameters).toMatchObject([
+      { name: 'memory_depth', default: 'inf' },
+    ]);
+    expect(r.strategies.find((s) => s.name === 'Tit For Tat')).toMatchObject({ usage: null, parameters: [] });
+  });
+
+  it('replicator --strategies keeps the values of a name together', () => {
+    const r = runCliJson<{ strategies: string[] }>([
+      'games',
+      'replicator',
+      '--strategies',
+      'Random: 0.2,First by Feld: 1, 0.25, 100,TFT',
+      '--turns',
+      '20',
+      '--points',
+      '2',
+    ]);
+    expect(r.strategies).toEqual(['Random: 0.2', 'First by Feld: 1, 0.25, 100', 'Tit For Tat']);
+  });
+
   it('strategies lists at least 40 with classifiers', () => {
     const r = runCliJson<{ strategies: { name: string; memoryDepth: number | null; stochastic: boolean }[] }>(
       ['games', 'strategies'],

@@ -17,15 +17,16 @@ import {
 } from '../models/games/normal/index.js';
 import {
   actionPairs,
-  findStrategy,
+  formatParameterValue,
+  lookupStrategy,
   type MatchResult,
   type MatchSettings,
   matchSeed,
   playMatch,
   type Strategy,
   strategyGameProblems,
+  parameterRange,
   type TournamentResult,
-  unknownStrategyMessage,
 } from '../models/games/repeated/index.js';
 import type { Document } from './document.js';
 import type {
@@ -82,40 +83,47 @@ export function matchDocument(r: MatchResult): MatchDocument {
   };
 }
 
-/**
- * Problems with strategy names (located at `[i]`): unknown names, with
- * suggestions, and strategies that cannot play the stage game `game`.
- */
-export function playerProblems(names: readonly string[], game?: MatchSettings['game']): Problem[] {
+/** The strategies called `names` (with parameters: `lookupStrategy`), and the problems at `[i]`. */
+function namedPlayers(names: readonly string[]): {
+  strategies: (Strategy | undefined)[];
+  problems: Problem[];
+} {
   const problems: Problem[] = [];
   const strategies = names.map((name, i) => {
-    const s = findStrategy(name);
-    if (!s) problems.push({ path: [i], message: unknownStrategyMessage(name) });
-    return s;
+    const r = lookupStrategy(name);
+    if ('problem' in r) problems.push({ path: [i], message: r.problem });
+    return 'strategy' in r ? r.strategy : undefined;
   });
+  return { strategies, problems };
+}
+
+/**
+ * Problems with strategy names (located at `[i]`): unknown names, with
+ * suggestions, parameters a strategy does not take or values out of range,
+ * and strategies that cannot play the stage game `game`.
+ */
+export function playerProblems(names: readonly string[], game?: MatchSettings['game']): Problem[] {
+  const { strategies, problems } = namedPlayers(names);
   if (problems.length === 0) problems.push(...strategyGameProblems(strategies, game, (i) => ({ path: [i] })));
   return problems;
 }
 
 /**
  * Plays one repeated match between two strategies named as the Axelrod
- * library names them; the match's stream is stream 0 of `seed`
- * (`matchSeed(seed, 0)`), as a tournament's first match.
+ * library names them (with parameters, `Random: 0.3`, `Cycler DCDDC`); the
+ * match's stream is stream 0 of `seed` (`matchSeed(seed, 0)`), as a
+ * tournament's first match. The document names the players canonically.
  *
- * @throws {ConcertError} bad input at path `[i]` for an unknown strategy or
- *   one that cannot play the stage game.
+ * @throws {ConcertError} bad input at path `[i]` for an unknown strategy,
+ *   parameters it does not take or values out of range, or a strategy that
+ *   cannot play the stage game.
  */
 export function matchAnalysis(
   players: readonly [string, string],
   settings: MatchSettings,
   seed: number,
 ): MatchDocument {
-  const problems: Problem[] = [];
-  const strategies = players.map((name, i) => {
-    const s = findStrategy(name);
-    if (!s) problems.push({ path: [i], message: unknownStrategyMessage(name) });
-    return s;
-  });
+  const { strategies, problems } = namedPlayers(players);
   if (problems.length === 0)
     problems.push(...strategyGameProblems(strategies, settings.game, (i) => ({ path: [i] })));
   if (problems.length > 0) throw new ConcertError('bad-input', problems);
@@ -142,7 +150,11 @@ export function tournamentDocument(r: TournamentResult): TournamentDocument {
   };
 }
 
-/** The strategies with their classifiers and origins. */
+/** A parameter value in a document: numbers as they are, an unbounded memory as `"inf"`. */
+const documentValue = (v: number | string | null) =>
+  typeof v === 'number' && !Number.isFinite(v) ? formatParameterValue(v) : v;
+
+/** The strategies with their classifiers, origins and parameters. */
 export function strategiesDocument(strategies: readonly Strategy[]): StrategiesDocument {
   return {
     strategies: strategies.map((s) => ({
@@ -154,6 +166,14 @@ export function strategiesDocument(strategies: readonly Strategy[]): StrategiesD
       usesNoise: s.classifier.usesNoise,
       origin: s.origin,
       description: s.description,
+      usage: s.usage ?? null,
+      parameters: s.parameters.map((p) => ({
+        name: p.name,
+        kind: p.kind,
+        default: documentValue(p.default),
+        range: parameterRange(p),
+        description: p.description,
+      })),
     })),
   };
 }

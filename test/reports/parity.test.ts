@@ -221,6 +221,36 @@ describe('CLI --json and the API give the same document', () => {
     );
   });
 
+  it('games match ↔ POST /api/games/match with strategies named with parameters', async () => {
+    const players = ['GTFT: 0.2', 'Cycler DCDDC'];
+    const doc = cli(S.MatchSchema, ['games', 'match', ...players, '--turns', '30', '--seed', '4']);
+    expect(doc).toEqual(await api('/api/games/match', { players, turns: 30, seed: 4 }));
+    expect((doc as { players: string[] }).players).toEqual(players);
+  });
+
+  it('games tournament ↔ POST /api/games/tournament with parameterised players (names and {name: values})', async () => {
+    const spec = {
+      players: [
+        'Tit For Tat',
+        'Random: 0.3',
+        { Cycler: 'CCDD' },
+        { 'First by Feld': { end_coop_prob: 0.25 } },
+      ],
+      turns: 20,
+      repetitions: 2,
+      seed: 3,
+    };
+    writeFileSync(join(dir, 'tournament-parameters.json'), JSON.stringify(spec));
+    const doc = cli(S.TournamentSchema, ['games', 'tournament', join(dir, 'tournament-parameters.json')]);
+    expect(doc).toEqual(await api('/api/games/tournament', spec));
+    expect((doc as { payoffMatrix: { ids: string[] } }).payoffMatrix.ids).toEqual([
+      'Tit For Tat',
+      'Random: 0.3',
+      'Cycler CCDD',
+      'First by Feld: 1, 0.25, 200',
+    ]);
+  });
+
   it('games strategies ↔ GET /api/games/strategies', async () => {
     expect(cli(S.StrategiesSchema, ['games', 'strategies'])).toEqual(await api('/api/games/strategies'));
   });

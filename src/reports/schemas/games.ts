@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { EQUILIBRIUM_METHODS } from '../../models/games/normal/methods.js';
+import { PARAMETER_KINDS } from '../../models/games/repeated/parameters.js';
 
 export const GameHeaderSchema = z.strictObject({
   title: z.string(),
@@ -152,6 +153,23 @@ export const StrategiesSchema = z
         usesNoise: z.boolean(),
         origin: z.string(),
         description: z.string(),
+        usage: z
+          .string()
+          .nullable()
+          .describe('how a name with parameters is written, e.g. "Random: <p>"; null without parameters'),
+        parameters: z
+          .array(
+            z.strictObject({
+              name: z.string().describe("the Axelrod library's keyword, e.g. p, cycle, rounds_to_cooperate"),
+              kind: z.enum(PARAMETER_KINDS),
+              default: z
+                .union([z.number(), z.string(), z.null()])
+                .describe('null when the strategy derives it from the game; "inf" for an unbounded memory'),
+              range: z.string().describe('the accepted values, in words'),
+              description: z.string(),
+            }),
+          )
+          .describe("the parameters it takes, in the library's order (empty if none)"),
       }),
     ),
   })

@@ -21,8 +21,17 @@ export {
   sampleLength,
 } from './match.js';
 export {
+  formatParameterValue,
+  type ParameterKind,
+  type ParameterValue,
+  parameterRange,
+  type StrategyParameter,
+} from './parameters.js';
+export {
   findStrategy,
+  lookupStrategy,
   STRATEGIES,
+  type StrategyLookup,
   strategiesNamed,
   suggestStrategies,
   unknownStrategyMessage,
@@ -44,6 +53,7 @@ export {
   checkTournamentSpec,
   expectedTurns,
   MAX_TOTAL_TURNS,
+  playerSchema,
   stageGameSchema,
   strategyGameProblems,
   tournamentSpecSchema,

@@ -8,6 +8,7 @@
  */
 import type { Rng } from '../../../core/rng.js';
 import { type Action, C, D, type StageGame } from './game.js';
+import { formatParameterValue, type ParameterValue, type StrategyParameter } from './parameters.js';
 
 /**
  * One player's record of a match so far. `own[t]` and `opponent[t]` for
@@ -101,6 +102,19 @@ export interface Strategy {
   readonly classifier: Classifier;
   /** A fresh player for one match of the given stage game. */
   create(game: StageGame): Player;
+  /**
+   * The parameters the rule takes, in the order of the Axelrod library's
+   * constructor (`Random(p)`, `Cycler(cycle)`); empty for a rule without any.
+   */
+  readonly parameters: readonly StrategyParameter[];
+  /** How a name with parameters is written, e.g. `Random: <p>`; absent without parameters. */
+  readonly usage?: string;
+  /**
+   * The same rule with other parameter values (one per parameter, in order,
+   * already checked against their kinds; `null` keeps a default that the
+   * rule derives from the game). All defaults give this very record.
+   */
+  readonly withParameters?: (values: readonly (ParameterValue | null)[]) => Strategy;
 }
 
 /** Builds a strategy record with defaults for the classifier's optional parts. */
@@ -127,7 +141,80 @@ export function strategy(s: {
       usesNoise: s.usesNoise ?? false,
     }),
     create: s.create,
+    parameters: [],
   });
+}
+
+/** What a parameterised rule is for given values: its description, classifier and players. */
+export interface Rule {
+  readonly description: string;
+  readonly memoryDepth: number;
+  readonly stochastic?: boolean;
+  readonly makesUseOf?: readonly ('game' | 'length')[];
+  readonly usesNoise?: boolean;
+  /** The class name of a configured record when it differs from the default's (a general `Cycler`). */
+  readonly className?: string;
+  /** The origin of a configured record when it differs from the default's. */
+  readonly origin?: string;
+  readonly create: (game: StageGame) => Player;
+}
+
+/**
+ * Builds a strategy that takes parameters, as the Axelrod library's
+ * `Player.__init__` keywords: the record for the default values (named
+ * `name`), and `withParameters` for any others, named as the library's
+ * `repr` names a configured player — `Name: v1, v2, …` with every value in
+ * order (values that are `null`, left for the game to decide, are left out).
+ * `nameFor` overrides the naming (`Cycler CCDD`). The name of a configured
+ * record reads back to the same values (registry.ts).
+ *
+ * @example
+ * const random = parameterised({ name: 'Random', className: 'Random', origin: '…',
+ *   parameters: [{ name: 'p', kind: 'probability', default: 0.5, description: '…' }],
+ *   rule: ([p]) => ({ description: '…', memoryDepth: 0, create: … }) });
+ * random.withParameters!([0.3]).name; // => 'Random: 0.3'
+ */
+export function parameterised(s: {
+  name: string;
+  className: string;
+  origin: string;
+  parameters: readonly StrategyParameter[];
+  usage?: string;
+  nameFor?: (values: readonly (ParameterValue | null)[]) => string;
+  /** The rule for these values; `name` is the record's name, for its messages. */
+  rule: (values: readonly (ParameterValue | null)[], name: string) => Rule;
+}): Strategy {
+  const parameters = Object.freeze(s.parameters.map((p) => Object.freeze({ ...p })));
+  const defaults = parameters.map((p) => p.default);
+  const usage = s.usage ?? `${s.name}: ${parameters.map((p) => `<${p.name}>`).join(', ')}`;
+  const nameFor =
+    s.nameFor ??
+    ((values: readonly (ParameterValue | null)[]) =>
+      `${s.name}: ${values
+        .filter((v): v is ParameterValue => v !== null)
+        .map(formatParameterValue)
+        .join(', ')}`);
+  const make = (values: readonly (ParameterValue | null)[], name: string, configured: boolean): Strategy => {
+    const r = s.rule(values, name);
+    const record = strategy({
+      name,
+      className: configured ? (r.className ?? s.className) : s.className,
+      origin: configured ? (r.origin ?? s.origin) : s.origin,
+      description: r.description,
+      memoryDepth: r.memoryDepth,
+      ...(r.stochastic === undefined ? {} : { stochastic: r.stochastic }),
+      ...(r.makesUseOf === undefined ? {} : { makesUseOf: r.makesUseOf }),
+      ...(r.usesNoise === undefined ? {} : { usesNoise: r.usesNoise }),
+      create: r.create,
+    });
+    return Object.freeze({ ...record, parameters, usage, withParameters });
+  };
+  const base = make(defaults, s.name, false);
+  function withParameters(values: readonly (ParameterValue | null)[]): Strategy {
+    if (values.length === defaults.length && values.every((v, i) => v === defaults[i])) return base;
+    return make(values, nameFor(values), true);
+  }
+  return base;
 }
 
 /**

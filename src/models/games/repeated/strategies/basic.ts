@@ -5,7 +5,8 @@
  */
 import type { Rng } from '../../../../core/rng.js';
 import { type Action, C, D, payoffTable } from '../game.js';
-import { type History, type Player, randomChoice, stateless, strategy } from '../strategy.js';
+import { formatParameterValue } from '../parameters.js';
+import { type History, type Player, parameterised, randomChoice, stateless, strategy } from '../strategy.js';
 
 export const Cooperator = strategy({
   name: 'Cooperator',
@@ -25,14 +26,23 @@ export const Defector = strategy({
   create: stateless(() => D),
 });
 
-export const Random = strategy({
+export const Random = parameterised({
   name: 'Random',
   className: 'Random',
   origin: "RANDOM, the control entry of Axelrod's first tournament (Axelrod 1980a)",
-  description: 'Cooperates with probability 1/2 each turn.',
-  memoryDepth: 0,
-  stochastic: true,
-  create: stateless((_h: History, rng: Rng) => randomChoice(rng, 0.5)),
+  parameters: [
+    { name: 'p', kind: 'probability', default: 0.5, description: 'probability of cooperating each turn' },
+  ],
+  rule: ([p]) => {
+    const q = p as number;
+    return {
+      description: `Cooperates with probability ${formatParameterValue(q)} each turn.`,
+      memoryDepth: 0,
+      // As the library: Random(0) and Random(1) are deterministic and draw nothing.
+      stochastic: q > 0 && q < 1,
+      create: stateless((_h: History, rng: Rng) => randomChoice(rng, q)),
+    };
+  },
 });
 
 export const Alternator = strategy({
@@ -62,30 +72,49 @@ export const Forgiver = strategy({
   create: stateless((h) => (h.opponentDefections > h.turn / 10 ? D : C)),
 });
 
-export const Handshake = strategy({
+/** The letters of a C/D sequence as actions. */
+function actionsOf(letters: string): Action[] {
+  return Array.from(letters, (ch) => (ch === 'C' ? C : D));
+}
+
+export const Handshake = parameterised({
   name: 'Handshake',
   className: 'Handshake',
   origin: 'Robson (1990), J. Theor. Biol. 144 (secret handshake)',
-  description: 'Opens C, D; cooperates for ever if the opponent opened C, D too, else defects for ever.',
-  memoryDepth: Infinity,
-  create: stateless((h) => {
-    if (h.turn === 0) return C;
-    if (h.turn === 1) return D;
-    return h.opponent[0] === C && h.opponent[1] === D ? C : D;
-  }),
+  parameters: [
+    {
+      name: 'initial_plays',
+      kind: 'actions',
+      default: 'CD',
+      description: 'handshake, the moves played first',
+    },
+  ],
+  rule: ([plays]) => {
+    const opening = actionsOf(plays as string);
+    const shown = opening.map((a) => (a === C ? 'C' : 'D')).join(', ');
+    return {
+      description: `Opens ${shown}; cooperates for ever if the opponent opened ${shown} too, else defects for ever.`,
+      memoryDepth: Infinity,
+      create: stateless((h) => {
+        if (h.turn < opening.length) return opening[h.turn] as Action;
+        for (let t = 0; t < opening.length; t++) if (h.opponent[t] !== opening[t]) return D;
+        return C;
+      }),
+    };
+  },
 });
 
 /**
- * Adaptive (Li et al. 2011): opens C×6 then D×5, then plays the action whose
- * total payoff so far is higher (D on ties).
+ * Adaptive (Li et al. 2011): plays its opening (C×6 then D×5), then the
+ * action whose total payoff so far is higher (D on ties).
  */
 class AdaptivePlayer implements Player {
-  private readonly table: Float64Array;
   private scoreC = 0;
   private scoreD = 0;
-  constructor(table: Float64Array) {
-    this.table = table;
-  }
+  constructor(
+    private readonly table: Float64Array,
+    private readonly opening: readonly Action[],
+  ) {}
   play(h: History): Action {
     if (h.turn > 0) {
       const mine = h.ownAgo(1);
@@ -93,24 +122,70 @@ class AdaptivePlayer implements Player {
       if (mine === C) this.scoreC += got;
       else this.scoreD += got;
     }
-    if (h.turn < 6) return C;
-    if (h.turn < 11) return D;
+    if (h.turn < this.opening.length) return this.opening[h.turn] as Action;
     return this.scoreC > this.scoreD ? C : D;
   }
 }
 
-export const Adaptive = strategy({
+/** `CCCCCCDDDDD` as `C×6, D×5`. */
+function runs(letters: string): string {
+  return (letters.match(/C+|D+/g) ?? []).map((r) => (r.length === 1 ? r : `${r[0]}×${r.length}`)).join(', ');
+}
+
+export const Adaptive = parameterised({
   name: 'Adaptive',
   className: 'Adaptive',
   origin:
     'Li, Hingston & Kendall (2011), "Engineering design of strategies for winning iterated prisoner\'s dilemma competitions", IEEE TCIAIG 3',
-  description: 'Opens with C×6, D×5, then plays whichever action has earned it more in total.',
-  memoryDepth: Infinity,
-  makesUseOf: ['game'],
-  create: (game) => new AdaptivePlayer(payoffTable(game)),
+  parameters: [
+    {
+      name: 'initial_plays',
+      kind: 'actions',
+      default: 'CCCCCCDDDDD',
+      description: 'opening moves, played before it compares payoffs',
+    },
+  ],
+  rule: ([plays]) => {
+    const opening = actionsOf(plays as string);
+    return {
+      description: `Opens with ${runs(plays as string)}, then plays whichever action has earned it more in total.`,
+      memoryDepth: Infinity,
+      makesUseOf: ['game'],
+      create: (game) => new AdaptivePlayer(payoffTable(game), opening),
+    };
+  },
 });
 
-function goByMajority(soft: boolean) {
+/**
+ * Go By Majority over the opponent's last `memory` moves: incremental
+ * counts (the record of a turn is final once the next move is asked for).
+ */
+class RecentMajorityPlayer implements Player {
+  private cooperations = 0;
+  private defections = 0;
+  private counted = 0;
+  constructor(
+    private readonly memory: number,
+    private readonly soft: boolean,
+  ) {}
+  play(h: History): Action {
+    for (; this.counted < h.turn; this.counted++) {
+      if (h.opponent[this.counted] === C) this.cooperations++;
+      else this.defections++;
+      const leaving = this.counted - this.memory;
+      if (leaving >= 0) {
+        if (h.opponent[leaving] === C) this.cooperations--;
+        else this.defections--;
+      }
+    }
+    if (this.defections > this.cooperations) return D;
+    if (this.defections === this.cooperations) return this.soft ? C : D;
+    return C;
+  }
+}
+
+function goByMajority(soft: boolean, memory: number) {
+  if (Number.isFinite(memory)) return () => new RecentMajorityPlayer(memory, soft);
   return stateless((h) => {
     if (h.opponentDefections > h.opponentCooperations) return D;
     if (h.opponentDefections === h.opponentCooperations) return soft ? C : D;
@@ -118,22 +193,38 @@ function goByMajority(soft: boolean) {
   });
 }
 
-export const SoftGoByMajority = strategy({
+const MEMORY_DEPTH = {
+  name: 'memory_depth',
+  kind: 'memory',
+  default: Infinity,
+  description: "number of the opponent's last moves counted; inf counts them all",
+} as const;
+
+/** "so far" or "over the last m turns". */
+const span = (m: number) => (Number.isFinite(m) ? `over the last ${m} turns` : 'so far');
+
+export const SoftGoByMajority = parameterised({
   name: 'Soft Go By Majority',
   className: 'GoByMajority',
   origin: 'Axelrod (1984), "soft majority"; Mathieu & Delahaye (2017)',
-  description: "Plays the opponent's majority move so far; cooperates on ties (so also first).",
-  memoryDepth: Infinity,
-  create: goByMajority(true),
+  parameters: [MEMORY_DEPTH],
+  rule: ([m]) => ({
+    description: `Plays the opponent's majority move ${span(m as number)}; cooperates on ties (so also first).`,
+    memoryDepth: m as number,
+    create: goByMajority(true, m as number),
+  }),
 });
 
-export const HardGoByMajority = strategy({
+export const HardGoByMajority = parameterised({
   name: 'Hard Go By Majority',
   className: 'HardGoByMajority',
   origin: 'Axelrod (1984); Mathieu & Delahaye (2017)',
-  description: "Plays the opponent's majority move so far; defects on ties (so also first).",
-  memoryDepth: Infinity,
-  create: goByMajority(false),
+  parameters: [MEMORY_DEPTH],
+  rule: ([m]) => ({
+    description: `Plays the opponent's majority move ${span(m as number)}; defects on ties (so also first).`,
+    memoryDepth: m as number,
+    create: goByMajority(false, m as number),
+  }),
 });
 
 function opening(h: History, moves: readonly Action[]): Action | undefined {

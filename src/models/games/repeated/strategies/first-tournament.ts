@@ -9,11 +9,13 @@
  */
 import type { Rng } from '../../../../core/rng.js';
 import { type Action, C, D, payoffTable, type StageGame } from '../game.js';
+import { formatParameterValue, type StrategyParameter } from '../parameters.js';
 import { chiSquareEvenSplitPValue } from '../stats.js';
 import {
   flip,
   type History,
   type Player,
+  parameterised,
   randomChoice,
   type Strategy,
   stateless,
@@ -34,13 +36,26 @@ class DefectOnLastTwo implements Player {
   }
 }
 
-export const FirstByDavis = strategy({
+export const FirstByDavis = parameterised({
   name: 'First by Davis',
   className: 'FirstByDavis',
   origin: "Morton Davis, Axelrod's first tournament (8th)",
-  description: 'Cooperates on the first 10 turns, then plays Grudger.',
-  memoryDepth: Infinity,
-  create: stateless((h) => (h.turn < 10 ? C : h.opponentDefections > 0 ? D : C)),
+  parameters: [
+    {
+      name: 'rounds_to_cooperate',
+      kind: 'whole',
+      default: 10,
+      description: 'turns it cooperates unconditionally before playing Grudger',
+    },
+  ],
+  rule: ([rounds]) => {
+    const n = rounds as number;
+    return {
+      description: `Cooperates on the first ${n} turns, then plays Grudger.`,
+      memoryDepth: Infinity,
+      create: stateless((h) => (h.turn < n ? C : h.opponentDefections > 0 ? D : C)),
+    };
+  },
 });
 
 /**
@@ -87,30 +102,60 @@ export const FirstByDowning = strategy({
   create: (game) => new DowningPlayer(game),
 });
 
-export const FirstByFeld = strategy({
+export const FirstByFeld = parameterised({
   name: 'First by Feld',
   className: 'FirstByFeld',
   origin: "Scott Feld, Axelrod's first tournament (11th)",
-  description:
-    'Defects after a defection; after a cooperation cooperates with a probability falling linearly from 1 to 0.5 over 200 turns.',
-  memoryDepth: 200,
-  stochastic: true,
-  create: stateless((h, rng) => {
-    if (h.turn === 0) return C;
-    if (h.opponentAgo(1) === D) return D;
-    return randomChoice(rng, Math.max(1 - (0.5 / 200) * h.turn, 0.5));
-  }),
+  parameters: [
+    {
+      name: 'start_coop_prob',
+      kind: 'probability',
+      default: 1,
+      description: 'initial probability of cooperating after a cooperation',
+    },
+    {
+      name: 'end_coop_prob',
+      kind: 'probability',
+      default: 0.5,
+      description: 'final probability of cooperating after a cooperation',
+    },
+    {
+      name: 'rounds_of_decay',
+      kind: 'whole',
+      minimum: 1,
+      default: 200,
+      description: 'turns over which the probability falls linearly',
+    },
+  ],
+  rule: ([start, end, rounds]) => {
+    const p0 = start as number;
+    const p1 = end as number;
+    const n = rounds as number;
+    const slope = (p1 - p0) / n;
+    return {
+      description: `Defects after a defection; after a cooperation cooperates with a probability falling linearly from ${formatParameterValue(p0)} to ${formatParameterValue(p1)} over ${n} turns.`,
+      // The library's classifier: the decay's length (afterwards it is memory-one).
+      memoryDepth: n,
+      stochastic: true,
+      create: stateless((h, rng) => {
+        if (h.turn === 0) return C;
+        if (h.opponentAgo(1) === D) return D;
+        return randomChoice(rng, Math.max(p0 + slope * h.turn, p1));
+      }),
+    };
+  },
 });
 
 class GraaskampPlayer implements Player {
   private opponentIsRandom = false;
   private nextDefection = -1;
+  constructor(private readonly alpha: number) {}
   play(h: History, rng: Rng): Action {
     const t = h.turn;
     if (t === 0) return C;
     if (t < 56) return h.opponentAgo(1) === D || t === 50 ? D : C;
     const p = chiSquareEvenSplitPValue(h.opponentCooperations, h.opponentDefections);
-    this.opponentIsRandom = p >= 0.05 || this.opponentIsRandom;
+    this.opponentIsRandom = p >= this.alpha || this.opponentIsRandom;
     if (this.opponentIsRandom) return D;
     if (this.tftOrTwin(h)) return h.opponentAgo(1) as Action;
     if (this.nextDefection < 0) this.nextDefection = rng.int(5, 15) + t;
@@ -138,15 +183,24 @@ class GraaskampPlayer implements Player {
   }
 }
 
-export const FirstByGraaskamp = strategy({
+const ALPHA: StrategyParameter = {
+  name: 'alpha',
+  kind: 'probability',
+  default: 0.05,
+  description: 'significance level of the χ² test: the opponent counts as random when its p-value is ≥ alpha',
+};
+
+export const FirstByGraaskamp = parameterised({
   name: 'First by Graaskamp',
   className: 'FirstByGraaskamp',
   origin: "James Graaskamp, Axelrod's first tournament (9th)",
-  description:
-    'Tit For Tat for 50 turns, defects on turn 51, 5 more of Tit For Tat; then defects for ever against a random-looking opponent (χ² test, α = 0.05), plays Tit For Tat against Tit For Tat or its twin, else defects every 5–15 turns.',
-  memoryDepth: Infinity,
-  stochastic: true,
-  create: () => new GraaskampPlayer(),
+  parameters: [ALPHA],
+  rule: ([alpha]) => ({
+    description: `Tit For Tat for 50 turns, defects on turn 51, 5 more of Tit For Tat; then defects for ever against a random-looking opponent (χ² test, α = ${formatParameterValue(alpha as number)}), plays Tit For Tat against Tit For Tat or its twin, else defects every 5–15 turns.`,
+    memoryDepth: Infinity,
+    stochastic: true,
+    create: () => new GraaskampPlayer(alpha as number),
+  }),
 });
 
 export const FirstByGrofman = strategy({
@@ -162,15 +216,29 @@ export const FirstByGrofman = strategy({
   ),
 });
 
-export const FirstByJoss = strategy({
+export const FirstByJoss = parameterised({
   name: 'First by Joss',
   className: 'FirstByJoss',
   origin: "Johann Joss, Axelrod's first tournament (12th)",
-  description:
-    'Cooperates with probability 0.9 after a cooperation, always defects after a defection: (0.9, 0, 0.9, 0).',
-  memoryDepth: 1,
-  stochastic: true,
-  create: () => memoryOnePlayer([0.9, 0, 0.9, 0]),
+  parameters: [
+    {
+      name: 'p',
+      kind: 'probability',
+      default: 0.9,
+      description: 'probability of cooperating after the opponent cooperated',
+    },
+  ],
+  rule: ([p]) => {
+    const q = p as number;
+    const shown = formatParameterValue(q);
+    return {
+      description: `Cooperates with probability ${shown} after a cooperation, always defects after a defection: (${shown}, 0, ${shown}, 0).`,
+      // As the library's memory-one players: (0, 0, 0, 0) looks at nothing, and 0 or 1 draw nothing.
+      memoryDepth: q === 0 ? 0 : 1,
+      stochastic: q > 0 && q < 1,
+      create: () => memoryOnePlayer([q, 0, q, 0]),
+    };
+  },
 });
 
 const NYDEGGER_DEFECT = new Set([1, 6, 7, 17, 22, 23, 26, 29, 30, 31, 33, 38, 39, 45, 49, 54, 55, 58, 61]);
@@ -232,26 +300,30 @@ export const FirstByShubik = strategy({
 
 class SteinAndRapoportPlayer implements Player {
   private opponentIsRandom = false;
+  constructor(private readonly alpha: number) {}
   play(h: History): Action {
     const round = h.turn + 1;
     if (round < 5) return C;
     if (round < 15) return h.opponentAgo(1) as Action;
     if (round % 15 === 0) {
-      this.opponentIsRandom = chiSquareEvenSplitPValue(h.opponentCooperations, h.opponentDefections) >= 0.05;
+      this.opponentIsRandom =
+        chiSquareEvenSplitPValue(h.opponentCooperations, h.opponentDefections) >= this.alpha;
     }
     return this.opponentIsRandom ? D : (h.opponentAgo(1) as Action);
   }
 }
 
-export const FirstBySteinAndRapoport = strategy({
+export const FirstBySteinAndRapoport = parameterised({
   name: 'First by Stein and Rapoport',
   className: 'FirstBySteinAndRapoport',
   origin: "William Stein and Amnon Rapoport, Axelrod's first tournament (6th)",
-  description:
-    'Cooperates for 4 turns, then Tit For Tat; every 15 turns a χ² test (α = 0.05) decides whether the opponent is random, and if so it defects; defects on the last two turns.',
-  memoryDepth: Infinity,
-  makesUseOf: ['length'],
-  create: () => new DefectOnLastTwo(new SteinAndRapoportPlayer()),
+  parameters: [ALPHA],
+  rule: ([alpha]) => ({
+    description: `Cooperates for 4 turns, then Tit For Tat; every 15 turns a χ² test (α = ${formatParameterValue(alpha as number)}) decides whether the opponent is random, and if so it defects; defects on the last two turns.`,
+    memoryDepth: Infinity,
+    makesUseOf: ['length'],
+    create: () => new DefectOnLastTwo(new SteinAndRapoportPlayer(alpha as number)),
+  }),
 });
 
 /**

@@ -10,7 +10,15 @@
 import { badInput } from '../../../../core/errors.js';
 import type { Rng } from '../../../../core/rng.js';
 import { type Action, C, D, type StageGame } from '../game.js';
-import { type History, type Player, randomChoice, type Strategy, strategy } from '../strategy.js';
+import { formatParameterValue, type StrategyParameter } from '../parameters.js';
+import {
+  type History,
+  type Player,
+  parameterised,
+  randomChoice,
+  type Strategy,
+  strategy,
+} from '../strategy.js';
 
 /** A four-vector (p_CC, p_CD, p_DC, p_DD): P(C) after each outcome of the last turn. */
 export type FourVector = readonly [number, number, number, number];
@@ -38,6 +46,25 @@ export function memoryOnePlayer(fourVector: FourVector, initial: Action = C): Pl
 function isStochastic(v: FourVector): boolean {
   return v.some((p) => p > 0 && p < 1);
 }
+
+/** As the library: a four-vector of all 0s or all 1s looks at nothing (memory depth 0). */
+function memoryDepthOf(v: FourVector): number {
+  return v.every((p) => p === 0) || v.every((p) => p === 1) ? 0 : 1;
+}
+
+/** The classifier and player of a memory-one rule with a fixed four-vector. */
+function fixedRule(vector: FourVector, initial: Action = C) {
+  return {
+    memoryDepth: memoryDepthOf(vector),
+    stochastic: isStochastic(vector),
+    create: () => memoryOnePlayer(vector, initial),
+  };
+}
+
+const fmt = formatParameterValue;
+/** A probability for reading: 12 significant digits, so 1 − 0.9 shows as 0.1. */
+const shown = (x: number) => fmt(Number(x.toPrecision(12)));
+const vectorText = (v: FourVector) => `(${v.map(shown).join(', ')})`;
 
 /**
  * The four-vector of a linear-relation (zero-determinant) strategy that
@@ -78,38 +105,70 @@ function fixedMemoryOne(o: {
   vector: FourVector;
   initial?: Action;
 }): Strategy {
-  const initial = o.initial ?? C;
   return strategy({
     name: o.name,
     className: o.className,
     origin: o.origin,
     description: o.description,
-    memoryDepth: 1,
-    stochastic: isStochastic(o.vector),
-    create: () => memoryOnePlayer(o.vector, initial),
+    ...fixedRule(o.vector, o.initial),
   });
 }
 
+const PHI: Omit<StrategyParameter, 'default'> = {
+  name: 'phi',
+  kind: 'number',
+  description: 'scale φ of the linear relation (per point of payoff)',
+};
+const SLOPE: Omit<StrategyParameter, 'default'> = {
+  name: 's',
+  kind: 'number',
+  description: 'slope s of the enforced relation s·(π_X − l) = π_Y − l',
+};
+const BASELINE: Omit<StrategyParameter, 'default'> = {
+  name: 'l',
+  kind: 'number',
+  description: 'baseline payoff l of the enforced relation (points per turn)',
+};
+
+/**
+ * A zero-determinant strategy with the library's parameters: φ and s, and l
+ * either a parameter or a payoff of the game (P for Extort-2, R for GTFT-2).
+ * `description` describes the default values; `type` names the others.
+ */
 function zeroDeterminant(o: {
   name: string;
   className: string;
   origin: string;
   description: string;
+  type: 'Extortionate' | 'Generous' | 'Equaliser';
   phi: number;
   s: number;
-  l: number | ((g: StageGame) => number);
+  l: number | 'R' | 'P';
 }): Strategy {
-  return strategy({
+  const fixedL = typeof o.l === 'number' ? o.l : undefined;
+  return parameterised({
     name: o.name,
     className: o.className,
     origin: o.origin,
-    description: o.description,
-    memoryDepth: 1,
-    stochastic: true,
-    makesUseOf: ['game'],
-    create: (game) => {
-      const l = typeof o.l === 'number' ? o.l : o.l(game);
-      return memoryOnePlayer(zeroDeterminantVector(game, o.phi, o.s, l, o.name));
+    parameters: [
+      { ...PHI, default: o.phi },
+      { ...SLOPE, default: o.s },
+      ...(fixedL === undefined ? [] : [{ ...BASELINE, default: fixedL }]),
+    ],
+    rule: ([phi, s, l], name) => {
+      const baseline = (g: StageGame) =>
+        l === undefined || l === null ? (o.l === 'R' ? g.R : g.P) : (l as number);
+      const isDefault = phi === o.phi && s === o.s && (l ?? undefined) === fixedL;
+      return {
+        description: isDefault
+          ? o.description
+          : `${o.type} ZD strategy with φ=${fmt(phi as number)}, s=${fmt(s as number)}, l=${l === undefined ? o.l : fmt(l as number)}.`,
+        memoryDepth: 1,
+        stochastic: true,
+        makesUseOf: ['game'],
+        create: (game) =>
+          memoryOnePlayer(zeroDeterminantVector(game, phi as number, s as number, baseline(game), name)),
+      };
     },
   });
 }
@@ -122,13 +181,15 @@ export const WinStayLoseShift = fixedMemoryOne({
   vector: [1, 0, 0, 1],
 });
 
-export const WinShiftLoseStay = fixedMemoryOne({
+export const WinShiftLoseStay = parameterised({
   name: 'Win-Shift Lose-Stay',
   className: 'WinShiftLoseStay',
   origin: 'Li, Kendall et al. (2011), reverse Pavlov; Axelrod library',
-  description: 'Starts with D; switches after R or T, repeats its move after S or P.',
-  vector: [0, 1, 1, 0],
-  initial: D,
+  parameters: [{ name: 'initial', kind: 'action', default: 'D', description: 'the first move' }],
+  rule: ([initial]) => ({
+    description: `Starts with ${initial}; switches after R or T, repeats its move after S or P.`,
+    ...fixedRule([0, 1, 1, 0], initial === 'C' ? C : D),
+  }),
 });
 
 export const FirmButFair = fixedMemoryOne({
@@ -149,37 +210,85 @@ export const StochasticCooperator = fixedMemoryOne({
   vector: [0.935, 0.229, 0.266, 0.42],
 });
 
-export const StochasticWSLS = fixedMemoryOne({
+export const StochasticWSLS = parameterised({
   name: 'Stochastic WSLS',
   className: 'StochasticWSLS',
   origin: 'Axelrod library (Marc Harper); a noisy Win-Stay Lose-Shift',
-  description: 'Win-Stay Lose-Shift that errs with probability 0.05: (0.95, 0.05, 0.05, 0.95).',
-  vector: [0.95, 0.05, 0.05, 0.95],
+  parameters: [
+    {
+      name: 'ep',
+      kind: 'probability',
+      default: 0.05,
+      description: 'probability of erring: cooperating after CD or DC, defecting after CC or DD',
+    },
+  ],
+  rule: ([ep]) => {
+    const e = ep as number;
+    const v: FourVector = [1 - e, e, e, 1 - e];
+    return {
+      description: `Win-Stay Lose-Shift that errs with probability ${shown(e)}: ${vectorText(v)}.`,
+      ...fixedRule(v),
+    };
+  },
 });
 
-export const SoftJoss = fixedMemoryOne({
+export const SoftJoss = parameterised({
   name: 'Soft Joss',
   className: 'SoftJoss',
   origin: 'PRISON project (1998), Université de Lille',
-  description: 'Tit For Tat that forgives a defection with probability 0.1: (1, 0.1, 1, 0.1).',
-  vector: [1, 0.1, 1, 0.1],
+  parameters: [
+    {
+      name: 'q',
+      kind: 'probability',
+      default: 0.9,
+      description: 'probability of answering a defection with a defection',
+    },
+  ],
+  rule: ([q]) => {
+    const v: FourVector = [1, 1 - (q as number), 1, 1 - (q as number)];
+    return {
+      description: `Tit For Tat that forgives a defection with probability ${shown(v[1])}: ${vectorText(v)}.`,
+      ...fixedRule(v),
+    };
+  },
 });
 
-export const GTFT = strategy({
+/** GTFT's generosity in a game: min(1 − (T−R)/(R−S), (R−P)/(T−P)), clipped to [0, 1]. */
+function generosity({ R, S, T, P }: StageGame): number {
+  const p = Math.min(1 - (T - R) / (R - S), (R - P) / (T - P));
+  return Math.min(1, Math.max(0, p));
+}
+
+export const GTFT = parameterised({
   name: 'GTFT',
   className: 'GTFT',
   origin: 'Generous Tit For Tat: Nowak & Sigmund (1992), Nature 355; Molander (1985)',
-  description:
-    'Cooperates after C; after D cooperates with probability p = min(1 − (T−R)/(R−S), (R−P)/(T−P)) (1/3 for 3,0,5,1).',
-  memoryDepth: 1,
-  stochastic: true,
-  makesUseOf: ['game'],
-  create: (game) => {
-    const { R, S, T, P } = game;
-    const p = Math.min(1 - (T - R) / (R - S), (R - P) / (T - P));
-    const q = Math.min(1, Math.max(0, p));
-    return memoryOnePlayer([1, q, 1, q]);
-  },
+  parameters: [
+    {
+      name: 'p',
+      kind: 'probability',
+      default: null,
+      description:
+        'probability of cooperating after a defection (default: min(1 − (T−R)/(R−S), (R−P)/(T−P)) of the game, 1/3 for 3,0,5,1)',
+    },
+  ],
+  rule: ([p]) =>
+    p === null
+      ? {
+          description:
+            'Cooperates after C; after D cooperates with probability p = min(1 − (T−R)/(R−S), (R−P)/(T−P)) (1/3 for 3,0,5,1).',
+          memoryDepth: 1,
+          stochastic: true,
+          makesUseOf: ['game'],
+          create: (game) => {
+            const q = generosity(game);
+            return memoryOnePlayer([1, q, 1, q]);
+          },
+        }
+      : {
+          description: `Cooperates after C; after D cooperates with probability ${fmt(p as number)}.`,
+          ...fixedRule([1, p as number, 1, p as number]),
+        },
 });
 
 export const ZDExtort2 = zeroDeterminant({
@@ -187,9 +296,10 @@ export const ZDExtort2 = zeroDeterminant({
   className: 'ZDExtort2',
   origin: 'Press & Dyson (2012), PNAS 109; Stewart & Plotkin (2012), PNAS 109 (Extort-2)',
   description: 'Extortionate ZD strategy with φ=1/9, s=1/2, l=P: (8/9, 1/2, 1/3, 0) for 3,0,5,1.',
+  type: 'Extortionate',
   phi: 1 / 9,
   s: 0.5,
-  l: (g) => g.P,
+  l: 'P',
 });
 
 export const ZDExtort2v2 = zeroDeterminant({
@@ -197,6 +307,7 @@ export const ZDExtort2v2 = zeroDeterminant({
   className: 'ZDExtort2v2',
   origin: 'Kuhn (2017), Stanford Encyclopedia of Philosophy, "Prisoner\'s Dilemma" (EXTORT2)',
   description: 'Extortionate ZD strategy with φ=1/8, s=1/2, l=1: (7/8, 7/16, 3/8, 0).',
+  type: 'Extortionate',
   phi: 1 / 8,
   s: 0.5,
   l: 1,
@@ -207,6 +318,7 @@ export const ZDExtort4 = zeroDeterminant({
   className: 'ZDExtort4',
   origin: 'Axelrod library (Marc Harper), after Press & Dyson (2012)',
   description: 'Extortionate ZD strategy with φ=4/17, s=1/4, l=1: (11/17, 0, 8/17, 0).',
+  type: 'Extortionate',
   phi: 4 / 17,
   s: 0.25,
   l: 1,
@@ -217,9 +329,10 @@ export const ZDGTFT2 = zeroDeterminant({
   className: 'ZDGTFT2',
   origin: 'Stewart & Plotkin (2012), PNAS 109 (ZDGTFT-2)',
   description: 'Generous ZD strategy with φ=1/4, s=1/2, l=R: (1, 1/8, 1, 1/4) for 3,0,5,1.',
+  type: 'Generous',
   phi: 0.25,
   s: 0.5,
-  l: (g) => g.R,
+  l: 'R',
 });
 
 export const ZDGen2 = zeroDeterminant({
@@ -227,6 +340,7 @@ export const ZDGen2 = zeroDeterminant({
   className: 'ZDGen2',
   origin: 'Kuhn (2017), Stanford Encyclopedia of Philosophy (GEN2)',
   description: 'Generous ZD strategy with φ=1/8, s=1/2, l=3: (1, 9/16, 1/2, 1/8).',
+  type: 'Generous',
   phi: 1 / 8,
   s: 0.5,
   l: 3,
@@ -238,6 +352,7 @@ export const ZDSet2 = zeroDeterminant({
   origin: 'Kuhn (2017), Stanford Encyclopedia of Philosophy (SET2); equaliser of Press & Dyson (2012)',
   description:
     "Equaliser ZD strategy with φ=1/4, s=0, l=2: sets the opponent's payoff to 2; (3/4, 1/4, 1/2, 1/4).",
+  type: 'Equaliser',
   phi: 0.25,
   s: 0,
   l: 2,

@@ -5,7 +5,8 @@
  * matches.
  */
 import { type Action, C, D } from '../game.js';
-import { type History, type Player, stateless, strategy } from '../strategy.js';
+import { formatParameterValue } from '../parameters.js';
+import { type History, type Player, parameterised, stateless, strategy } from '../strategy.js';
 
 export const TitForTat = strategy({
   name: 'Tit For Tat',
@@ -218,10 +219,14 @@ export const ContriteTitForTat = strategy({
 class OmegaTFTPlayer implements Player {
   private randomness = 0;
   private deadlock = 0;
+  constructor(
+    private readonly deadlockThreshold: number,
+    private readonly randomnessThreshold: number,
+  ) {}
   play(h: History): Action {
     if (h.turn === 0) return C;
     if (h.turn === 1) return h.opponentAgo(1) as Action;
-    const threshold = 3;
+    const threshold = this.deadlockThreshold;
     if (this.deadlock >= threshold) {
       this.deadlock = this.deadlock === threshold ? threshold + 1 : 0;
       return C;
@@ -231,40 +236,77 @@ class OmegaTFTPlayer implements Player {
     if (last === C && before === C) this.randomness--;
     if (last !== before) this.randomness++;
     if (h.ownAgo(1) !== last) this.randomness++;
-    if (this.randomness >= 8) return D;
+    if (this.randomness >= this.randomnessThreshold) return D;
     this.deadlock = last !== before ? this.deadlock + 1 : 0;
     return last as Action;
   }
 }
 
-export const OmegaTFT = strategy({
+export const OmegaTFT = parameterised({
   name: 'Omega TFT',
   className: 'OmegaTFT',
   origin:
     'Slany & Kienreich (2007), in Kendall, Yao & Chong (eds.), The Iterated Prisoners’ Dilemma: 20 Years On',
-  description:
-    'Tit For Tat that breaks C/D deadlock loops and defects for ever against apparently random opponents.',
-  memoryDepth: Infinity,
-  create: () => new OmegaTFTPlayer(),
+  parameters: [
+    {
+      name: 'deadlock_threshold',
+      kind: 'whole',
+      default: 3,
+      description: 'alternations of the opponent (C/D deadlock) after which it cooperates to break the loop',
+    },
+    {
+      name: 'randomness_threshold',
+      kind: 'whole',
+      default: 8,
+      description: 'value of its randomness count at which it defects for ever',
+    },
+  ],
+  rule: ([deadlock, randomness]) => ({
+    description:
+      deadlock === 3 && randomness === 8
+        ? 'Tit For Tat that breaks C/D deadlock loops and defects for ever against apparently random opponents.'
+        : `Tit For Tat that breaks C/D deadlock loops (after ${deadlock} alternations) and defects for ever against apparently random opponents (randomness count ${randomness}).`,
+    memoryDepth: Infinity,
+    create: () => new OmegaTFTPlayer(deadlock as number, randomness as number),
+  }),
 });
 
+/**
+ * Adaptive Tit For Tat with adaptation rate r: w ← w + r(1 − w) after C,
+ * w ← w − r·w after D. The library starts the image at w₀ = r (which is
+ * its documented 0.5 for the default rate), so this one does too.
+ */
 class AdaptiveTitForTatPlayer implements Player {
-  private world = 0.5;
+  private world: number;
+  constructor(private readonly rate: number) {
+    this.world = rate;
+  }
   play(h: History): Action {
     if (h.turn === 0) return C;
-    const rate = 0.5;
-    if (h.opponentAgo(1) === C) this.world += rate * (1 - this.world);
-    else this.world -= rate * this.world;
+    if (h.opponentAgo(1) === C) this.world += this.rate * (1 - this.world);
+    else this.world -= this.rate * this.world;
     return this.world >= 0.5 ? C : D;
   }
 }
 
-export const AdaptiveTitForTat = strategy({
+export const AdaptiveTitForTat = parameterised({
   name: 'Adaptive Tit For Tat',
   className: 'AdaptiveTitForTat',
   origin: 'Tzafestas (2000), "Toward adaptive cooperative behavior", SAB 2000',
-  description:
-    'Keeps an image w of the opponent (w ← w + 0.5(1−w) after C, w ← w − 0.5w after D, w₀ = 0.5) and cooperates while w ≥ 0.5.',
-  memoryDepth: Infinity,
-  create: () => new AdaptiveTitForTatPlayer(),
+  parameters: [
+    {
+      name: 'rate',
+      kind: 'probability',
+      default: 0.5,
+      description: 'adaptation rate r of its image of the opponent (also the starting image, as the library)',
+    },
+  ],
+  rule: ([rate]) => {
+    const r = formatParameterValue(rate as number);
+    return {
+      description: `Keeps an image w of the opponent (w ← w + ${r}(1−w) after C, w ← w − ${r}w after D, w₀ = ${r}) and cooperates while w ≥ 0.5.`,
+      memoryDepth: Infinity,
+      create: () => new AdaptiveTitForTatPlayer(rate as number),
+    };
+  },
 });
