@@ -189,4 +189,30 @@ describe('exchange', () => {
       { numRuns: 60 },
     );
   });
+
+  it('property: more interceptors never raise the delivered retaliation of a given first strike', () => {
+    fc.assert(
+      fc.property(
+        fc.array(systemArb, { minLength: 1, maxLength: 3 }),
+        fc.array(systemArb, { minLength: 1, maxLength: 3 }),
+        defenseArb,
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (sa, sb, d, interceptors, more, share) => {
+          const make = (n: number) =>
+            world(
+              Object.fromEntries(sa.map((s, i) => [`a${i}`, s])),
+              Object.fromEntries(sb.map((s, i) => [`b${i}`, s])),
+              { d: { ...d, interceptors: n, protects: ['value'] } },
+            );
+          const o = { counterforceShare: share };
+          const fewer = exchange(make(interceptors), 'AAA', 'BBB', o).retaliatoryWarheadsDelivered;
+          const most = exchange(make(interceptors + more), 'AAA', 'BBB', o).retaliatoryWarheadsDelivered;
+          expect(most).toBeLessThanOrEqual(fewer + 1e-9);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });

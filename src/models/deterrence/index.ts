@@ -62,6 +62,7 @@ export {
   tailProbability as distributionTail,
   warheadCapacity,
 } from './defense.js';
+export { clarkShareWithin, damageAt, damageCurve, lethalAreaKm2, type TargetCity } from './damage.js';
 export { allDyads, type DyadResult, dyad } from './dyad.js';
 export {
   type DefensePhase,
@@ -92,6 +93,7 @@ export {
   DEFAULT_OPTIONS,
   type DeterrenceOptions,
   NUMERIC_OPTIONS,
+  OTA_LETHAL_AREA_KM2_PER_MT23,
   type Posture,
   resolveOptions,
 } from './options.js';

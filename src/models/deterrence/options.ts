@@ -23,7 +23,17 @@ export interface DeterrenceOptions {
   readonly counterforceBasings: readonly Basing[];
   /** Hardness used for a non-silo aim point without its own hardnessPsi, psi. */
   readonly softTargetHardnessPsi: number;
-  /** Delivered warheads that destroy 80% of an actor's value (assumption; see the docs). */
+  /**
+   * Damage model: `cities` = the share of the victim's city population within the lethal areas of the
+   * delivered warheads (damage.ts; actors without cities fall back to the exponential stand-in);
+   * `exponential` = D = 1 − 5^(−x/w80) for every actor (the earlier stand-in).
+   */
+  readonly damageModel: 'cities' | 'exponential';
+  /** Lethal (fatality-equivalent) area of a 1 Mt warhead, km², scaled by Y^(2/3): OTA (1979) rings, see the docs. */
+  readonly lethalAreaKm2PerMt23: number;
+  /** Central population density of every city in Clark's model, people per km² (assumption). */
+  readonly centralDensityPerKm2: number;
+  /** Delivered warheads that destroy 80% of an actor's value (exponential damage model; assumption). */
   readonly valueWarheads80: number;
   /** Per-actor overrides of valueWarheads80. */
   readonly valueWarheads80By: Readonly<Record<string, number>>;
@@ -48,6 +58,15 @@ export interface DeterrenceOptions {
   readonly dyads: 'mutual-reach' | 'all';
 }
 
+/**
+ * Fatality-weighted area of a 1 Mt surface burst, km²: OTA, The Effects of
+ * Nuclear War (1979), Detroit case — 98% killed within the 12 psi ring (1.7 mi),
+ * 50% between 12 and 5 psi (2.7 mi), 5% between 5 and 2 psi (4.7 mi):
+ * π[0.98·1.7² + 0.5·(2.7² − 1.7²) + 0.05·(4.7² − 2.7²)] = 18.13 sq mi = 46.97 km².
+ */
+export const OTA_LETHAL_AREA_KM2_PER_MT23 =
+  Math.PI * (0.98 * 1.7 ** 2 + 0.5 * (2.7 ** 2 - 1.7 ** 2) + 0.05 * (4.7 ** 2 - 2.7 ** 2)) * 2.589988110336;
+
 export const DEFAULT_OPTIONS: DeterrenceOptions = {
   formula: 'cookie-cutter',
   fratricideLimit: 2,
@@ -55,6 +74,9 @@ export const DEFAULT_OPTIONS: DeterrenceOptions = {
   strikerSurvivableShare: 0.9,
   counterforceBasings: ['silo', 'road-mobile', 'rail-mobile', 'slbm'],
   softTargetHardnessPsi: 10,
+  damageModel: 'cities',
+  lethalAreaKm2PerMt23: OTA_LETHAL_AREA_KM2_PER_MT23,
+  centralDensityPerKm2: 10_000,
   valueWarheads80: 200,
   valueWarheads80By: {},
   costExponent: KENT_THALER_EXPONENT,
@@ -98,6 +120,12 @@ function optionProblems(o: DeterrenceOptions): Problem[] {
   if (o.formula !== 'cookie-cutter' && o.formula !== 'brown') bad('formula', 'cookie-cutter or brown');
   if (o.posture !== 'generated' && o.posture !== 'day-to-day') bad('posture', 'generated or day-to-day');
   if (o.dyads !== 'mutual-reach' && o.dyads !== 'all') bad('dyads', 'mutual-reach or all');
+  if (o.damageModel !== 'cities' && o.damageModel !== 'exponential')
+    bad('damageModel', 'cities or exponential');
+  if (!inRange(o.lethalAreaKm2PerMt23, 0, Number.MAX_VALUE, true))
+    bad('lethalAreaKm2PerMt23', 'an area > 0 km²');
+  if (!inRange(o.centralDensityPerKm2, 0, Number.MAX_VALUE, true))
+    bad('centralDensityPerKm2', 'a density > 0 per km²');
   if (!Array.isArray(o.counterforceBasings)) bad('counterforceBasings', 'a list of basings');
   if (!Array.isArray(o.disableDefenses)) bad('disableDefenses', 'a list of actor ids');
   if (!Array.isArray(o.disableSensors)) bad('disableSensors', 'a list of ACTOR.SENSOR ids');
@@ -126,6 +154,8 @@ export const NUMERIC_OPTIONS = {
   strikerSurvivableShare: { min: 0, max: 1, integer: false },
   softTargetHardnessPsi: { min: 0.1, max: 1e6, integer: false },
   valueWarheads80: { min: 1e-6, max: 1e9, integer: false },
+  lethalAreaKm2PerMt23: { min: 0.01, max: 10_000, integer: false },
+  centralDensityPerKm2: { min: 1, max: 1e6, integer: false },
   costExponent: { min: 1e-6, max: 10, integer: false },
   costSurcharge: { min: 0, max: 10, integer: false },
 } as const satisfies Record<string, { min: number; max: number; integer: boolean }>;

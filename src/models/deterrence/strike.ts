@@ -16,6 +16,7 @@ import {
 } from './compile.js';
 import { lethalRadiusM, sspk } from './counterforce.js';
 import { type CoverageMemo, coverageMemo, coverageSplits } from './coverage.js';
+import { damageAt, damageCurve, lethalAreaKm2 } from './damage.js';
 import {
   type AttackGroup,
   type DefenseLayer,
@@ -52,6 +53,9 @@ export interface Prepared {
   /** e^(−λ) of each side: the argument of the leak's generating function. */
   readonly zA: number;
   readonly zB: number;
+  /** Damage curves of each side's cities (share killed by x delivered warheads of the other's mean yield); undefined: the exponential stand-in. */
+  readonly curveA: Float64Array | undefined;
+  readonly curveB: Float64Array | undefined;
   readonly options: DeterrenceOptions;
   readonly undisturbed: number;
 }
@@ -128,6 +132,41 @@ function lambdaFor(id: string, options: DeterrenceOptions): number {
   return Math.log(5) / (options.valueWarheads80By[id] ?? options.valueWarheads80);
 }
 
+/**
+ * The damage curve of `victim`'s cities under the warheads of `systems` (their
+ * warhead-weighted mean lethal area), up to all of those warheads; memoised on
+ * the compiled victim. Undefined under the exponential damage model or when
+ * the victim has no cities.
+ */
+function curveFor(
+  victim: CompiledActor,
+  systems: readonly CompiledSystem[],
+  options: DeterrenceOptions,
+): Float64Array | undefined {
+  if (options.damageModel !== 'cities' || !victim.cities || victim.cities.length === 0) return undefined;
+  let warheads = 0;
+  let area = 0;
+  for (const s of systems) {
+    warheads += s.warheads;
+    area += s.warheads * lethalAreaKm2(s.yieldKt, options.lethalAreaKm2PerMt23);
+  }
+  if (!(warheads > 0)) return new Float64Array(1);
+  const meanArea = area / warheads;
+  const key = `curve:${meanArea}:${Math.ceil(warheads)}:${options.centralDensityPerKm2}`;
+  const hit = victim.coverageMemo.get(key) as Float64Array | undefined;
+  if (hit) return hit;
+  const curve = damageCurve(victim.cities, meanArea, options.centralDensityPerKm2, warheads + 1);
+  victim.coverageMemo.set(key, curve);
+  return curve;
+}
+
+/** E[D(X)] for the delivered-warhead distribution X and a damage curve. */
+function expectedCurveDamage(d: Distribution, curve: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < d.pmf.length; i++) s += (d.pmf[i] as number) * damageAt(curve, d.offset + i);
+  return clamp01(s);
+}
+
 /** Prepares `A` striking `B` first: what A can launch, the counterforce allocation, the defense groups. */
 export function prepare(A: CompiledActor, B: CompiledActor, options: DeterrenceOptions): Prepared {
   const attackSystems = A.systems.filter((s) => reaches(s, B.id) && s.warheads > 0);
@@ -195,6 +234,8 @@ export function prepare(A: CompiledActor, B: CompiledActor, options: DeterrenceO
     lambdaB: lambdaFor(B.id, options),
     zA: Math.exp(-lambdaFor(A.id, options)),
     zB: Math.exp(-lambdaFor(B.id, options)),
+    curveA: curveFor(A, targetSystems, options),
+    curveB: curveFor(B, attackSystems, options),
     options,
     undisturbed,
   };
@@ -271,11 +312,17 @@ export function evaluate(p: Prepared, n: number, withDistributions = false): Eva
   let countervalue: Distribution | undefined;
   let damageA: number;
   let damageB: number;
-  if (withDistributions) {
+  if (withDistributions || p.curveA || p.curveB) {
     retaliation = leakDistribution(retaliationGroups, p.retaliationLayers).distribution;
     countervalue = leakDistribution(valueGroups, valueLayers).distribution;
-    damageA = expectedDamage(retaliation, p.lambdaA);
-    damageB = expectedDamage(countervalue, p.lambdaB);
+    damageA = p.curveA ? expectedCurveDamage(retaliation, p.curveA) : expectedDamage(retaliation, p.lambdaA);
+    damageB = p.curveB
+      ? expectedCurveDamage(countervalue, p.curveB)
+      : expectedDamage(countervalue, p.lambdaB);
+    if (!withDistributions) {
+      retaliation = undefined;
+      countervalue = undefined;
+    }
   } else {
     // 1 − E[e^(−λX)] straight from the leak's generating function (exact, no distribution built).
     damageA = clamp01(1 - leakGeneratingFunction(retaliationGroups, p.retaliationLayers, p.zA));
