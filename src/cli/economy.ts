@@ -127,6 +127,7 @@ export function dependenceText(doc: EconomyDependenceDocument, top: number): str
 
 /** The gains table and the inequality of the gains. */
 export function gainsText(doc: EconomyGainsDocument): string {
+  const reasons = doc.states.some((s) => s.reason !== null);
   const rows = doc.states.map((s) => [
     s.id,
     shortName(s.name, 26),
@@ -134,7 +135,7 @@ export function gainsText(doc: EconomyGainsDocument): string {
     share(s.gainShare),
     billions(s.gainUsdM),
     s.gainPerCapitaUsd === null ? '—' : fixed(s.gainPerCapitaUsd, 0),
-    s.reason ?? '',
+    ...(reasons ? [s.reason ?? ''] : []),
   ]);
   const lines = [
     `Gains from trade, ${doc.tradeYear}: ${doc.formula}, θ = ${doc.theta} (${doc.form}; ${doc.source})`,
@@ -146,7 +147,7 @@ export function gainsText(doc: EconomyGainsDocument): string {
         { header: 'Gain % GDP', align: 'right' },
         { header: 'Gain bn US$', align: 'right' },
         { header: 'Per person US$', align: 'right' },
-        { header: '' },
+        ...(reasons ? [{ header: 'Why undefined' }] : []),
       ],
       rows,
     ),
