@@ -120,7 +120,9 @@ actors:
     const r2 = runCli(['bargain', xml]);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain(`${xml}:1:71: options.Speed: unknown field`);
-    expect(r2.stderr).toContain(`${xml}:6:126: actors[2].salience[0]: a salience must be from 0 to 100; got 150`);
+    expect(r2.stderr).toContain(
+      `${xml}:6:126: actors[2].salience[0]: a salience must be from 0 to 100; got 150`,
+    );
     expect(r2.stderr).toContain('actors[2].salience: saliences sum to 150; expected at most 100');
     const r3 = runCli(['bargain', SOE, '--option', 'speed=fast', '--option', 'pceModel=Markov']);
     expect(r3.code).toBe(2);
@@ -148,7 +150,7 @@ actors:
 });
 
 describe('POST /api/bargain', () => {
-  it('answers bad input with 400 and problems at body.problem…', async () => {
+  it('answers bad input, and more than 100 actors, with 400 and problems at body.problem…', async () => {
     const app = await buildServer({ storePath: join(dir, 'runs.db'), webRoot: null, workers: 1 });
     try {
       const problem = {
@@ -173,6 +175,25 @@ describe('POST /api/bargain', () => {
           ['body', 'problem', 'options', 'bargnModel'],
         ]),
       );
+      const many = {
+        dimensions: ['a'],
+        actors: Array.from({ length: 101 }, (_, i) => ({
+          id: `A${i}`,
+          capability: 1,
+          position: [i % 100],
+          salience: [50],
+        })),
+      };
+      const big = await app.inject({ method: 'POST', url: '/api/bargain', payload: { problem: many } });
+      expect(big.statusCode).toBe(400);
+      expect(
+        (big.json() as { error: { problems: { path: unknown[]; message: string }[] } }).error.problems,
+      ).toEqual([
+        {
+          path: ['body', 'problem', 'actors'],
+          message: '101 actors: the API takes at most 100 (use concert bargain for larger problems)',
+        },
+      ]);
     } finally {
       await app.close();
     }

@@ -5,7 +5,7 @@
  * the run goes to the worker pool.
  */
 import { z } from 'zod';
-import { reroot } from '../../core/errors.js';
+import { ConcertError, reroot } from '../../core/errors.js';
 import { DEFAULT_SEED, MAX_SEED } from '../../core/rng.js';
 import { DEFAULT_MAX_TURNS, parseBargaining } from '../../models/bargaining/index.js';
 import { type BargainingDocument, BargainingSchema } from '../../reports/index.js';
@@ -19,6 +19,8 @@ const TASKS = moduleUrl(import.meta.url, '../tasks');
 
 /** The most turns one API request may run (KTAB's own limit). */
 export const MAX_API_TURNS = DEFAULT_MAX_TURNS;
+/** The most actors one API request may bring (a turn costs O(n³): 100 actors take seconds; the CLI takes 250). */
+export const MAX_API_ACTORS = 100;
 
 const BargainRequestSchema = z.strictObject({
   problem: z
@@ -57,11 +59,19 @@ export function bargainingRoutes(app: Api, ctx: ServerContext): void {
     },
     async (req) => {
       const { problem, turns, seed } = req.body;
+      let actors: number;
       try {
-        parseBargaining(JSON.stringify(problem), 'problem', 'json');
+        actors = parseBargaining(JSON.stringify(problem), 'problem', 'json').actors.length;
       } catch (e) {
         throw reroot(e, (path) => ['body', 'problem', ...path], { dropPosition: true });
       }
+      if (actors > MAX_API_ACTORS)
+        throw new ConcertError('bad-input', [
+          {
+            path: ['body', 'problem', 'actors'],
+            message: `${actors} actors: the API takes at most ${MAX_API_ACTORS} (use concert bargain for larger problems)`,
+          },
+        ]);
       const input: BargainTaskInput = { problem, maxTurns: turns, seed };
       const outcome = await ctx
         .workerPool()
