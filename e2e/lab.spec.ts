@@ -4,6 +4,7 @@
  * charts; the language switch translates labels and country names; a broken
  * scenario shows its located error.
  */
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 
 const shots = 'test-results/e2e';
@@ -109,17 +110,53 @@ test('scenario: a broken scenario shows its located error', async ({ page }) => 
   await shot(page, 'scenario-error');
 });
 
-test('scenario: a small ensemble runs with progress to fan charts', async ({ page }) => {
+test('scenario: a small ensemble runs to fan charts with legends, units, band tooltips, state names; the report', async ({
+  page,
+}) => {
   await page.goto('/#/scenario');
   await expect(page.getByTestId('problems')).toContainText('valid');
   await page.getByTestId('runs').fill('4');
   await page.getByTestId('run').click();
   await expect(page.getByTestId('progress')).toBeVisible();
   await expect(page.getByTestId('run-summary')).toContainText('4 runs', { timeout: 110_000 });
+  // The page brings the results into view.
+  await expect(page.getByTestId('run-summary')).toBeInViewport();
   const fan = page.getByTestId('fan-stability.index');
   await expect(fan.locator('svg path').first()).toBeAttached();
+  await expect(fan).toContainText('median');
+  await expect(fan).toContainText('25–75%');
+  await expect(fan).toContainText('index 0–1');
   await expect(page.getByTestId('progress')).toHaveAttribute('value', '4');
-  await shot(page, 'scenario-fan');
+  await expect(page).toHaveURL(/run=[0-9a-f]{8,}/);
+  // The tooltip gives every band of the year pointed at.
+  const box = await fan.boundingBox();
+  await fan.hover({ position: { x: box!.width * 0.5, y: box!.height * 0.55 } });
+  await fan.hover({ position: { x: box!.width * 0.6, y: box!.height * 0.6 } });
+  await expect(fan).toContainText('5–95%:');
+  // Per-state series are titled by indicator and state, not by their id.
+  await page.getByText(/Indicators of single states/).click();
+  await expect(page.getByText('Net gains — United States of America').first()).toBeAttached();
+  await expect(page.getByText('gains.net.USA')).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/scenario-fan.png`, fullPage: true });
+  // The HTML report holds the same numbers as the result the lab shows.
+  const jsonDownload = page.waitForEvent('download');
+  await page.getByTestId('bands-export-json').click();
+  const shown = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as {
+    indicators: Record<string, { q50: number[] }>;
+  };
+  const reportDownload = page.waitForEvent('download');
+  await page.getByTestId('run-report').click();
+  const html = readFileSync(await (await reportDownload).path(), 'utf8');
+  expect(html).toContain('<h2>Assumptions</h2>');
+  expect(html).not.toMatch(/<script(?! type="application\/json")/);
+  const embedded = JSON.parse(
+    /<script type="application\/json" id="concert-documents">(.*)<\/script>/s.exec(html)![1]!,
+  ) as {
+    ensembles: { indicators: Record<string, { q50: number[] }> }[];
+  };
+  expect(embedded.ensembles[0]!.indicators['stability.index']!.q50).toEqual(
+    shown.indicators['stability.index']!.q50,
+  );
 });
 
 test('scenario: the edited scenario against a shipped one, with what each event contributes', async ({
@@ -133,23 +170,26 @@ test('scenario: the edited scenario against a shipped one, with what each event 
   await expect(page.getByTestId('problems')).toContainText('valid');
   await page.getByTestId('runs').fill('3');
   await page.getByTestId('compare-with').selectOption('baseline-2017');
+  // Attribution is checked in the Compare test; here the difference alone (fewer runs).
+  await page.getByTestId('compare-attribute').uncheck();
   await page.getByTestId('compare-paired').click();
   await expect(page.getByTestId('compare-difference').locator('svg path').first()).toBeAttached({
     timeout: 110_000,
   });
-  const attribution = page.getByTestId('compare-attribution');
-  await expect(attribution.locator('tbody tr')).toHaveCount(4);
-  await expect(attribution).toContainText('thaad-edited');
+  await expect(page.getByTestId('paired-summary')).toContainText(
+    'thaad-edited − baseline-2017: 3 paired runs',
+  );
   await page.getByTestId('paired-indicator').selectOption('crisisStability.worst');
   await expect(page.getByTestId('compare-difference')).toContainText(/crisis/i);
-  await attribution.scrollIntoViewIfNeeded();
   await shot(page, 'scenario-paired');
 });
 
-test('compare: two scenarios side by side', async ({ page }) => {
+test('compare: two scenarios side by side; the difference, its events in words, its report; results go when B changes', async ({
+  page,
+}) => {
   await page.goto('/#/compare');
   await expect(page.getByTestId('compare-a').locator('option')).not.toHaveCount(0);
-  await page.getByRole('spinbutton').first().fill('3');
+  await page.getByTestId('compare-runs').fill('3');
   await page.getByTestId('compare-run').click();
   const charts = page.getByTestId('compare-charts');
   await expect(charts.locator('.chart')).toHaveCount(2, { timeout: 110_000 });
@@ -158,13 +198,44 @@ test('compare: two scenarios side by side', async ({ page }) => {
   await expect(page.getByTestId('compare-difference').locator('svg path').first()).toBeAttached({
     timeout: 110_000,
   });
-  // What each event contributes, as `concert compare` prints it: thaad-korea's four events.
+  await expect(page.getByTestId('paired-summary')).toContainText(
+    'thaad-korea − baseline-2017: 3 paired runs',
+  );
+  // What each event contributes, as `concert compare` prints it: thaad-korea's four events, in words.
   const attribution = page.getByTestId('compare-attribution');
   await expect(attribution.locator('tbody tr')).toHaveCount(4);
-  await expect(attribution).toContainText('deploy-missile-defense 2017 USA THAAD-Korea');
-  await expect(attribution).toContainText('thaad-korea');
+  await expect(attribution).toContainText(
+    'missile defence deployed 2017 · United States of America THAAD-Korea',
+  );
+  await expect(attribution.locator('td[title="deploy-missile-defense 2017 USA THAAD-Korea"]')).toHaveCount(1);
   await attribution.scrollIntoViewIfNeeded();
   await shot(page, 'compare');
+  // The report of the difference holds the numbers the lab shows (those of concert compare --json).
+  const jsonDownload = page.waitForEvent('download');
+  await page.getByTestId('paired-export-json').click();
+  const shown = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as {
+    runs: number;
+    indicators: Record<string, { mean: number[] }>;
+  };
+  const reportDownload = page.waitForEvent('download');
+  await page.getByTestId('paired-report').click();
+  const html = readFileSync(await (await reportDownload).path(), 'utf8');
+  const embedded = JSON.parse(
+    /<script type="application\/json" id="concert-documents">(.*)<\/script>/s.exec(html)![1]!,
+  ) as {
+    comparison: { runs: number; indicators: Record<string, { mean: number[] }> };
+  };
+  expect(embedded.comparison).toEqual(shown);
+  expect(html).toContain('thaad-korea − baseline-2017: 3 paired runs');
+  // In Chinese, the events are named in Chinese.
+  await page.getByTestId('language').selectOption('zh-Hans');
+  await expect(attribution).toContainText('部署导弹防御 2017 · 美国');
+  await page.getByTestId('language').selectOption('en');
+  // Switching B drops the results computed for the old B: no difference under the wrong title.
+  await page.getByTestId('compare-b').selectOption('mds-europe');
+  await expect(page.getByTestId('compare-difference')).toHaveCount(0);
+  await expect(page.getByTestId('compare-attribution')).toHaveCount(0);
+  await expect(page.getByTestId('compare-charts')).toHaveCount(0);
 });
 
 test('languages: 简体中文 and 繁體中文 translate labels and country names', async ({ page }) => {
@@ -193,7 +264,7 @@ test('languages: 简体中文 and 繁體中文 translate labels and country name
 test('keyboard: views are reachable by Tab and focus is visible', async ({ page }) => {
   await page.goto('/');
   // The skip link is rendered by React: wait for the app (and the first view) before pressing Tab.
-  const skip = page.getByRole('link', { name: 'Skip to content' });
+  const skip = page.getByRole('button', { name: 'Skip to content' });
   await expect(skip).toBeAttached();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');

@@ -31,6 +31,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
+    acceptDownloads: true,
     launchOptions: {
       executablePath,
       args: [
@@ -44,7 +45,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'laptop', use: { viewport: { width: 1366, height: 768 } }, testIgnore: /tablet/ },
+    { name: 'laptop', use: { viewport: { width: 1366, height: 900 } }, testIgnore: /tablet/ },
     { name: 'tablet', use: { viewport: { width: 820, height: 1180 } }, testMatch: /tablet/ },
   ],
   webServer: {

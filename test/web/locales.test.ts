@@ -62,6 +62,38 @@ describe('web locale catalogues', () => {
     expect(untranslated).toEqual([]);
   });
 
+  it('every view of the registry has its navigation label, help text and terms, and document titles', () => {
+    const registry = readFileSync(join(SOURCES, 'views/registry.ts'), 'utf8');
+    const views = [...registry.matchAll(/id: '([\w-]+)'/g)].map((m) => m[1] as string);
+    const docs = [...registry.matchAll(/'docs\/(?:models\/)?([\w-]+)'/g)].map((m) => m[1] as string);
+    expect(views.length).toBeGreaterThanOrEqual(8);
+    const missing = [
+      ...views.flatMap((v) => [`nav.${v}`, `help.${v}.text`]),
+      ...docs.map((d) => `docs.${d}`),
+    ].filter((k) => !en.has(k));
+    expect(missing).toEqual([]);
+    for (const v of views)
+      expect([...en.keys()].filter((k) => k.startsWith(`help.${v}.terms.`)).length).toBeGreaterThan(1);
+  });
+
+  it('every problem family, event type and indicator has its message', () => {
+    const problems = readFileSync(join(SOURCES, 'problems.tsx'), 'utf8');
+    const families = [...problems.matchAll(/key: '(\w+)'/g)].map((m) => `problem.${m[1]}`);
+    const events = [
+      'deploy-missile-defense',
+      'change-forces',
+      'form-alignment',
+      'break-alignment',
+      'sanction',
+      'consult',
+      'arms-control-treaty',
+    ].map((e) => `event.${e}`);
+    const indicators = [...en.keys()].filter((k) => k.startsWith('indicator.') && k !== 'indicator.ofState');
+    const units = indicators.map((k) => k.replace('indicator.', 'unit.'));
+    expect(families.length).toBeGreaterThan(10);
+    expect([...families, ...events, ...units].filter((k) => !en.has(k))).toEqual([]);
+  });
+
   it('every literal key used by the views exists', () => {
     const files = readdirSync(SOURCES, { recursive: true, encoding: 'utf8' }).filter((f) =>
       f.endsWith('.tsx'),
@@ -70,6 +102,10 @@ describe('web locale catalogues', () => {
     for (const f of files) {
       const text = readFileSync(join(SOURCES, f), 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([\w.-]+)'/g)) used.add(m[1] as string);
+      for (const m of text.matchAll(/\?\s*'([a-z]+\.[\w.]+)'\s*:\s*'([a-z]+\.[\w.]+)'/g)) {
+        used.add(m[1] as string);
+        used.add(m[2] as string);
+      }
     }
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((k) => !en.has(k))).toEqual([]);

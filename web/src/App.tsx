@@ -73,7 +73,7 @@ export function App() {
           <span>{t('language.label')}</span>
           <select
             value={i18n.language}
-            onChange={(e) => setLanguage(e.target.value as Language)}
+            onChange={(e) => void setLanguage(e.target.value as Language)}
             data-testid="language"
           >
             {LANGUAGES.map((l) => (

@@ -16,11 +16,9 @@ import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import chinese from './country-names.json';
+import { chineseNames } from './i18n';
 
 countries.registerLocale(en);
-
-const CHINESE = chinese as Record<string, string[] | undefined>;
 
 /** Names of actors by id, from the API (the default world's actors); provided once by the app. */
 export const NamesContext = createContext<ReadonlyMap<string, string>>(new Map());
@@ -34,7 +32,7 @@ export function countryName(
 ): string {
   const known = datasetName ?? names.get(id);
   if (lang === 'zh-Hans' || lang === 'zh-Hant') {
-    const zh = CHINESE[id]?.[lang === 'zh-Hans' ? 0 : 1];
+    const zh = chineseNames.current[id]?.[lang === 'zh-Hans' ? 0 : 1];
     if (zh) return zh;
   }
   return known ?? countries.getName(id, 'en') ?? id;

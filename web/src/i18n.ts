@@ -7,8 +7,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
-import zhHans from './locales/zh-Hans.json';
-import zhHant from './locales/zh-Hant.json';
 
 /** The lab's languages, as BCP 47 tags. */
 export const LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
@@ -33,23 +31,47 @@ function initialLanguage(): Language {
   return languageOf(globalThis.navigator?.languages?.[0] ?? 'en');
 }
 
-/** Switches the language, remembers it and sets `<html lang>`. */
-export function setLanguage(lang: Language): void {
+/**
+ * The Chinese catalogues and country names load with the first use of a
+ * Chinese language (separate chunks), so that the English lab starts small.
+ */
+const CATALOGUES: Record<Exclude<Language, 'en'>, () => Promise<{ default: unknown }>> = {
+  'zh-Hans': () => import('./locales/zh-Hans.json'),
+  'zh-Hant': () => import('./locales/zh-Hant.json'),
+};
+
+/** Names of states in Chinese (both scripts), once loaded (format.ts reads them). */
+export const chineseNames: { current: Record<string, string[] | undefined> } = { current: {} };
+
+async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'en') return;
+  const wanted = lang === 'zh-Hant' ? (['zh-Hans', 'zh-Hant'] as const) : (['zh-Hans'] as const);
+  await Promise.all([
+    ...wanted
+      .filter((l) => !i18n.hasResourceBundle(l, 'translation'))
+      .map(async (l) => i18n.addResourceBundle(l, 'translation', (await CATALOGUES[l]()).default)),
+    import('./country-names.json').then((m) => {
+      chineseNames.current = m.default as Record<string, string[]>;
+    }),
+  ]);
+}
+
+/** Switches the language (loading its catalogue first), remembers it and sets `<html lang>`. */
+export async function setLanguage(lang: Language): Promise<void> {
   globalThis.localStorage?.setItem(STORAGE_KEY, lang);
-  void i18n.changeLanguage(lang);
+  await loadLanguage(lang);
+  await i18n.changeLanguage(lang);
 }
 
 i18n.on('languageChanged', (lang) => {
   document.documentElement.lang = lang;
 });
 
+const initial = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: en },
-    'zh-Hans': { translation: zhHans },
-    'zh-Hant': { translation: zhHant },
-  },
-  lng: initialLanguage(),
+  resources: { en: { translation: en } },
+  lng: 'en',
+  partialBundledLanguages: true,
   supportedLngs: [...LANGUAGES],
   load: 'currentOnly',
   fallbackLng: { 'zh-Hant': ['zh-Hans', 'en'], default: ['en'] },
@@ -57,5 +79,13 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = i18n.language;
+
+/** Resolves when the user's language is loaded and active (the app renders after it). */
+export const ready: Promise<void> =
+  initial === 'en'
+    ? Promise.resolve()
+    : loadLanguage(initial)
+        .then(() => i18n.changeLanguage(initial))
+        .then(() => undefined);
 
 export default i18n;

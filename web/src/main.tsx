@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { ready } from './i18n';
 import './styles.css';
 import { App } from './App';
 
 const root = document.getElementById('root');
 if (root) {
+  await ready;
   createRoot(root).render(
     <StrictMode>
       <App />
