@@ -56,12 +56,17 @@ export async function checkRedis(target: RedisTarget, flag: string, timeoutMs = 
     retryStrategy: () => null,
     maxRetriesPerRequest: 0,
   });
-  client.on('error', () => undefined);
+  // The error behind a closed connection (a refused password, a TLS failure) comes as an event.
+  let cause: string | undefined;
+  client.on('error', (e: Error) => {
+    cause ??= e.message;
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    const thrown = e instanceof Error ? e.message : String(e);
+    const why = /Connection is closed/.test(thrown) && cause ? cause : thrown;
     const hint = /NOAUTH|WRONGPASS|AUTH/i.test(why)
       ? ` (give the password in the URL or in ${REDIS_PASSWORD_ENV})`
       : /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH/.test(why)

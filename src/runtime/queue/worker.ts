@@ -217,8 +217,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   // Connection errors are retried; the log says when Redis goes away and comes back.
   worker.on('error', () => undefined);
   let up = true;
+  let closing = false;
   control.on('close', () => {
-    if (!up) return;
+    if (!up || closing) return;
     up = false;
     emit({ type: 'connection', up });
   });
@@ -235,6 +236,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   return {
     name,
     async close() {
+      closing = true;
       await worker.close();
       for (const entry of ensembles.values())
         await entry.then((v) => v.results.close()).catch(() => undefined);

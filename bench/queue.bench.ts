@@ -1,0 +1,290 @@
+/**
+ * The distributed queue's cost. Run: `npm run build && npm run bench -- queue`
+ * (needs Debian's redis-server; the bench starts its own on 127.0.0.1).
+ *
+ * 1. tinybench task: what a chunk's result costs to send, apart from Redis:
+ *    the 50 runs of a baseline-2017 chunk (8 powers × 20 years) encoded as
+ *    base64 little-endian Float64, serialised to JSON as BullMQ stores job
+ *    data, parsed, checked against the result schema and decoded.
+ * 2. The same ensemble as users run it, N = QUEUE_BENCH_RUNS (default
+ *    10,000) runs of scenarios/baseline-2017.yaml with seed 1, alternately,
+ *    QUEUE_BENCH_REPEATS times (default 3), each in fresh processes:
+ *    - local: `concert run --workers 2 --store <new> --json` (two threads);
+ *    - queue: two `concert worker --threads 1` processes, started and
+ *      connected first (workers are long-running; their threads have loaded
+ *      the engine but run it cold), then the coordinator
+ *      `concert run --queue redis://… --store <new> --json`, timed like the
+ *      local run; Redis's `used_memory` is sampled every 50 ms meanwhile.
+ *    The outputs of both are checked to be the same bytes.
+ * 3. Where a chunk's time goes, once: two fresh workers and, in a fresh
+ *    process, the coordinator from dist/ (QueueExecutor + runEnsemble), which
+ *    prints the sum over chunks of the workers' compute time; the threads'
+ *    time not spent computing, per chunk, is (wall × 2 − Σ compute) / chunks
+ *    (waiting for Redis, sending results, the start and the tail).
+ * 4. Redis memory against N: the peak of `used_memory` during queue runs of
+ *    N/5 and 2N runs (results are streamed to the store, so it should not grow).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Bench } from 'tinybench';
+import { startRedis, type TestRedis } from '../test/queue/redis-server.js';
+
+const dist = new URL('../dist/', import.meta.url);
+const cli = fileURLToPath(new URL('../bin/concert.js', import.meta.url));
+const scenario = fileURLToPath(new URL('../scenarios/baseline-2017.yaml', import.meta.url));
+
+type Protocol = typeof import('../src/runtime/queue/protocol.js');
+type Task = typeof import('../src/scenario/task.js');
+type Load = typeof import('../src/scenario/load.js');
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) / 2;
+  return (s[Math.floor(h)]! + s[Math.ceil(h)]!) / 2;
+};
+
+function run(args: readonly string[]): {
+  child: ChildProcess;
+  done: Promise<{ wallS: number; stdout: string }>;
+} {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const done = new Promise<{ wallS: number; stdout: string }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const wallS = (performance.now() - t0) / 1000;
+      if (code !== 0 && code !== null) reject(new Error(`concert ${args[0]} exited with ${code}: ${stderr}`));
+      else resolve({ wallS, stdout });
+    });
+  });
+  return { child, done };
+}
+
+/** Two `concert worker --threads 1` processes, resolved once both take chunks. */
+async function startWorkers(url: string): Promise<ChildProcess[]> {
+  const workers = [0, 1].map((k) => {
+    const w = run(['worker', '--redis', url, '--threads', '1', '--name', `bench-${k}`]);
+    w.done.catch(() => undefined);
+    return w.child;
+  });
+  await Promise.all(
+    workers.map(
+      (child) =>
+        new Promise<void>((resolve, reject) => {
+          let log = '';
+          child.stdout!.on('data', (d: Buffer) => {
+            log += d.toString();
+            if (log.includes('taking chunks')) resolve();
+          });
+          child.on('exit', () => reject(new Error(`a worker exited before starting: ${log}`)));
+        }),
+    ),
+  );
+  return workers;
+}
+
+function stopWorkers(workers: readonly ChildProcess[]): Promise<void> {
+  return Promise.all(
+    workers.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  ).then(() => undefined);
+}
+
+/** Redis's used_memory (bytes). */
+function usedMemory(redis: TestRedis): number {
+  const m = /used_memory:(\d+)/.exec(redis.cli('info', 'memory'));
+  return m ? Number(m[1]) : 0;
+}
+
+/** `concert run --queue` of `runs` runs with two fresh workers: wall time, output, Redis's peak memory. */
+async function queueRun(
+  redis: TestRedis,
+  runs: number,
+  store: string,
+): Promise<{ wallS: number; stdout: string; peakMiB: number; idleMiB: number }> {
+  const workers = await startWorkers(redis.url);
+  const idle = usedMemory(redis);
+  let peak = idle;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, usedMemory(redis));
+  }, 50);
+  try {
+    const r = run([
+      'run',
+      scenario,
+      '--runs',
+      String(runs),
+      '--seed',
+      '1',
+      '--queue',
+      redis.url,
+      '--store',
+      store,
+      '--json',
+    ]);
+    const out = await r.done;
+    return { ...out, peakMiB: peak / 2 ** 20, idleMiB: idle / 2 ** 20 };
+  } finally {
+    clearInterval(sampler);
+    await stopWorkers(workers);
+  }
+}
+
+/** The coordinator from dist/ in a fresh process: wall time and the queue's per-chunk statistics. */
+async function coordinatorStats(
+  url: string,
+  runs: number,
+  store: string,
+): Promise<{ wallS: number; stats: Record<string, number> }> {
+  const code = `
+    const dist = ${JSON.stringify(dist.href)};
+    const { runEnsemble } = await import(dist + 'scenario/ensemble.js');
+    const { RunStore } = await import(dist + 'runtime/store.js');
+    const { loadScenario } = await import(dist + 'scenario/load.js');
+    const { QueueExecutor, parseRedisUrl } = await import(dist + 'runtime/queue/index.js');
+    const s = loadScenario(${JSON.stringify(scenario)});
+    const executor = new QueueExecutor({ redis: parseRedisUrl(${JSON.stringify(url)}, 'url') });
+    const store = RunStore.open(${JSON.stringify(store)});
+    const t0 = performance.now();
+    await runEnsemble(s, { runs: ${runs}, seed: 1, workers: 1, store, executor, summarize: true });
+    const wallS = (performance.now() - t0) / 1000;
+    process.stdout.write(JSON.stringify({ wallS, stats: executor.stats }));
+    await executor.close();
+    store.close();`;
+  const workers = await startWorkers(url);
+  try {
+    return await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+      });
+      child.on('exit', (c) =>
+        c === 0 ? resolve(JSON.parse(out)) : reject(new Error(`coordinator exited with ${c}: ${err}`)),
+      );
+    });
+  } finally {
+    await stopWorkers(workers);
+  }
+}
+
+export default async function (bench: Bench): Promise<void> {
+  const protocol = (await import(new URL('runtime/queue/protocol.js', dist).href)) as Protocol;
+  const { simulateChunk } = (await import(new URL('scenario/task.js', dist).href)) as Task;
+  const { loadScenario } = (await import(new URL('scenario/load.js', dist).href)) as Load;
+  const chunk = simulateChunk({
+    scenario: loadScenario(scenario),
+    seed: 1,
+    runs: Array.from({ length: protocol.QUEUE_CHUNK_RUNS }, (_, k) => k),
+  });
+  bench.add('one 50-run baseline chunk: encode, JSON, parse, check, decode (no Redis)', () => {
+    const text = JSON.stringify({
+      ensemble: '0'.repeat(64),
+      index: 0,
+      first: 0,
+      count: protocol.QUEUE_CHUNK_RUNS,
+      values: protocol.encodeFloats(chunk.values),
+      draws: protocol.encodeFloats(chunk.draws),
+      worker: 'bench',
+      computeMs: 1,
+    });
+    const r = protocol.ResultJobSchema.parse(JSON.parse(text));
+    protocol.decodeFloats(r.values);
+    protocol.decodeFloats(r.draws);
+  });
+
+  const runs = Number(process.env.QUEUE_BENCH_RUNS ?? 10_000);
+  const repeats = Number(process.env.QUEUE_BENCH_REPEATS ?? 3);
+  const dir = mkdtempSync(join(tmpdir(), 'concert-queue-bench-'));
+  const redis = await startRedis();
+  const rows: Record<string, string | number>[] = [];
+  const walls: Record<'local' | 'queue', number[]> = { local: [], queue: [] };
+  const ratios: number[] = [];
+  try {
+    for (let rep = 1; rep <= repeats; rep++) {
+      const local = await run([
+        'run',
+        scenario,
+        '--runs',
+        String(runs),
+        '--seed',
+        '1',
+        '--workers',
+        '2',
+        '--store',
+        join(dir, `local-${rep}.db`),
+        '--json',
+      ]).done;
+      const queued = await queueRun(redis, runs, join(dir, `queue-${rep}.db`));
+      if (queued.stdout !== local.stdout) throw new Error('the queued ensemble differs from the local one');
+      walls.local.push(local.wallS);
+      walls.queue.push(queued.wallS);
+      ratios.push(queued.wallS / local.wallS);
+      rows.push({
+        task: `local, 2 threads: ${runs} runs × 20 years`,
+        repetition: rep,
+        'wall (s)': Number(local.wallS.toFixed(2)),
+      });
+      rows.push({
+        task: `queue, 2 workers × 1 thread: ${runs} runs × 20 years`,
+        repetition: rep,
+        'wall (s)': Number(queued.wallS.toFixed(2)),
+        'Redis peak (MiB)': Number(queued.peakMiB.toFixed(1)),
+        'Redis idle (MiB)': Number(queued.idleMiB.toFixed(1)),
+      });
+    }
+    for (const n of [Math.max(1, Math.round(runs / 5)), 2 * runs]) {
+      const queued = await queueRun(redis, n, join(dir, `queue-n${n}.db`));
+      rows.push({
+        task: `queue, 2 workers × 1 thread: ${n} runs × 20 years`,
+        repetition: 1,
+        'wall (s)': Number(queued.wallS.toFixed(2)),
+        'Redis peak (MiB)': Number(queued.peakMiB.toFixed(1)),
+        'Redis idle (MiB)': Number(queued.idleMiB.toFixed(1)),
+      });
+    }
+    const { wallS, stats } = await coordinatorStats(redis.url, runs, join(dir, 'stats.db'));
+    const chunks = stats.chunks!;
+    console.log(
+      `\n# where a chunk's time goes (${runs} runs, ${chunks} chunks, 2 workers × 1 thread, coordinator in-process from dist/)\n` +
+        `wall ${wallS.toFixed(2)} s; workers' compute ${(stats.computeMs! / 1000).toFixed(2)} s in all, ` +
+        `${(stats.computeMs! / chunks).toFixed(1)} ms per chunk; threads' time not computing ` +
+        `${((wallS * 2000 - stats.computeMs!) / chunks).toFixed(1)} ms per chunk; ` +
+        `submission to stored ${(stats.latencyMs! / chunks).toFixed(0)} ms per chunk on average (mostly waiting in the window); ` +
+        `resubmitted ${stats.resubmitted}, duplicates ${stats.duplicates}`,
+    );
+  } finally {
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('\n# ensembles through the queue vs local (fresh processes; outputs identical)');
+  console.table(rows);
+  console.log(
+    `median wall: local ${median(walls.local).toFixed(2)} s, queue ${median(walls.queue).toFixed(2)} s; ` +
+      `queue / local ${(median(walls.queue) / median(walls.local)).toFixed(3)} ` +
+      `(per repetition: ${ratios.map((r) => r.toFixed(3)).join(', ')})`,
+  );
+}
