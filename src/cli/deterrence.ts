@@ -19,6 +19,7 @@ import {
   deterrenceAnalysis,
   deterrenceParameters,
   dyadProblems,
+  sensorSwitches,
 } from '../reports/index.js';
 import type { World } from '../world/index.js';
 import { Flags, underFlag } from './options.js';
@@ -107,7 +108,7 @@ function dyadText(doc: DeterrenceDocument, k: number): string {
   }
   const name = (id: string) => doc.names[id] ?? id;
   const overrides = Object.entries(doc.overrides);
-  const head = `${name(d.a)} (${d.a}) – ${name(d.b)} (${d.b}), posture ${doc.posture}, lethal radius ${doc.formula}; forces as of 2017${
+  const head = `${name(d.a)} (${d.a}) – ${name(d.b)} (${d.b}), posture ${doc.posture}, lethal radius ${doc.formula}; forces of the world of ${doc.year}${
     overrides.length > 0 ? `; with ${overrides.map(([p, x]) => `${p} = ${x}`).join(', ')}` : ''
   }`;
   const table = renderTable(
@@ -122,7 +123,56 @@ function dyadText(doc: DeterrenceDocument, k: number): string {
     ],
     rows,
   );
-  return `${head}\n${table}\nKent–Thaler first-strike stability ${fixed(d.firstStrikeStability, 3)} = ${d.a} ${fixed(d.ratioA, 3)} × ${d.b} ${fixed(d.ratioB, 3)} (1 = no gain from striking first).`;
+  const interceptorRows = orders.flatMap((e) =>
+    e.interceptors
+      .filter((u) => u.available > 0 || u.expectedUsed > 0)
+      .map((u) => [
+        `${e.attacker} first`,
+        `${u.actor} ${u.defense}`,
+        u.against,
+        n1(u.available),
+        fixed(u.perEngagedWarhead, 2),
+        n1(u.expectedUsed),
+        n1(u.left),
+      ]),
+  );
+  const interceptorTable =
+    interceptorRows.length > 0
+      ? `\nInterceptors (as given; expected, mean-field)\n${renderTable(
+          [
+            { header: 'order' },
+            { header: 'defense' },
+            { header: 'against' },
+            { header: 'available', align: 'right' },
+            { header: 'per engaged warhead', align: 'right' },
+            { header: 'used', align: 'right' },
+            { header: 'left', align: 'right' },
+          ],
+          interceptorRows,
+        )}`
+      : '';
+  const systemRows = [d.a, d.b].flatMap((id) =>
+    (doc.systems[id] ?? []).map((x) => [
+      `${id} ${x.system}`,
+      n1(x.warheads),
+      n1(x.yieldKt),
+      n1(x.cepM),
+      fixed(x.equivalentMegatonnage, 1),
+      fixed(x.counterMilitaryPotential, 0),
+    ]),
+  );
+  const systemTable = `\nSystems: equivalent megatonnage (Mt, Y^(2/3) ≤ 1 Mt, Y^(1/2) above) and counter-military potential (N·EMT/CEP², CEP in nmi)\n${renderTable(
+    [
+      { header: 'system' },
+      { header: 'warheads', align: 'right' },
+      { header: 'yield kt', align: 'right' },
+      { header: 'CEP m', align: 'right' },
+      { header: 'EMT', align: 'right' },
+      { header: 'CMP', align: 'right' },
+    ],
+    systemRows,
+  )}`;
+  return `${head}\n${table}${interceptorTable}${systemTable}\nKent–Thaler first-strike stability ${fixed(d.firstStrikeStability, 3)} = ${d.a} ${fixed(d.ratioA, 3)} × ${d.b} ${fixed(d.ratioB, 3)} (1 = no gain from striking first).`;
 }
 
 /** Every dyad's table. */
@@ -158,18 +208,43 @@ export function register(program: Command): void {
       collect,
       [] as string[],
     )
+    .option(
+      '--sensor <id=on|off>',
+      'switch a sensor, e.g. USA.TPY-2-Korea=on (repeatable; list: concert deterrence coverage)',
+      collect,
+      [] as string[],
+    )
+    .option(
+      '--damage <model>',
+      'cities (population share in lethal areas) or exponential (1 − 5^(−x/200))',
+      'cities',
+    )
     .option('--json', 'print JSON')
     .action(
       action((opts) => {
         const flags = new Flags();
-        const model = modelOptions(flags, opts);
+        const model: Partial<DeterrenceOptions> = { ...modelOptions(flags, opts) };
+        const damage = flags.choice(opts.damage, '--damage', ['cities', 'exponential'] as const);
         const overrides = parseOverrides(flags, opts.set);
         if (opts.set.length > 0 && opts.pair === undefined)
           flags.fail('--set', 'overrides apply to one dyad: give --pair A,B');
         flags.done();
         const world = loadDeterrenceWorld(opts.world);
+        const switches = sensorSwitches(world, opts.sensor);
+        if (Array.isArray(switches))
+          for (const p of switches) flags.fail(['--sensor', ...(p.path ?? [])], p.message);
         const pairs = opts.pair !== undefined ? [parsePair(flags, opts.pair, world)] : undefined;
-        const doc = underFlag('--set', () => deterrenceAnalysis(world, pairs, { model, overrides }));
+        flags.done();
+        const doc = underFlag('--set', () =>
+          deterrenceAnalysis(world, pairs, {
+            model: {
+              ...model,
+              ...(damage ? { damageModel: damage } : {}),
+              ...(Array.isArray(switches) ? {} : switches),
+            },
+            overrides,
+          }),
+        );
         if (opts.json) printJson(doc);
         else process.stdout.write(`${deterrenceText(doc)}\n`);
       }),

@@ -7,6 +7,7 @@ import { ConcertError, type Problem } from '../core/errors.js';
 import {
   allDyads,
   checkParameterValue,
+  counterMilitaryPotential,
   type DefenseCoverage,
   type DeterrenceOptions,
   DYAD_MEASURES,
@@ -16,7 +17,9 @@ import {
   dyadVariants,
   type ExchangeResult,
   elasticities,
+  equivalentMegatonnage,
   getParameter,
+  METRES_PER_NMI,
   nuclearActors,
   type ParameterPath,
   parameterPaths,
@@ -166,6 +169,7 @@ export function deterrenceAnalysis(
     formula: o.formula,
     overrides,
     names,
+    systems: systemsTable(w, Object.keys(names)),
     dyads: results.map((r) => r.dyad),
     pairs: results.flatMap((r) => r.pairs),
   };
@@ -240,7 +244,39 @@ export function sspkReport(input: SspkInput): SspkDocument {
     sspk: r.sspk,
     terminalKillProbability: r.terminalKillProbability,
     killProbability: r.killProbability,
+    equivalentMegatonnage: r.equivalentMegatonnage,
+    equivalentMegatonnageAlternative: r.equivalentMegatonnageAlternative,
+    emtConvention: r.emtConvention,
+    counterMilitaryPotential: r.counterMilitaryPotential,
+    cepNmi: r.cepNmi,
   };
+}
+
+/**
+ * Each actor's delivery systems with warheads, yield, CEP, equivalent
+ * megatonnage and counter-military potential (Richelson 1980; bombers carry
+ * no CMP, as in Suh 2022).
+ */
+export function systemsTable(world: World, ids: readonly string[]): DeterrenceDocument['systems'] {
+  const out: Record<string, DeterrenceDocument['systems'][string]> = {};
+  for (const id of ids) {
+    out[id] = Object.entries(world.actors[id]?.forces?.systems ?? {}).map(([sid, s]) => {
+      const warheads = s.launchers * s.warheadsPerLauncher;
+      return {
+        system: sid,
+        name: s.name,
+        warheads,
+        yieldKt: s.yieldKt,
+        cepM: s.cepM,
+        equivalentMegatonnage: equivalentMegatonnage(s.yieldKt / 1000, warheads),
+        counterMilitaryPotential:
+          s.basing === 'bomber'
+            ? 0
+            : counterMilitaryPotential(s.yieldKt / 1000, s.cepM / METRES_PER_NMI, warheads),
+      };
+    });
+  }
+  return out;
 }
 
 /** Elasticities of every dyad measure to every parameter of the pair (`elasticities`). */

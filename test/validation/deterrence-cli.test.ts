@@ -76,6 +76,11 @@ describe('concert deterrence', () => {
       '2',
     ]);
     expect(Object.keys(r).sort()).toEqual([
+      'cepNmi',
+      'counterMilitaryPotential',
+      'emtConvention',
+      'equivalentMegatonnage',
+      'equivalentMegatonnageAlternative',
       'killProbability',
       'lethalRadiusM',
       'sspk',
@@ -83,6 +88,33 @@ describe('concert deterrence', () => {
     ]);
     expect(r.lethalRadiusM).toBeCloseTo(296.212, 2);
     expect(r.killProbability).toBeCloseTo(0.989901, 5);
+    // CMP of one W88 = Richelson's K = 250.498 (fixture brown-w88-2000psi); two warheads count twice.
+    expect(r.counterMilitaryPotential / 2).toBeCloseTo(250.498, 2);
+  });
+
+  it('sspk gives the equivalent megatonnage of Richelson’s examples: Poseidon ≈ 1.2, 25 Mt = 5 (8.55 with Y^(2/3))', () => {
+    const args = (y: string, n: string, more: string[] = []) =>
+      runCliJson<Record<string, number | string>>([
+        'deterrence',
+        'sspk',
+        '--yield-kt',
+        y,
+        '--cep-m',
+        '500',
+        '--hardness-psi',
+        '1000',
+        '--warheads',
+        n,
+        ...more,
+      ]);
+    // Richelson 1980, p. 783: "a Poseidon (10 × 0.04 Mt) has EMT ≈ 1.2".
+    expect(args('40', '10').equivalentMegatonnage).toBeCloseTo(1.1696, 4);
+    const big = args('25000', '1');
+    expect(big.equivalentMegatonnage).toBeCloseTo(5, 9);
+    expect(big.equivalentMegatonnageAlternative).toBeCloseTo(8.5499, 4);
+    expect(args('25000', '1', ['--emt', 'two-thirds']).equivalentMegatonnage).toBeCloseTo(8.5499, 4);
+    // CMP = EMT / CEP² with CEP in nmi: 1.1696 / (500/1852)².
+    expect(args('40', '10').counterMilitaryPotential).toBeCloseTo(1.16961 / (500 / 1852) ** 2, 3);
   });
 
   it('sspk with CEP 0 and reliability 1.2 is bad input, both problems named', () => {

@@ -76,14 +76,21 @@ describe('adding missile defenses through a world override', () => {
     expect(Math.abs(after.firstStrikeStability - before.firstStrikeStability)).toBeLessThan(0.01);
   });
 
-  it('with the default coverage (none for Russian ICBMs) Aegis Ashore Romania changes nothing', () => {
+  it('Aegis Ashore Romania, whatever its interceptor count, cannot reach Russian missiles aimed at the US', () => {
     const w = overlay(`actors:
   USA:
     defenses:
       Aegis-Ashore-Romania:
         interceptors: 500
 `);
-    expect(dyad(w, 'USA', 'RUS')).toEqual(dyad(world, 'USA', 'RUS'));
+    const after = dyad(w, 'USA', 'RUS');
+    const before = dyad(world, 'USA', 'RUS');
+    // Computed from the geometry (3 km/s, 700 km reach from Deveselu), no longer declared by a coverage rule.
+    expect(after.firstStrikeStability).toBe(before.firstStrikeStability);
+    expect(after.aFirst.retaliatoryWarheadsDelivered).toBe(before.aFirst.retaliatoryWarheadsDelivered);
+    const used = after.aFirst.interceptors.find((u) => u.defense === 'Aegis-Ashore-Romania');
+    expect(used?.expectedUsed).toBe(0);
+    expect(used?.left).toBe(500);
   });
 
   it('more GMD interceptors lower China’s delivered retaliation and, up to 100, first-strike stability', () => {

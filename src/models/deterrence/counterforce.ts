@@ -27,11 +27,48 @@ export function lethalityK(yieldMt: number, cepNmi: number): number {
 }
 
 /**
- * Equivalent megatonnage of `warheads` warheads of `yieldMt` each:
- * N·Y^(2/3) for Y ≤ 1 Mt and N·Y^(1/2) above (Richelson 1980, pp. 782–784, after Groover et al. 1978).
+ * How equivalent megatonnage treats yields above 1 Mt: `one-half` = Y^(1/2)
+ * (Richelson 1980 after Groover et al. 1978: blast damage to area targets
+ * grows more slowly above a megaton), `two-thirds` = Y^(2/3) at every yield
+ * (the pure blast-area scaling it is compared with: a 25 Mt weapon counts 8.55
+ * instead of 5).
  */
-export function equivalentMegatonnage(yieldMt: number, warheads = 1): number {
-  return warheads * (yieldMt <= 1 ? yieldMt ** (2 / 3) : Math.sqrt(yieldMt));
+export type EmtConvention = 'one-half' | 'two-thirds';
+
+/**
+ * Equivalent megatonnage of `warheads` warheads of `yieldMt` each:
+ * N·Y^(2/3) for Y ≤ 1 Mt and N·Y^(1/2) above (Richelson 1980, pp. 782–784,
+ * after Groover et al. 1978), or N·Y^(2/3) throughout with `two-thirds`.
+ *
+ * @example
+ * equivalentMegatonnage(0.04, 10); // Poseidon, 10 × 40 kt: ≈ 1.17 (Richelson: "≈ 1.2")
+ * equivalentMegatonnage(25); // => 5; with 'two-thirds': 8.55
+ */
+export function equivalentMegatonnage(
+  yieldMt: number,
+  warheads = 1,
+  convention: EmtConvention = 'one-half',
+): number {
+  return warheads * (yieldMt <= 1 || convention === 'two-thirds' ? yieldMt ** (2 / 3) : Math.sqrt(yieldMt));
+}
+
+/**
+ * Counter-military potential (CMP) of `warheads` warheads: N·EMT(Y)/CEP², EMT
+ * per warhead in Mt (convention as {@link equivalentMegatonnage}), CEP in
+ * nautical miles — Richelson's lethality K = Y^(2/3)/CEP² summed over warheads
+ * (1980, p. 786), with the EMT convention above 1 Mt. Suh (2022, eqs. 4–5)
+ * uses Y^(4/5) below 0.2 Mt instead; that variant is not applied here.
+ *
+ * @example
+ * counterMilitaryPotential(0.455, 90 / 1852); // W88 on Trident II: ≈ 250.5 (fixture brown-w88-2000psi K)
+ */
+export function counterMilitaryPotential(
+  yieldMt: number,
+  cepNmi: number,
+  warheads = 1,
+  convention: EmtConvention = 'one-half',
+): number {
+  return equivalentMegatonnage(yieldMt, warheads, convention) / (cepNmi * cepNmi);
 }
 
 /**
@@ -136,6 +173,8 @@ export interface SspkInput {
   readonly biasM?: number;
   readonly formula?: LethalRadiusFormula;
   readonly fratricideLimit?: number;
+  /** Equivalent-megatonnage convention above 1 Mt (default `one-half`, Richelson 1980). */
+  readonly emtConvention?: EmtConvention;
 }
 
 /** The single-target calculator's answer (JSON shape of `concert deterrence sspk`). */
@@ -146,6 +185,15 @@ export interface SspkResult {
   readonly killProbability: number;
   readonly warheadsCounted: number;
   readonly formula: LethalRadiusFormula;
+  /** Equivalent megatonnage of the `warheads` warheads, Mt (the convention asked for). */
+  readonly equivalentMegatonnage: number;
+  /** The same under the other convention above 1 Mt (equal at or below 1 Mt). */
+  readonly equivalentMegatonnageAlternative: number;
+  readonly emtConvention: EmtConvention;
+  /** Counter-military potential N·EMT/CEP², Mt-equivalent per square nautical mile. */
+  readonly counterMilitaryPotential: number;
+  /** CEP in nautical miles (1 nmi = 1,852 m). */
+  readonly cepNmi: number;
 }
 
 /**
@@ -180,6 +228,12 @@ export function sspkCalculator(input: SspkInput): SspkResult {
     problems.push({ path: ['biasM'], message: `expected a bias ≥ 0 m; got ${biasM}` });
   if (f !== undefined && f !== 'cookie-cutter' && f !== 'brown')
     problems.push({ path: ['formula'], message: `unknown formula "${f}": expected cookie-cutter or brown` });
+  const conv = input.emtConvention;
+  if (conv !== undefined && conv !== 'one-half' && conv !== 'two-thirds')
+    problems.push({
+      path: ['emtConvention'],
+      message: `unknown convention "${conv}": expected one-half or two-thirds`,
+    });
   if (fratricideLimit !== undefined && !(fratricideLimit >= 1))
     problems.push({ path: ['fratricideLimit'], message: `expected a limit ≥ 1; got ${fratricideLimit}` });
   if (problems.length > 0) throw new ConcertError('bad-input', problems);
@@ -189,6 +243,10 @@ export function sspkCalculator(input: SspkInput): SspkResult {
   const tkp = terminalKillProbability(single, input.reliability ?? 1);
   const warheads = input.warheads ?? 1;
   const counted = Math.min(warheads, input.fratricideLimit ?? Number.POSITIVE_INFINITY);
+  const emtConvention = input.emtConvention ?? 'one-half';
+  const other: EmtConvention = emtConvention === 'one-half' ? 'two-thirds' : 'one-half';
+  const yieldMt = input.yieldKt / 1000;
+  const cepNmi = input.cepM / METRES_PER_NMI;
   return {
     lethalRadiusM: lr,
     sspk: single,
@@ -196,5 +254,10 @@ export function sspkCalculator(input: SspkInput): SspkResult {
     killProbability: killProbability(tkp, counted),
     warheadsCounted: counted,
     formula,
+    equivalentMegatonnage: equivalentMegatonnage(yieldMt, warheads, emtConvention),
+    equivalentMegatonnageAlternative: equivalentMegatonnage(yieldMt, warheads, other),
+    emtConvention,
+    counterMilitaryPotential: counterMilitaryPotential(yieldMt, cepNmi, warheads, emtConvention),
+    cepNmi,
   };
 }

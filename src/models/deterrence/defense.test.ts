@@ -5,6 +5,8 @@ import {
   type AttackGroup,
   binomialPmf,
   type DefenseLayer,
+  interceptorsPerEngagement,
+  layerKillProbability,
   leakDistribution,
   leakGeneratingFunction,
   mean,
@@ -161,5 +163,25 @@ describe('leak distribution through a defense', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('interceptors used in a shoot–look–shoot engagement', () => {
+  it('p = 0.56, one shot, look, one more at survivors: P = 0.8064 and E = 1.44 per warhead (checked by hand)', () => {
+    // By hand: P = 1 − (1 − 0.56)² = 1 − 0.1936 = 0.8064; E = 1 + (1 − 0.56)·1 = 1.44 interceptors per warhead.
+    expect(layerKillProbability(0.56, 1, true)).toBeCloseTo(0.8064, 12);
+    expect(interceptorsPerEngagement(0.56, 1, true)).toBeCloseTo(1.44, 12);
+    // Ten warheads against 100 interceptors: all engaged, 14.4 interceptors expected, not the salvo size 10 or 20.
+    const layer = {
+      interceptors: 100,
+      pk: 0.56,
+      salvo: 1,
+      shootLookShoot: true,
+      discrimination: 1,
+      trackProbability: 1,
+    };
+    const r = leakDistribution([{ warheads: 10, decoysPerWarhead: 0, coveredBy: [0] }], [layer]);
+    expect(r.interceptorsUsed[0]).toBeCloseTo(14.4, 12);
+    expect(mean(r.distribution)).toBeCloseTo(10 * 0.1936, 12);
   });
 });

@@ -92,7 +92,15 @@ describe('exchange', () => {
   it('coverage is a parameter: a defense that covers no attacker changes nothing', () => {
     const base = world({ m: silo() }, { m: silo() });
     const blind = world({ m: silo() }, { m: silo() }, { d: defense({ coverage: [{ attacker: 'XXX' }] }) });
-    expect(dyad(blind, 'AAA', 'BBB')).toEqual(dyad(base, 'AAA', 'BBB'));
+    // Everything but the (idle) defense's own line in the interceptor list is the same.
+    const strip = (d: ReturnType<typeof dyad>) => ({
+      ...d,
+      aFirst: { ...d.aFirst, interceptors: [] },
+      bFirst: { ...d.bFirst, interceptors: [] },
+    });
+    const b = dyad(blind, 'AAA', 'BBB');
+    expect(strip(b)).toEqual(strip(dyad(base, 'AAA', 'BBB')));
+    expect(b.aFirst.interceptors.every((u) => u.expectedUsed === 0)).toBe(true);
   });
 
   it('at a fixed attack size, delivered retaliation never rises with the attacker’s interceptors', () => {
@@ -214,5 +222,19 @@ describe('exchange', () => {
       ),
       { numRuns: 100 },
     );
+  });
+
+  it('reports the interceptors a shoot–look–shoot defense fires and keeps (8 warheads × 1.44 = 11.52 of 100)', () => {
+    const w = world(
+      { m: silo() },
+      { m: silo({ launchers: 10 }) },
+      { d: defense({ interceptors: 100, pk: 0.56, salvo: 1, shootLookShoot: true }) },
+    );
+    const e = exchange(w, 'AAA', 'BBB', { counterforceShare: 0 });
+    const u = e.interceptors.find((x) => x.defense === 'd' && x.against === 'retaliation');
+    // 10 warheads × reliability 0.8 arrive; each engaged warhead costs 1 + (1 − 0.56) = 1.44 interceptors.
+    expect(u?.perEngagedWarhead).toBeCloseTo(1.44, 12);
+    expect(u?.expectedUsed).toBeCloseTo(8 * 1.44, 9);
+    expect(u?.left).toBeCloseTo(100 - 8 * 1.44, 9);
   });
 });

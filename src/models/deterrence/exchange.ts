@@ -17,8 +17,15 @@
 import type { World } from '../../world/schema.js';
 import { usefulWarheads } from './allocate.js';
 import { checkActors } from './actors.js';
-import { type CompiledActor, compileActor } from './compile.js';
-import { type Distribution, mean, quantile, standardDeviation, tailProbability } from './defense.js';
+import { type CompiledActor, type CompiledDefense, compileActor } from './compile.js';
+import {
+  type Distribution,
+  interceptorsPerEngagement,
+  mean,
+  quantile,
+  standardDeviation,
+  tailProbability,
+} from './defense.js';
 import { type DeterrenceOptions, resolveOptions } from './options.js';
 import { type Evaluation, evaluate, prepare } from './strike.js';
 
@@ -42,6 +49,24 @@ export interface SystemOutcome {
   readonly warheads: number;
   readonly destroyed: number;
   readonly surviving: number;
+}
+
+/** What one missile defense spent in a strike order (expected, mean-field). */
+export interface InterceptorUse {
+  /** Owner of the defense. */
+  readonly actor: string;
+  readonly defense: string;
+  readonly name: string;
+  /** What it engages here: the defender's retaliation (the attacker's defenses), or the attacker's counterforce or countervalue warheads. */
+  readonly against: 'retaliation' | 'counterforce' | 'countervalue';
+  readonly available: number;
+  /** Expected interceptors per engaged warhead, ν = s or s(1 + (1 − p)^s) with shoot–look–shoot. */
+  readonly perEngagedWarhead: number;
+  /** Expected interceptors fired. */
+  readonly expectedUsed: number;
+  /** Expected warheads engaged (interceptors used / ν, decoys drawing fire counted as warheads). */
+  readonly expectedEngaged: number;
+  readonly left: number;
 }
 
 /** Outcome of `attacker` striking `defender` first, at the attacker's chosen attack size. */
@@ -79,6 +104,8 @@ export interface ExchangeResult {
   /** 1 − delivered retaliation / the defender's undisturbed retaliation (all warheads × reliability, no defenses). */
   readonly damageLimitation: number;
   readonly bySystem: readonly SystemOutcome[];
+  /** Interceptors each defense expects to fire and has left. */
+  readonly interceptors: readonly InterceptorUse[];
 }
 
 function summarize(d: Distribution): DeliveredDistribution {
@@ -142,6 +169,43 @@ export function exchangeCompiled(
   const surviving = bySystem.reduce((s, x) => s + x.surviving, 0);
   const delivered = mean(retaliation);
   const maxDestroyed = p.allocation.expectedDestroyed[p.allocation.expectedDestroyed.length - 1] as number;
+  const use = (
+    actor: string,
+    d: CompiledDefense,
+    against: InterceptorUse['against'],
+    used: number,
+    available: number,
+  ): InterceptorUse => {
+    const nu = interceptorsPerEngagement(d.layer.pk, d.layer.salvo, d.layer.shootLookShoot);
+    return {
+      actor,
+      defense: d.id,
+      name: d.name,
+      against,
+      available,
+      perEngagedWarhead: nu,
+      expectedUsed: used,
+      expectedEngaged: used / nu,
+      left: Math.max(0, available - used),
+    };
+  };
+  const interceptors: InterceptorUse[] = [
+    ...p.retaliationDefenses.map((d, l) =>
+      use(A.id, d, 'retaliation', best.usedA[l] ?? 0, d.layer.interceptors),
+    ),
+  ];
+  const forcesUsed = new Map<string, number>();
+  p.forcesDefensesB.forEach((d, l) => {
+    const used = best.usedBForces[l] ?? 0;
+    forcesUsed.set(d.id, used);
+    interceptors.push(use(B.id, d, 'counterforce', used, d.layer.interceptors));
+  });
+  p.valueDefensesB.forEach((d, l) => {
+    const before = forcesUsed.get(d.id) ?? 0;
+    interceptors.push(
+      use(B.id, d, 'countervalue', best.usedBValue[l] ?? 0, Math.max(0, d.layer.interceptors - before)),
+    );
+  });
   return {
     attacker: A.id,
     defender: B.id,
@@ -161,6 +225,7 @@ export function exchangeCompiled(
     counterforceRatio: defenderWarheads > 0 ? Math.min(1, maxDestroyed / defenderWarheads) : 0,
     damageLimitation: p.undisturbed > 0 ? Math.min(1, Math.max(0, 1 - delivered / p.undisturbed)) : 0,
     bySystem,
+    interceptors,
   };
 }
 

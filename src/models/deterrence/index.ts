@@ -25,6 +25,8 @@ export {
   brownHardnessFactor,
   brownKillProbability,
   combineKillProbabilities,
+  counterMilitaryPotential,
+  type EmtConvention,
   effectiveCepM,
   equivalentMegatonnage,
   killProbability,
@@ -75,7 +77,13 @@ export {
   type Site,
   site,
 } from './engagement.js';
-export { type DeliveredDistribution, type ExchangeResult, exchange, type SystemOutcome } from './exchange.js';
+export {
+  type DeliveredDistribution,
+  type ExchangeResult,
+  exchange,
+  type InterceptorUse,
+  type SystemOutcome,
+} from './exchange.js';
 export {
   arcDistance,
   centralAngle,

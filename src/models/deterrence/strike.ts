@@ -44,6 +44,10 @@ export interface Prepared {
   readonly retaliationLayers: readonly DefenseLayer[];
   readonly valueGroups: readonly GroupSpec[];
   readonly valueLayersB: readonly DefenseLayer[];
+  /** The compiled defenses behind the layers (for reporting interceptor use). */
+  readonly retaliationDefenses: readonly CompiledDefense[];
+  readonly valueDefensesB: readonly CompiledDefense[];
+  readonly forcesDefensesB: readonly CompiledDefense[];
   readonly valueLayerSource: Int32Array;
   readonly forcesGroups: readonly GroupSpec[];
   readonly forcesLayersB: readonly DefenseLayer[];
@@ -216,6 +220,9 @@ export function prepare(A: CompiledActor, B: CompiledActor, options: DeterrenceO
     targetSystems,
     retaliationGroups: groupBy(targetSystems, B.id, A, valueA, A.valueTargets, `value:${B.id}`, () => true),
     retaliationLayers: valueA.map((d) => d.layer),
+    retaliationDefenses: valueA,
+    valueDefensesB: valueB,
+    forcesDefensesB: forcesB,
     valueGroups: groupBy(attackSystems, A.id, B, valueB, B.valueTargets, `value:${A.id}`, () => true),
     valueLayersB: valueB.map((d) => d.layer),
     valueLayerSource: Int32Array.from(valueB.map((d) => B.defenses.indexOf(d))),
@@ -253,6 +260,10 @@ export interface Evaluation {
   retaliationArriving: number;
   retaliation: Distribution | undefined;
   countervalue: Distribution | undefined;
+  /** Expected interceptors fired (mean-field) by each of A's value layers, B's value layers and B's forces layers. */
+  usedA: readonly number[];
+  usedBValue: readonly number[];
+  usedBForces: readonly number[];
 }
 
 function groupsFrom(spec: readonly GroupSpec[], counts: readonly number[]): AttackGroup[] {
@@ -278,10 +289,12 @@ export function evaluate(p: Prepared, n: number, withDistributions = false): Eva
   let destroyed = allocationAt(p.allocation, n, destroyedByTarget, usedByWeapon);
   for (let k = 0; k < nW; k++) usedBySystem[p.cfIndex[k] as number] = usedByWeapon[k] as number;
   let valueLayers = p.valueLayersB;
+  let usedBForces: readonly number[] = p.forcesLayersB.map(() => 0);
   if (p.forcesLayersB.length > 0 && n > 0) {
     // The victim's forces-protecting layers intercept part of the strike; the spent warheads are lost
     // and the kills are those of the expected number that leak through (mean-field).
     const forces = leakDistribution(groupsFrom(p.forcesGroups, usedBySystem), p.forcesLayersB);
+    usedBForces = forces.interceptorsUsed;
     const nArriving = Math.min(n, mean(forces.distribution));
     destroyed = allocationAt(p.allocation, nArriving, destroyedByTarget, new Array<number>(nW).fill(0));
     const spent = new Map<number, number>();
@@ -312,9 +325,15 @@ export function evaluate(p: Prepared, n: number, withDistributions = false): Eva
   let countervalue: Distribution | undefined;
   let damageA: number;
   let damageB: number;
+  let usedA: readonly number[] = [];
+  let usedBValue: readonly number[] = [];
   if (withDistributions || p.curveA || p.curveB) {
-    retaliation = leakDistribution(retaliationGroups, p.retaliationLayers).distribution;
-    countervalue = leakDistribution(valueGroups, valueLayers).distribution;
+    const r = leakDistribution(retaliationGroups, p.retaliationLayers);
+    const c = leakDistribution(valueGroups, valueLayers);
+    retaliation = r.distribution;
+    countervalue = c.distribution;
+    usedA = r.interceptorsUsed;
+    usedBValue = c.interceptorsUsed;
     damageA = p.curveA ? expectedCurveDamage(retaliation, p.curveA) : expectedDamage(retaliation, p.lambdaA);
     damageB = p.curveB
       ? expectedCurveDamage(countervalue, p.curveB)
@@ -339,6 +358,9 @@ export function evaluate(p: Prepared, n: number, withDistributions = false): Eva
     retaliationArriving,
     retaliation,
     countervalue,
+    usedA,
+    usedBValue,
+    usedBForces,
   };
 }
 

@@ -60,6 +60,25 @@ export const ExchangeSchema = z
         surviving: z.number(),
       }),
     ),
+    interceptors: z
+      .array(
+        z.strictObject({
+          actor: z.string().describe('owner of the defense'),
+          defense: z.string(),
+          name: z.string(),
+          against: z.enum(['retaliation', 'counterforce', 'countervalue']),
+          available: z.number(),
+          perEngagedWarhead: z
+            .number()
+            .describe(
+              'expected interceptors per engaged warhead: s, or s(1 + (1 − p)^s) with shoot–look–shoot',
+            ),
+          expectedUsed: z.number().describe('expected interceptors fired'),
+          expectedEngaged: z.number().describe('expected objects engaged'),
+          left: z.number().describe('interceptors left'),
+        }),
+      )
+      .describe('what each missile defense fires and keeps in this strike order'),
     firstStrikeStability: z.number().describe("the dyad's Kent–Thaler index"),
     variants: z
       .strictObject({
@@ -89,6 +108,26 @@ export const DeterrenceSchema = z
     formula: FormulaSchema,
     overrides: z.record(z.string(), z.number()).describe('the parameter overrides applied (path → value)'),
     names: z.record(z.string(), z.string()).describe('names of the actors of the dyads'),
+    systems: z
+      .record(
+        z.string(),
+        z.array(
+          z.strictObject({
+            system: z.string(),
+            name: z.string(),
+            warheads: z.number(),
+            yieldKt: z.number(),
+            cepM: z.number(),
+            equivalentMegatonnage: z.number().describe('N·EMT per warhead, Mt (Richelson 1980 convention)'),
+            counterMilitaryPotential: z
+              .number()
+              .describe('N·EMT/CEP² (CEP in nmi); 0 for bombers (Suh 2022)'),
+          }),
+        ),
+      )
+      .describe(
+        "each actor's delivery systems with their equivalent megatonnage and counter-military potential",
+      ),
     dyads: z.array(DyadSchema),
     pairs: z.array(ExchangeSchema).describe('for each dyad A–B: A strikes first, then B strikes first'),
   })
@@ -129,6 +168,15 @@ export const SspkSchema = z
     sspk: z.number().describe('single-shot kill probability'),
     terminalKillProbability: z.number().describe('SSPK × reliability'),
     killProbability: z.number().describe('1 − (1 − TKP)^warheads'),
+    equivalentMegatonnage: z
+      .number()
+      .describe(
+        'EMT of the warheads, Mt: N·Y^(2/3) up to 1 Mt; above, Y^(1/2) (one-half) or Y^(2/3) (two-thirds)',
+      ),
+    equivalentMegatonnageAlternative: z.number().describe('EMT under the other convention above 1 Mt'),
+    emtConvention: z.enum(['one-half', 'two-thirds']),
+    counterMilitaryPotential: z.number().describe('CMP = N·EMT/CEP², Mt-equivalent per square nautical mile'),
+    cepNmi: z.number().describe('CEP, nautical miles'),
   })
   .describe('single-target calculator (concert deterrence sspk --json)')
   .meta({ id: 'Sspk' });

@@ -48,6 +48,14 @@ const DeterrenceRequestSchema = z.strictObject({
     .describe(
       'parameter path → value, e.g. {"defenses.USA.GMD.interceptors": 100, "forces.RUS.SS-18.launchers": 30, "options.costExponent": 1.5}; paths as listed by GET /api/deterrence/parameters',
     ),
+  sensors: z
+    .array(z.string())
+    .default([])
+    .describe('sensor switches, e.g. ["USA.TPY-2-Korea=on"] (as concert deterrence --sensor)'),
+  damageModel: z
+    .enum(['cities', 'exponential'])
+    .default('cities')
+    .describe('cities: population share in lethal areas; exponential: 1 − 5^(−x/200)'),
   variants: z
     .boolean()
     .default(false)
@@ -69,9 +77,15 @@ function checkedPair(pair: readonly [string, string], root: (string | number)[])
 /** `concert deterrence --pair A,B --json` (with `--set` overrides) for one request. */
 export function deterrence(req: DeterrenceRequest): DeterrenceDocument {
   const world = checkedPair(req.pair, ['body', 'pair']);
+  const switches = sensorSwitches(world, req.sensors);
+  if (Array.isArray(switches))
+    throw new ConcertError(
+      'bad-input',
+      switches.map((p) => ({ ...p, path: ['body', 'sensors', ...(p.path ?? [])] })),
+    );
   const run = () =>
     deterrenceAnalysis(world, [req.pair], {
-      model: { posture: req.posture, formula: req.formula },
+      model: { posture: req.posture, formula: req.formula, damageModel: req.damageModel, ...switches },
       overrides: req.overrides,
       variants: req.variants,
     });
