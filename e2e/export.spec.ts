@@ -85,6 +85,13 @@ test('deterrence and relations: chart and network images; the strike-order CSV m
   await expect(page.getByTestId('delivered-CHN')).toHaveText(/\d/);
   const svg = await downloaded(page, 'strike-chart-export-svg');
   expect(svg.bytes.toString('utf8')).toContain('<svg');
+  // A well-formed SVG document (a stray quote in a style attribute once made it unreadable).
+  const wellFormed = (text: string) =>
+    page.evaluate(
+      (s) => new DOMParser().parseFromString(s, 'image/svg+xml').querySelector('parsererror') === null,
+      text,
+    );
+  expect(await wellFormed(svg.bytes.toString('utf8'))).toBe(true);
   expect(svg.bytes.toString('utf8')).toContain('China strikes first');
   const png = await downloaded(page, 'stability-chart-export-png');
   expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -104,6 +111,7 @@ test('deterrence and relations: chart and network images; the strike-order CSV m
   await expect(page.getByTestId('frustration')).toHaveText(/^\d+$/, { timeout: 60_000 });
   const net = await downloaded(page, 'network-export-svg');
   expect(net.bytes.toString('utf8')).toContain('United States of America');
+  expect(await wellFormed(net.bytes.toString('utf8'))).toBe(true);
   const netPng = await downloaded(page, 'network-export-png');
   expect(netPng.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
 });

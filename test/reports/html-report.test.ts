@@ -18,7 +18,10 @@ function embedded<T>(html: string): T {
 }
 
 /** The number as the report's tables print it (3 decimals below 100, with a true minus sign). */
-const printed = (x: number, digits: number) => x.toFixed(digits).replace('-', '−');
+const printed = (x: number, digits: number) => {
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s.replace('-', '−');
+};
 
 describe('concert report', () => {
   it('with --compare: the same numbers as concert compare --json, offline and without scripts', () => {

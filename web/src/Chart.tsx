@@ -24,7 +24,7 @@ echarts.use([
 export type ChartOption = echarts.EChartsCoreOption;
 
 /** Font stack with CJK glyphs (Noto CJK on Linux), so Chinese labels in charts render. */
-export const CHART_FONT = 'system-ui, "Noto Sans CJK SC", "Noto Sans CJK TC", sans-serif';
+export const CHART_FONT = "system-ui, 'Noto Sans CJK SC', 'Noto Sans CJK TC', sans-serif";
 
 /**
  * Renders `option` (replacing the previous one) in a resizable box; `label`

@@ -55,7 +55,7 @@ function networkSvg(core: Core, label: string): string {
     const p = n.position();
     parts.push(`<circle cx="${x(p.x)}" cy="${y(p.y)}" r="11" fill="#34495e"/>`);
     parts.push(
-      `<text x="${x(p.x)}" y="${(Number(y(p.y)) + 28).toFixed(1)}" text-anchor="middle" font-size="13" font-family='${CHART_FONT}' fill="#1b1f24">${esc(String(n.data('label')))}</text>`,
+      `<text x="${x(p.x)}" y="${(Number(y(p.y)) + 28).toFixed(1)}" text-anchor="middle" font-size="13" font-family="${CHART_FONT}" fill="#1b1f24">${esc(String(n.data('label')))}</text>`,
     );
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><title>${esc(label)}</title><rect width="100%" height="100%" fill="#ffffff"/>${parts.join('')}</svg>`;
