@@ -21,7 +21,10 @@ import {
   type RelationChange,
   type SignedNetwork,
   type StrategicTriangle,
+  signedTriangles,
   strategicTriangle,
+  type TriangleFilter,
+  triangles as allTriangles,
   type WhatIfReport,
   whatIf,
 } from '../models/relations/index.js';
@@ -29,9 +32,11 @@ import { explainRelation, type RelationExplanation } from '../world/index.js';
 import type { Document } from './document.js';
 import type {
   BalanceSchema,
+  ClusteringSchema,
   DynamicsSchema,
   FrustrationSchema,
   RelationExplanationSchema,
+  TriangleListingSchema,
   TriangleSchema,
   WhatIfSchema,
 } from './schemas/relations.js';
@@ -41,6 +46,7 @@ export type WhatIfDocument = Document<typeof WhatIfSchema>;
 export type TriangleDocument = Document<typeof TriangleSchema>;
 export type DynamicsDocument = Document<typeof DynamicsSchema>;
 export type RelationExplanationDocument = Document<typeof RelationExplanationSchema>;
+export type TriangleListingDocument = Document<typeof TriangleListingSchema>;
 
 /** The frustration block of a balance document. */
 function frustrationDocument(f: FrustrationResult): Document<typeof FrustrationSchema> {
@@ -56,11 +62,26 @@ function frustrationDocument(f: FrustrationResult): Document<typeof FrustrationS
   };
 }
 
-/** The balance document of a report, with the optional k-group partition and pair placement. */
+/**
+ * The k-group partition's block, with its criterion's convention: Concert
+ * counts each undirected edge once in N and P; signnet's `signed_blockmodel`
+ * counts both directions of the symmetric adjacency matrix (its
+ * `blockCriterion` iterates over every non-zero entry), so its value is
+ * twice this one.
+ */
+function clusteringDocument(c: ClusteringResult): Document<typeof ClusteringSchema> {
+  return { ...c, edgeCounting: 'once', signnetCriterion: 2 * c.criterion };
+}
+
+/** The balance document of a report, with the optional k-group partition, pair placement and triangle listing. */
 export function balanceDocument(
   r: BalanceReport,
   source: string,
-  extras: { readonly clustering?: ClusteringResult; readonly pair?: PairPlacement } = {},
+  extras: {
+    readonly clustering?: ClusteringResult;
+    readonly pair?: PairPlacement;
+    readonly triangles?: TriangleListingDocument;
+  } = {},
 ): BalanceDocument {
   return {
     source,
@@ -73,13 +94,93 @@ export function balanceDocument(
     weightedTriangleRatio: r.weightedTriangleRatio,
     walkBalance: r.walkBalance,
     frustration: frustrationDocument(r.frustration),
-    ...(extras.clustering ? { clustering: extras.clustering } : {}),
+    ...(extras.clustering ? { clustering: clusteringDocument(extras.clustering) } : {}),
     ...(extras.pair ? { pair: extras.pair } : {}),
+    ...(extras.triangles ? { triangles: extras.triangles } : {}),
+  };
+}
+
+/** How many triangles a listing shows when no limit is given (`--triangle-limit`, `triangleLimit`). */
+export const DEFAULT_TRIANGLE_LIMIT = 200;
+
+/** What to list of a network's triangles (`concert balance --triangles`, GET /api/balance?triangles=). */
+export interface TriangleListingRequest {
+  /** Which triangles: all, balanced or unbalanced. */
+  readonly triangles: TriangleFilter;
+  /** Only triangles through all of these actors (at most three). */
+  readonly trianglesWith?: readonly string[];
+  /** At most this many ({@link DEFAULT_TRIANGLE_LIMIT} when omitted); 0 lists them all. */
+  readonly triangleLimit?: number;
+}
+
+/**
+ * Every triangle of a network with its signs and whether it is balanced
+ * (`signedTriangles`; signnet `signed_triangles`), in the network's node
+ * order, filtered and cut at the limit; the document says how many there
+ * are, how many match and whether the list is cut.
+ *
+ * @throws {ConcertError} bad input at `['trianglesWith', i]` for an actor
+ *   that is not a node of the network or is given twice, at
+ *   `['trianglesWith']` for more than three actors, and at
+ *   `['triangleLimit']` unless the limit is a whole number ≥ 0.
+ * @example
+ * triangleListing(net, { triangles: 'unbalanced' }).list[0]; // => { actors: ['A', 'B', 'C'], signs: [1, 1, -1], … }
+ */
+export function triangleListing(
+  net: SignedNetwork,
+  request: TriangleListingRequest,
+): TriangleListingDocument {
+  const problems: Problem[] = [];
+  const ids = request.trianglesWith ?? [];
+  const through: number[] = [];
+  ids.forEach((id, i) => {
+    const v = net.nodes.indexOf(id);
+    if (v < 0)
+      problems.push({
+        path: ['trianglesWith', i],
+        message: `unknown actor "${id}": expected one of ${previewIds(net.nodes)}`,
+      });
+    else if (ids.indexOf(id) !== i)
+      problems.push({ path: ['trianglesWith', i], message: `"${id}" is given twice` });
+    else through.push(v);
+  });
+  if (ids.length > 3)
+    problems.push({
+      path: ['trianglesWith'],
+      message: `expected at most three actors (a triangle has three); got ${ids.length}`,
+    });
+  const limit = request.triangleLimit ?? DEFAULT_TRIANGLE_LIMIT;
+  if (!(Number.isSafeInteger(limit) && limit >= 0))
+    problems.push({
+      path: ['triangleLimit'],
+      message: `expected a whole number ≥ 0 (0: no limit); got ${limit}`,
+    });
+  if (problems.length > 0) throw new ConcertError('bad-input', problems);
+  const list = allTriangles(net);
+  const listing = signedTriangles(
+    net,
+    { filter: request.triangles, through, ...(limit === 0 ? {} : { limit }) },
+    list,
+  );
+  return {
+    filter: request.triangles,
+    with: [...ids],
+    total: list.length,
+    matching: listing.matching,
+    limit: limit === 0 ? null : limit,
+    truncated: listing.triangles.length < listing.matching,
+    list: listing.triangles.map((t) => ({
+      actors: t.nodes.map((v) => net.nodes[v]!) as [string, string, string],
+      signs: [...t.signs] as [number, number, number],
+      positives: t.positives,
+      pattern: t.pattern,
+      balanced: t.balanced,
+    })),
   };
 }
 
 /** What `concert balance` and GET /api/balance compute besides the measures. */
-export interface BalanceAnalysisOptions extends FrustrationOptions {
+export interface BalanceAnalysisOptions extends FrustrationOptions, Partial<TriangleListingRequest> {
   /** Also the best partition into at most this many groups (seeded by `seed`). */
   readonly groups?: number;
   /** Also the least frustration with these two actors forced together and forced apart. */
@@ -88,14 +189,26 @@ export interface BalanceAnalysisOptions extends FrustrationOptions {
 
 /**
  * Balance measures and frustration index of a network (`balanceReport`),
- * with the k-group partition (`clusterPartition`) and the placement of a pair
- * (`pairPlacement`) when asked.
+ * with the k-group partition (`clusterPartition`), the placement of a pair
+ * (`pairPlacement`) and the triangle listing (`triangleListing`, when
+ * `triangles` is given) when asked.
+ *
+ * @throws {ConcertError} bad input of the triangle listing (see
+ *   {@link triangleListing}) before anything is solved.
  */
 export async function balanceAnalysis(
   net: SignedNetwork,
   source: string,
   options: BalanceAnalysisOptions = {},
 ): Promise<BalanceDocument> {
+  const triangles =
+    options.triangles === undefined
+      ? undefined
+      : triangleListing(net, {
+          triangles: options.triangles,
+          ...(options.trianglesWith === undefined ? {} : { trianglesWith: options.trianglesWith }),
+          ...(options.triangleLimit === undefined ? {} : { triangleLimit: options.triangleLimit }),
+        });
   const report = await balanceReport(net, options);
   const clustering =
     options.groups === undefined
@@ -109,6 +222,7 @@ export async function balanceAnalysis(
   return balanceDocument(report, source, {
     ...(clustering ? { clustering } : {}),
     ...(pair ? { pair } : {}),
+    ...(triangles ? { triangles } : {}),
   });
 }
 

@@ -17,7 +17,12 @@ import {
 } from '../models/coalitions/index.js';
 import { parseBargaining } from '../models/bargaining/index.js';
 import { type EquilibriumMethod, type GameJson, parseGameJson } from '../models/games/normal/index.js';
-import { inducedSubnetwork, networkFromWorld, type SignedNetwork } from '../models/relations/index.js';
+import {
+  inducedSubnetwork,
+  networkFromWorld,
+  type SignedNetwork,
+  type TriangleFilter,
+} from '../models/relations/index.js';
 import {
   balanceAnalysis,
   bargainingAnalysis,
@@ -78,6 +83,10 @@ export interface BalanceTaskInput {
   readonly seed: number;
   readonly groups?: number;
   readonly pair?: readonly [string, string];
+  /** The triangle listing (`concert balance --triangles`): which, through whom, how many. */
+  readonly triangles?: TriangleFilter;
+  readonly trianglesWith?: readonly string[];
+  readonly triangleLimit?: number;
 }
 
 /** Input of {@link whatIfTask}: a balance input plus the relation to change. */
@@ -108,6 +117,9 @@ export const balanceTask = (input: BalanceTaskInput) =>
       ...frustrationOptions(input),
       ...(input.groups === undefined ? {} : { groups: input.groups }),
       ...(input.pair === undefined ? {} : { pair: input.pair }),
+      ...(input.triangles === undefined ? {} : { triangles: input.triangles }),
+      ...(input.trianglesWith === undefined ? {} : { trianglesWith: input.trianglesWith }),
+      ...(input.triangleLimit === undefined ? {} : { triangleLimit: input.triangleLimit }),
     });
   });
 

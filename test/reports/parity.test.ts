@@ -119,6 +119,19 @@ describe('CLI --json and the API give the same document', () => {
     );
   });
 
+  it('balance --triangles ↔ GET /api/balance?triangles= (the listing, filtered and bounded)', async () => {
+    const actors = 'USA,CHN,RUS,GBR,FRA,DEU,JPN,IND,PAK,IRN';
+    const args = ['balance', '--year', '2010', '--actors', actors, '--triangles', 'unbalanced'];
+    const more = ['--triangles-with', 'USA', '--triangle-limit', '4', '--time-limit', '20'];
+    const doc = cli(S.BalanceSchema, [...args, ...more]);
+    expect(doc).toEqual(
+      await api(
+        `/api/balance?year=2010&actors=${actors}&triangles=unbalanced&trianglesWith=USA&triangleLimit=4&timeLimit=20`,
+      ),
+    );
+    expect((doc as { triangles: { limit: number } }).triangles.limit).toBe(4);
+  });
+
   it('balance --heuristic ↔ GET /api/balance?method=heuristic (the whole world)', async () => {
     expect(cli(S.BalanceSchema, ['balance', '--heuristic', '--seed', '3'])).toEqual(
       await api('/api/balance?method=heuristic&seed=3'),

@@ -75,12 +75,17 @@ export {
 } from './strategic-triangle.js';
 export {
   isBalancedPattern,
+  type SignedTriangle,
+  signedTriangles,
   type TriadCensus,
   type Triangle,
+  type TriangleFilter,
+  type TriangleListingOptions,
   type TrianglePattern,
   triadCensus,
   triangleBalanceRatio,
   triangles,
   weightedTriangleBalanceRatio,
 } from './triads.js';
+export { TRIANGLE_FILTERS, TRIANGLE_PATTERNS } from './triangle-names.js';
 export { WALK_BALANCE_MAX_NODES, walkBalance } from './walk.js';

@@ -1,9 +1,11 @@
 /**
- * Triangles of a signed network: census by sign pattern and the triangle
+ * Triangles of a signed network: census by sign pattern, the triangle
  * balance ratio (Cartwright & Harary 1956; signnet `count_signed_triangles`,
- * `balance_score(method = "triangles")`).
+ * `balance_score(method = "triangles")`) and the listing of every triangle
+ * with its signs (signnet `signed_triangles`).
  */
 import { adjacency, type SignedNetwork } from './network.js';
+import { type TRIANGLE_FILTERS, TRIANGLE_PATTERNS } from './triangle-names.js';
 
 /** A triangle by node indices `i < j < k` and its three edge indices. */
 export interface Triangle {
@@ -13,12 +15,12 @@ export interface Triangle {
 }
 
 /** Sign patterns of a triangle, by number of negative edges. */
-export type TrianglePattern = '+++' | '++-' | '+--' | '---';
+export type TrianglePattern = (typeof TRIANGLE_PATTERNS)[number];
 
 /** Counts of triangles by sign pattern. */
 export type TriadCensus = Record<TrianglePattern, number>;
 
-const PATTERNS: readonly TrianglePattern[] = ['+++', '++-', '+--', '---'];
+const PATTERNS: readonly TrianglePattern[] = TRIANGLE_PATTERNS;
 
 /**
  * Every triangle of the network, each once, in O(m^1.5) by the usual
@@ -137,4 +139,74 @@ export function weightedTriangleBalanceRatio(
     if (p > 0) balanced += p;
   }
   return total === 0 ? null : balanced / total;
+}
+
+/** Which triangles a listing keeps: all, or only the balanced or the unbalanced ones. */
+export type TriangleFilter = (typeof TRIANGLE_FILTERS)[number];
+
+/** One triangle of a listing, with its signs (signnet `signed_triangles` gives V1, V2, V3 and P). */
+export interface SignedTriangle {
+  /** Node indices i < j < k. */
+  readonly nodes: readonly [number, number, number];
+  /** Signs of (i, j), (i, k), (j, k): 1 or −1. */
+  readonly signs: readonly [number, number, number];
+  /** Number of positive edges (signnet's `P`). */
+  readonly positives: number;
+  readonly pattern: TrianglePattern;
+  /** Whether the product of the signs is positive (`+++`, `+--`). */
+  readonly balanced: boolean;
+}
+
+/** Options of {@link signedTriangles}. */
+export interface TriangleListingOptions {
+  /** Keep all triangles (default), or only the balanced or the unbalanced ones. */
+  readonly filter?: TriangleFilter;
+  /** Keep only triangles through every one of these node indices (default: any). */
+  readonly through?: readonly number[];
+  /** List at most this many (default: all); `matching` still counts them all. */
+  readonly limit?: number;
+}
+
+/**
+ * The triangles of a network with their signs and balance, as signnet's
+ * `signed_triangles` lists them (each triangle once, with its number of
+ * positive edges P), in the network's node order: by i, then j, then k for
+ * i < j < k. Filtered by balance and by nodes they pass through, and cut at
+ * `limit` after sorting, so the first `limit` of the full order are listed.
+ * Assumes valid options (whole `limit` ≥ 0, node indices of `net`).
+ *
+ * @returns `matching`, the number of triangles the filters keep, and the
+ *   listed triangles.
+ * @example
+ * // K4 with node 0 friendly to all and the others hostile among themselves:
+ * signedTriangles(net).triangles.map((t) => t.positives); // => [2, 2, 2, 0]
+ */
+export function signedTriangles(
+  net: SignedNetwork,
+  options: TriangleListingOptions = {},
+  list: readonly Triangle[] = triangles(net),
+): { readonly matching: number; readonly triangles: SignedTriangle[] } {
+  const filter = options.filter ?? 'all';
+  const through = options.through ?? [];
+  const kept = list.filter((t) => {
+    if (through.some((v) => !t.nodes.includes(v))) return false;
+    if (filter === 'all') return true;
+    return isBalancedPattern(trianglePattern(net, t)) === (filter === 'balanced');
+  });
+  kept.sort((a, b) => a.nodes[0] - b.nodes[0] || a.nodes[1] - b.nodes[1] || a.nodes[2] - b.nodes[2]);
+  const listed = options.limit === undefined ? kept : kept.slice(0, options.limit);
+  return {
+    matching: kept.length,
+    triangles: listed.map((t) => {
+      const signs = t.edges.map((e) => (net.edges[e]!.weight < 0 ? -1 : 1)) as [number, number, number];
+      const pattern = trianglePattern(net, t);
+      return {
+        nodes: t.nodes,
+        signs,
+        positives: signs.filter((s) => s > 0).length,
+        pattern,
+        balanced: isBalancedPattern(pattern),
+      };
+    }),
+  };
 }

@@ -6,6 +6,7 @@
  * /api/relations/explain).
  */
 import { z } from 'zod';
+import { TRIANGLE_FILTERS, TRIANGLE_PATTERNS } from '../../models/relations/triangle-names.js';
 import { RelationComponentSchema, RelationKindSchema } from '../../world/schema.js';
 
 const Pair = z.tuple([z.string(), z.string()]);
@@ -36,8 +37,44 @@ export const ClusteringSchema = z
     positiveBetween: z.number(),
     groups: z.array(z.array(z.string())),
     exact: z.boolean(),
+    edgeCounting: z
+      .literal('once')
+      .describe(
+        'criterion = α·N + (1 − α)·P with N and P counting each undirected edge once (with α = 0.5, half the violating edges)',
+      ),
+    signnetCriterion: z
+      .number()
+      .describe(
+        "the criterion as signnet's signed_blockmodel reports it: it counts both directions of the symmetric adjacency matrix, so 2 × criterion (with α = 0.5, the number of violating edges)",
+      ),
   })
   .describe('the best partition into at most k groups (generalised balance, Davis 1967)');
+
+export const TriangleListingSchema = z
+  .strictObject({
+    filter: z.enum(TRIANGLE_FILTERS).describe('all triangles, or only the balanced or the unbalanced ones'),
+    with: z.array(z.string()).describe('actors every listed triangle passes through (empty: any)'),
+    total: z.number().describe('triangles of the network'),
+    matching: z.number().describe('triangles the filter and `with` keep'),
+    limit: z.number().nullable().describe('at most this many are listed; null: no limit'),
+    truncated: z.boolean().describe('true when fewer are listed than match'),
+    list: z
+      .array(
+        z.strictObject({
+          actors: Triple.describe('in the network’s node order'),
+          signs: z
+            .tuple([z.number(), z.number(), z.number()])
+            .describe('signs of (A,B), (A,C), (B,C): 1 or −1'),
+          positives: z.number().describe('positive edges (signnet signed_triangles P)'),
+          pattern: z.enum(TRIANGLE_PATTERNS),
+          balanced: z.boolean().describe('product of the signs positive'),
+        }),
+      )
+      .describe(
+        'the matching triangles in the network’s node order (by A, then B, then C), the first `limit`',
+      ),
+  })
+  .describe('every triangle with its signs and whether it is balanced (signnet signed_triangles)');
 
 export const PairPlacementSchema = z
   .strictObject({
@@ -66,6 +103,7 @@ export const BalanceSchema = z
     frustration: FrustrationSchema,
     clustering: ClusteringSchema.optional(),
     pair: PairPlacementSchema.optional(),
+    triangles: TriangleListingSchema.optional(),
   })
   .describe('structural balance measures (concert balance --json)')
   .meta({ id: 'Balance' });

@@ -9,10 +9,16 @@
 import { z } from 'zod';
 import { ConcertError, type Problem } from '../../core/errors.js';
 import { DEFAULT_SEED, MAX_SEED } from '../../core/rng.js';
-import { networkFromWorld, relationProblems, type SignedNetwork } from '../../models/relations/index.js';
+import {
+  networkFromWorld,
+  relationProblems,
+  type SignedNetwork,
+  TRIANGLE_FILTERS,
+} from '../../models/relations/index.js';
 import {
   type BalanceDocument,
   BalanceSchema,
+  DEFAULT_TRIANGLE_LIMIT,
   RelationExplanationSchema,
   relationExplanationAnalysis,
   TriangleSchema,
@@ -60,6 +66,9 @@ const balanceOptions = {
     .describe('also the least frustration with these two actors forced together and forced apart'),
 };
 
+/** Largest triangle listing through the API (the CLI's --triangle-limit 0 lists all). */
+export const MAX_API_TRIANGLES = 10_000;
+
 /** The signed network of a year's default world (cached: building it from ~4000 relations takes ~0.1 s). */
 function networkOf(ctx: ServerContext, year: number): SignedNetwork {
   return ctx.cached(`network:${year}`, () => networkFromWorld(worldOf(year)));
@@ -96,6 +105,22 @@ export function relationRoutes(app: Api, ctx: ServerContext): void {
           })
             .optional()
             .describe('also the least frustration with these two actors forced together and forced apart'),
+          triangles: z
+            .enum(TRIANGLE_FILTERS)
+            .optional()
+            .describe(
+              'also list the triangles with their signs (signnet signed_triangles): all, balanced or unbalanced',
+            ),
+          trianglesWith: ActorListSchema.optional().describe(
+            'list only triangles through all of these actors',
+          ),
+          triangleLimit: z.coerce
+            .number({ error: 'expected a whole number' })
+            .int()
+            .min(1)
+            .max(MAX_API_TRIANGLES)
+            .optional()
+            .describe(`list at most this many triangles, in node order (default ${DEFAULT_TRIANGLE_LIMIT})`),
         }),
         response: { 200: BalanceSchema, ...errorResponses },
       },
@@ -116,6 +141,9 @@ export function relationRoutes(app: Api, ctx: ServerContext): void {
         seed: q.seed,
         ...(q.groups === undefined ? {} : { groups: q.groups }),
         ...(q.pair ? { pair: q.pair as [string, string] } : {}),
+        ...(q.triangles === undefined ? {} : { triangles: q.triangles }),
+        ...(q.trianglesWith === undefined ? {} : { trianglesWith: q.trianglesWith }),
+        ...(q.triangleLimit === undefined ? {} : { triangleLimit: q.triangleLimit }),
       };
       return json(await run<BalanceTaskInput, BalanceDocument>('balanceTask', input, 'querystring'));
     },
