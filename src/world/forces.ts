@@ -241,3 +241,12 @@ export const CitySchema = z.strictObject({
   population: z.number().min(0, 'expected a population ≥ 0'),
 });
 export type City = z.infer<typeof CitySchema>;
+
+/** The years with a shipped compilation of forces (data/forces-<year>.json). */
+export const FORCES_YEARS = [2000, 2010, 2017] as const;
+export type ForcesYear = (typeof FORCES_YEARS)[number];
+
+/** A world's choice of forces year (`forces: 2000` in a world file). */
+export const ForcesYearSchema = z.union([z.literal(2000), z.literal(2010), z.literal(2017)], {
+  error: `expected a forces year: one of ${FORCES_YEARS.join(', ')}`,
+});

@@ -25,6 +25,8 @@ import {
 } from '../core/document.js';
 import { ConcertError, type Problem } from '../core/errors.js';
 import { DEFAULT_YEAR, FIRST_YEAR, LAST_YEAR, loadDefaultWorld } from './default.js';
+import { ForcesYearSchema } from './forces.js';
+import { withForcesOfYear } from './forces-by-year.js';
 import { type World, WorldSchema } from './schema.js';
 
 /** `extends: default` or `extends: { default: YEAR }`. */
@@ -45,6 +47,8 @@ const OverlaySchema = z.strictObject({
   extends: ExtendsSchema,
   year: z.unknown().optional(),
   description: z.unknown().optional(),
+  /** The year of the shipped forces (replaces the base world's): `forces: 2000`. */
+  forces: ForcesYearSchema.optional(),
   actors: z
     .record(z.string(), z.record(z.string(), z.unknown(), 'expected an actor (a mapping of fields)'))
     .optional(),
@@ -115,14 +119,17 @@ export function worldFromDocument(doc: SourceDocument): World {
   const value = doc.value;
   if (!isPlainObject(value) || !('extends' in value)) {
     const r = WorldSchema.safeParse(value);
-    if (r.success) return r.data;
+    if (r.success) return r.data.forces !== undefined ? withForcesOfYear(r.data, r.data.forces) : r.data;
     throw new ConcertError('bad-input', locatedProblems(r.error.issues, doc));
   }
   const overlay = OverlaySchema.safeParse(value);
   if (!overlay.success) throw new ConcertError('bad-input', locatedProblems(overlay.error.issues, doc));
   const o = overlay.data;
   const baseYear = o.extends === 'default' ? DEFAULT_YEAR : o.extends.default;
-  const base = loadDefaultWorld({ year: baseYear });
+  const base =
+    o.forces !== undefined
+      ? withForcesOfYear(loadDefaultWorld({ year: baseYear }), o.forces, { replace: true })
+      : loadDefaultWorld({ year: baseYear });
 
   const actors: Record<string, unknown> = { ...base.actors };
   for (const [id, actor] of Object.entries(o.actors ?? {}))
@@ -140,6 +147,7 @@ export function worldFromDocument(doc: SourceDocument): World {
   const merged: Record<string, unknown> = {
     year: o.year ?? base.year,
     description: o.description ?? base.description,
+    ...(o.forces !== undefined ? { forces: o.forces } : {}),
     actors,
     relations,
   };

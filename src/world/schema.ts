@@ -7,7 +7,7 @@
  * people, thousands of tons, …), GDP is current US dollars.
  */
 import { z } from 'zod';
-import { CitySchema, DefensesSchema, ForcesSchema, SensorsSchema } from './forces.js';
+import { CitySchema, DefensesSchema, ForcesSchema, ForcesYearSchema, SensorsSchema } from './forces.js';
 
 /**
  * Actor id: ISO 3166-1 alpha-3 for states that have one (`USA`, `CHN`), a
@@ -145,6 +145,8 @@ export const WorldSchema = z
     year: z.number().int().min(1816).max(2100),
     /** Free text or a source note. */
     description: z.string().optional(),
+    /** The year of the shipped nuclear forces its actors carry (data/forces-<year>.json; models/deterrence). */
+    forces: ForcesYearSchema.optional(),
     actors: z.record(ActorIdSchema, ActorSchema),
     relations: z.array(RelationSchema).default([]),
     trade: z.array(TradeFlowSchema).optional(),

@@ -89,7 +89,7 @@ describe('concert deterrence', () => {
     expect(r.lethalRadiusM).toBeCloseTo(296.212, 2);
     expect(r.killProbability).toBeCloseTo(0.989901, 5);
     // CMP of one W88 = Richelson's K = 250.498 (fixture brown-w88-2000psi); two warheads count twice.
-    expect(r.counterMilitaryPotential / 2).toBeCloseTo(250.498, 2);
+    expect((r.counterMilitaryPotential as number) / 2).toBeCloseTo(250.498, 2);
   });
 
   it('sspk gives the equivalent megatonnage of Richelson’s examples: Poseidon ≈ 1.2, 25 Mt = 5 (8.55 with Y^(2/3))', () => {
