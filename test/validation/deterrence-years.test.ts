@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dyad } from '../../src/models/deterrence/index.js';
-import { FORCES_YEARS, forcesFile } from '../../src/world/forces-by-year.js';
+import { type ForcesYear, forcesFile } from '../../src/world/forces-by-year.js';
 import { loadWorldFile, parseWorld } from '../../src/world/load.js';
 import { runCliJson } from '../helpers/cli.js';
 
-const warheads = (year: (typeof FORCES_YEARS)[number], actor: string, basings?: string[]) =>
+const warheads = (year: ForcesYear, actor: string, basings?: string[]) =>
   Object.values(forcesFile(year).actors[actor]?.forces.systems ?? {})
     .filter((s) => !basings || basings.includes(s.basing))
     .reduce((t, s) => t + s.launchers * s.warheadsPerLauncher, 0);

@@ -131,6 +131,11 @@ export {
   stabilityRatio,
   valueDamage,
 } from './stability.js';
+export {
+  applyDeterrenceDraws,
+  DETERRENCE_UNCERTAINTIES,
+  type DeterrenceUncertainty,
+} from './uncertainty.js';
 export { checkForcesAndDefenses } from './validate.js';
 export {
   DEFENSE_VARIANTS,
