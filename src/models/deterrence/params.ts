@@ -26,7 +26,16 @@ export const SYSTEM_FIELDS = [
   'decoysPerWarhead',
 ] as const;
 /** Numeric fields of a defense that a path may name. */
-export const DEFENSE_FIELDS = ['interceptors', 'pk', 'salvo', 'discrimination', 'trackProbability'] as const;
+export const DEFENSE_FIELDS = [
+  'interceptors',
+  'pk',
+  'salvo',
+  'discrimination',
+  'trackProbability',
+  'interceptorSpeedKmS',
+  'interceptorRangeKm',
+  'reactionTimeS',
+] as const;
 
 type SystemField = (typeof SYSTEM_FIELDS)[number];
 type DefenseField = (typeof DEFENSE_FIELDS)[number];
