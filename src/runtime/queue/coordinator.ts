@@ -185,8 +185,6 @@ function closedError(): ConcertError {
   ]);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** The computation of one ensemble's missing runs through the queue. */
 class Coordination {
   private readonly id: string;
@@ -197,6 +195,7 @@ class Coordination {
   private readonly outstanding = new Map<number, number>();
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
+  private signalled = false;
   private window = MIN_WINDOW;
   private results: Queue | undefined;
   private consumer: Worker<ResultJob> | undefined;
@@ -248,7 +247,27 @@ class Coordination {
 
   private fail(error: Error): void {
     this.failure ??= error;
+    this.signal();
+  }
+
+  /** Ends the current (or the next) {@link pause}: a result was stored, or the ensemble failed. */
+  private signal(): void {
+    this.signalled = true;
     this.wake?.();
+  }
+
+  /** Waits `ms`, or until {@link signal} (also one that came while this thread was busy elsewhere). */
+  private async pause(ms: number): Promise<void> {
+    if (!this.signalled)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    this.wake = undefined;
+    this.signalled = false;
   }
 
   private async coordinate(): Promise<void> {
@@ -280,14 +299,7 @@ class Coordination {
       let reconciled = performance.now();
       while (!this.failure && (this.next < this.order.length || this.outstanding.size > 0)) {
         await this.fill();
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.executor.reconcileMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
+        await this.pause(this.executor.reconcileMs);
         if (!this.failure && performance.now() - reconciled >= this.executor.reconcileMs) {
           await this.reconcile();
           reconciled = performance.now();
@@ -393,7 +405,7 @@ class Coordination {
     this.totals.chunks++;
     this.totals.latencyMs += performance.now() - submitted;
     this.totals.computeMs += r.computeMs;
-    this.wake?.();
+    this.signal();
   }
 
   /**
@@ -489,8 +501,7 @@ class Coordination {
           `ensemble ${shortId(this.id)} (${this.work.meta.scenario}) is being collected by another coordinator (${holder.split(':').slice(0, 2).join(':')}); waiting for it`,
         );
       }
-      await Promise.race([sleep(1000), new Promise<void>((resolve) => (this.wake = resolve))]);
-      this.wake = undefined;
+      await this.pause(1000);
     }
   }
 

@@ -91,12 +91,14 @@ interface Verified {
   readonly seed: number;
   readonly simulate: ReturnType<typeof poolRunner>;
   readonly results: Queue;
+  /** Chunks of the ensemble in hand; its result queue closes when it is dropped and none is. */
+  inHand: number;
+  dropped: boolean;
 }
 
 /**
  * Starts a worker on the chunk queue of Redis at `options.redis`, computing
- * chunks on `options.threads` threads (two chunks per thread in flight, so
- * that a thread never waits for Redis).
+ * chunks on `options.threads` threads, one chunk per thread at a time.
  */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
   const threads = Math.max(1, Math.floor(options.threads));
@@ -155,7 +157,13 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     });
     results.on('error', () => undefined);
     emit({ type: 'ensemble', ensemble: id, scenario: r.scenario, seed: r.seed });
-    return { seed: r.seed, simulate: poolRunner(pool, scenario, r.seed, id), results };
+    return {
+      seed: r.seed,
+      simulate: poolRunner(pool, scenario, r.seed, id),
+      results,
+      inHand: 0,
+      dropped: false,
+    };
   };
 
   const ensemble = (id: string): Promise<Verified> => {
@@ -164,7 +172,12 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       if (ensembles.size >= ENSEMBLES_KEPT) {
         const [oldest, dropped] = ensembles.entries().next().value!;
         ensembles.delete(oldest);
-        dropped.then((v) => v.results.close()).catch(() => undefined);
+        dropped
+          .then((v) => {
+            v.dropped = true;
+            if (v.inHand === 0) return v.results.close();
+          })
+          .catch(() => undefined);
       }
       entry = verify(id);
       // A refusal or a missing record is not kept: the record may be put right.
@@ -182,27 +195,33 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     const e = await ensemble(chunk.ensemble);
     const runs = Array.from({ length: chunk.count }, (_, k) => chunk.first + k);
     active.set(job.id, job);
-    const t0 = performance.now();
-    let out: Awaited<ReturnType<Verified['simulate']>>;
+    e.inHand++;
     try {
-      out = await e.simulate(runs, { channel: channelName, id: job.id, every: PROGRESS_EVERY_RUNS });
+      const t0 = performance.now();
+      let out: Awaited<ReturnType<Verified['simulate']>>;
+      try {
+        out = await e.simulate(runs, { channel: channelName, id: job.id, every: PROGRESS_EVERY_RUNS });
+      } finally {
+        active.delete(job.id);
+      }
+      const computeMs = performance.now() - t0;
+      // An ensemble whose coordinator has finished (and deleted its record) needs no more results.
+      if ((await control.exists(ensembleRecordKey(chunk.ensemble))) === 1) {
+        const result: ResultJob = {
+          ...chunk,
+          values: encodeFloats(out.values),
+          draws: encodeFloats(out.draws),
+          worker: name,
+          computeMs,
+        };
+        await e.results.add('result', result, { jobId: job.id, removeOnComplete: true, removeOnFail: true });
+      }
+      emit({ type: 'chunk', job: job.id, runs: chunk.count, computeMs });
+      return { worker: name, runs: chunk.count, computeMs };
     } finally {
-      active.delete(job.id);
+      e.inHand--;
+      if (e.dropped && e.inHand === 0) await e.results.close().catch(() => undefined);
     }
-    const computeMs = performance.now() - t0;
-    // An ensemble whose coordinator has finished (and deleted its record) needs no more results.
-    if ((await control.exists(ensembleRecordKey(chunk.ensemble))) === 1) {
-      const result: ResultJob = {
-        ...chunk,
-        values: encodeFloats(out.values),
-        draws: encodeFloats(out.draws),
-        worker: name,
-        computeMs,
-      };
-      await e.results.add('result', result, { jobId: job.id, removeOnComplete: true, removeOnFail: true });
-    }
-    emit({ type: 'chunk', job: job.id, runs: chunk.count, computeMs });
-    return { worker: name, runs: chunk.count, computeMs };
   };
 
   const worker = new Worker<ChunkJob, ChunkReturn>(CHUNK_QUEUE, processChunk, {
