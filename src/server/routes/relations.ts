@@ -115,7 +115,7 @@ export function relationRoutes(app: Api, ctx: ServerContext): void {
             'list only triangles through all of these actors',
           ),
           triangleLimit: z.coerce
-            .number({ error: 'expected a whole number' })
+            .number({ error: `expected a whole number from 1 to ${MAX_API_TRIANGLES}` })
             .int()
             .min(1)
             .max(MAX_API_TRIANGLES)
