@@ -3,9 +3,8 @@
  * validated against the forces schema and attached to worlds on request. The
  * file is read once, on first use, and cached; nothing else is read.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseDocument, validateDocument } from '../core/document.js';
+import { loadShippedJson } from '../core/document.js';
 import { ActorForcesSchema, type ActorForces, type City } from './forces.js';
 import type { World } from './schema.js';
 
@@ -27,9 +26,7 @@ let cached: ForcesFile | undefined;
 /** The whole shipped file (meta, source table, actors), validated; read once. */
 export function defaultForcesFile(): ForcesFile {
   if (!cached) {
-    const path = DEFAULT_FORCES_FILE.pathname;
-    const doc = parseDocument(readFileSync(DEFAULT_FORCES_FILE, 'utf8'), path, 'json');
-    cached = validateDocument(ForcesFileSchema, doc);
+    cached = loadShippedJson(ForcesFileSchema, DEFAULT_FORCES_FILE);
   }
   return cached;
 }
@@ -60,9 +57,7 @@ let citiesCache: Record<string, City[]> | undefined;
  */
 export function shippedCities(): Readonly<Record<string, readonly City[]>> {
   if (!citiesCache) {
-    const path = CITIES_FILE.pathname;
-    const doc = parseDocument(readFileSync(CITIES_FILE, 'utf8'), path, 'json');
-    const file = validateDocument(CitiesFileSchema, doc);
+    const file = loadShippedJson(CitiesFileSchema, CITIES_FILE);
     citiesCache = {};
     for (const [id, rows] of Object.entries(file.countries))
       citiesCache[id] = Object.freeze(
@@ -105,5 +100,6 @@ export function withForces(world: World, shipped: Readonly<Record<string, ActorF
  * cities (value targets). Actors absent from the world are not added.
  */
 export function withDefaultForces(world: World): World {
-  return withForces(world, defaultForcesFile().actors);
+  const w = withForces(world, defaultForcesFile().actors);
+  return w.forces === undefined ? { ...w, forces: DEFAULT_FORCES_YEAR } : w;
 }

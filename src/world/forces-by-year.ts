@@ -6,9 +6,8 @@
  * with `forces: 2000` (src/world/load.ts); the scenario engine can start from
  * them (docs/models/deterrence.md, "Forces by year").
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseDocument, validateDocument } from '../core/document.js';
+import { loadShippedJson } from '../core/document.js';
 import { defaultForcesFile, type ForcesFile, withForces } from './default-forces.js';
 import { ActorForcesSchema, type ActorForces, type ForcesYear } from './forces.js';
 import type { World } from './schema.js';
@@ -29,7 +28,7 @@ export function forcesFile(year: ForcesYear): ForcesFile {
   let f = cache.get(year);
   if (!f) {
     const url = new URL(`../../data/forces-${year}.json`, import.meta.url);
-    f = validateDocument(FileSchema, parseDocument(readFileSync(url, 'utf8'), url.pathname, 'json'));
+    f = loadShippedJson(FileSchema, url);
     cache.set(year, f);
   }
   return f;
@@ -59,5 +58,6 @@ export function withForcesOfYear(world: World, year: ForcesYear, o: { replace?: 
     }
     w = { ...world, actors };
   }
-  return withForces(w, forcesFile(year).actors);
+  const out = withForces(w, forcesFile(year).actors);
+  return o.replace || out.forces === undefined ? { ...out, forces: year } : out;
 }

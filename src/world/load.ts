@@ -17,12 +17,7 @@
  * file (for a field the user did not write, at the nearest thing they did).
  */
 import { z } from 'zod';
-import {
-  issuesToProblems,
-  parseDocument,
-  readTextFile,
-  type SourceDocument,
-} from '../core/document.js';
+import { issuesToProblems, parseDocument, readTextFile, type SourceDocument } from '../core/document.js';
 import { ConcertError, type Problem } from '../core/errors.js';
 import { DEFAULT_YEAR, FIRST_YEAR, LAST_YEAR, loadDefaultWorld } from './default.js';
 import { ForcesYearSchema } from './forces.js';
