@@ -108,7 +108,7 @@ function dyadText(doc: DeterrenceDocument, k: number): string {
   }
   const name = (id: string) => doc.names[id] ?? id;
   const overrides = Object.entries(doc.overrides);
-  const head = `${name(d.a)} (${d.a}) – ${name(d.b)} (${d.b}), posture ${doc.posture}, lethal radius ${doc.formula}; forces of the world of ${doc.year}${
+  const head = `${name(d.a)} (${d.a}) – ${name(d.b)} (${d.b}), posture ${doc.posture}, lethal radius ${doc.formula}; world of ${doc.year}, ${doc.forcesYear === null ? "the world file's own forces" : `forces as of ${doc.forcesYear}`}${
     overrides.length > 0 ? `; with ${overrides.map(([p, x]) => `${p} = ${x}`).join(', ')}` : ''
   }`;
   const table = renderTable(

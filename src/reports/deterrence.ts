@@ -165,6 +165,7 @@ export function deterrenceAnalysis(
   for (const [a, b] of list) for (const id of [a, b]) names[id] = w.actors[id]?.name ?? id;
   return {
     year: w.year,
+    forcesYear: w.forces ?? null,
     posture: o.posture,
     formula: o.formula,
     overrides,

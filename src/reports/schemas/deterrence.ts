@@ -104,6 +104,12 @@ export const DyadSchema = z.strictObject({
 export const DeterrenceSchema = z
   .strictObject({
     year: z.number().describe("the world's year"),
+    forcesYear: z
+      .number()
+      .nullable()
+      .describe(
+        "the year of the shipped forces the world carries (data/forces-<year>.json); null: the world file's own",
+      ),
     posture: PostureSchema,
     formula: FormulaSchema,
     overrides: z.record(z.string(), z.number()).describe('the parameter overrides applied (path → value)'),

@@ -388,7 +388,11 @@ export default function DeterrenceView() {
       {data && !same && (
         <>
           <p className="note" data-testid="forces-year">
-            {t('deterrence.dataYear', { year: data.year, overrides: f.int(overrideCount) })}
+            {t('deterrence.dataYear', {
+              year: data.year,
+              forces: data.forcesYear ?? data.year,
+              overrides: f.int(overrideCount),
+            })}
           </p>
           <div className="cols2">
             <div className="panel">
