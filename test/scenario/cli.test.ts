@@ -130,7 +130,10 @@ describe('concert run', { timeout: 180_000 }, () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/bad\.yaml:8:13: events\[0\]\.type: unknown event type/);
-    expect(bad.stderr).toMatch(/4 problems found/);
+    // Schema problems and the checks against the world are reported together.
+    expect(bad.stderr).toMatch(/bad\.yaml:3:20: actors\[2\]: unknown actor "XYZ": not in the world/);
+    expect(bad.stderr).toMatch(/bad\.yaml:6:20: policies\.RUS\.strategy: unknown strategy "Tit For Tatt"/);
+    expect(bad.stderr).toMatch(/7 problems found/);
     const flags = runCli(['run', small, '--runs', '0', '--workers', 'many']);
     expect(flags.code).toBe(2);
     expect(flags.stderr).toMatch(/--runs: expected a whole number from 1/);
