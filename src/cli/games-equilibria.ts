@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import { type Command, Option } from '@commander-js/extra-typings';
 import { parseDocument, readTextFile } from '../core/document.js';
+import { ConcertError, isConcertError } from '../core/errors.js';
 import {
   EQUILIBRIUM_METHODS,
   type EquilibriumMethod,
@@ -30,6 +31,35 @@ export function readGame(path: string): NormalFormGame {
     return parseNfg(text, path);
   }
   return gameFromDocument(parseDocument(text, path, ext === '.yaml' || ext === '.yml' ? 'yaml' : 'json'));
+}
+
+/**
+ * Locates a solver's problem with the game: a problem that names no file is
+ * about the game file (path `['game']`) or about the `--method` flag (path
+ * `['method']`), and says so.
+ */
+export function locateGameProblems(e: unknown, file: string): unknown {
+  if (!isConcertError(e) || e.code !== 'bad-input') return e;
+  return new ConcertError(
+    'bad-input',
+    e.problems.map((p) => {
+      if (p.file !== undefined) return p;
+      const [head, ...rest] = p.path ?? [];
+      if (head === 'method') return { file, path: ['--method', ...rest], message: p.message };
+      if (head === 'game') return { file, ...(rest.length > 0 ? { path: rest } : {}), message: p.message };
+      return { ...p, file };
+    }),
+  );
+}
+
+/** Runs `fn` on the game read from `file`, locating its problems (see {@link locateGameProblems}). */
+async function withGame<T>(file: string, fn: (game: NormalFormGame) => T | Promise<T>): Promise<T> {
+  const game = readGame(file);
+  try {
+    return await fn(game);
+  } catch (e) {
+    throw locateGameProblems(e, file);
+  }
 }
 
 type EquilibriumDocument = EquilibriaDocument['equilibria'][number];
@@ -160,8 +190,10 @@ export function register(program: Command): void {
     )
     .option('--json', 'print one JSON document')
     .action(
-      action((file: string, opts: { method?: string; json?: boolean }) => {
-        const doc = equilibriaAnalysis(readGame(file), opts.method as EquilibriumMethod | undefined);
+      action(async (file: string, opts: { method?: string; json?: boolean }) => {
+        const doc = await withGame(file, (game) =>
+          equilibriaAnalysis(game, opts.method as EquilibriumMethod | undefined),
+        );
         if (opts.json) printJson(doc);
         else process.stdout.write(`${equilibriaText(doc)}\n`);
       }),
@@ -175,7 +207,7 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(
       action(async (file: string, opts: { json?: boolean }) => {
-        const doc = await classificationAnalysis(readGame(file));
+        const doc = await withGame(file, classificationAnalysis);
         if (opts.json) printJson(doc);
         else process.stdout.write(`${classificationText(doc)}\n`);
       }),

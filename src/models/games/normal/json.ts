@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { type SourceDocument, parseDocument, validateDocument } from '../../../core/document.js';
 import { ConcertError, type FieldPath, type Problem } from '../../../core/errors.js';
 import { makeGame, type NormalFormGame } from './game.js';
+import { MAX_PLAYERS } from './nfg.js';
 import { type Fraction, formatRational, parseRational, rationalFromNumber } from '../../../core/rational.js';
 
 /** The document's outer shape; `payoffs` is checked against `strategies` separately. */
@@ -27,7 +28,8 @@ export const gameJsonSchema = z
     title: z.string().optional(),
     players: z
       .array(z.string().min(1, 'a player name must not be empty'))
-      .min(1, 'expected at least one player'),
+      .min(1, 'expected at least one player')
+      .max(MAX_PLAYERS, `expected at most ${MAX_PLAYERS} players`),
     strategies: z
       .array(
         z

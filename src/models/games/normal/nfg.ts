@@ -31,6 +31,21 @@ interface Token {
 /** Largest number of pure profiles accepted from a file (a guard against runaway input). */
 export const MAX_PROFILES = 5_000_000;
 
+/**
+ * Largest number of players accepted from a file: every equilibrium method
+ * works on the full table of pure profiles, and with 2 strategies each 22
+ * players already give 4 million profiles.
+ */
+export const MAX_PLAYERS = 64;
+
+/**
+ * Largest number of strategies of one player accepted from a file. Counts are
+ * checked against this and the profile product against {@link MAX_PROFILES}
+ * before any strategy list is built, so a header such as `{ 6 2e9 }` costs
+ * nothing.
+ */
+export const MAX_STRATEGIES = 100_000;
+
 function tokenize(text: string, file: string): Token[] {
   const tokens: Token[] = [];
   let line = 1;
@@ -181,6 +196,13 @@ export function parseNfg(text: string, file: string): NormalFormGame {
     playerTokens.push(t);
   }
   if (players.length === 0) r.fail(r.peek(), 'at least one player');
+  if (players.length > MAX_PLAYERS) {
+    r.problem(
+      playerTokens[MAX_PLAYERS]!,
+      `too many players: expected at most ${MAX_PLAYERS}, found ${players.length}`,
+    );
+    throw new ConcertError('bad-input', r.problems);
+  }
   const seen = new Set<string>();
   for (const [i, t] of playerTokens.entries()) {
     if (seen.has(players[i]!)) r.problem(t, `duplicate player name "${players[i]}": names must be unique`);
@@ -203,14 +225,33 @@ export function parseNfg(text: string, file: string): NormalFormGame {
       strategies.push(names);
     }
   } else {
+    const counts: number[] = [];
+    let product = 1;
     for (let t = r.next(); t?.kind !== '}'; t = r.next()) {
       if (t?.kind !== 'word') r.fail(t, "a strategy count or '}'");
       const n = Number(t.text);
       if (!Number.isInteger(n) || n < 1) {
         r.problem(t, `strategy count: expected a positive integer, found '${t.text}'`);
-        strategies.push(['1']);
-      } else strategies.push(Array.from({ length: n }, (_, k) => String(k + 1)));
+        counts.push(1);
+      } else if (n > MAX_STRATEGIES) {
+        r.problem(
+          t,
+          `strategy count: expected at most ${MAX_STRATEGIES} strategies per player, found ${t.text}`,
+        );
+        counts.push(1);
+      } else {
+        counts.push(n);
+        product *= n;
+      }
     }
+    if (product > MAX_PROFILES) {
+      r.problem(
+        strategiesOpen,
+        `game too large: ${product} pure profiles (at most ${MAX_PROFILES}; the product of the strategy counts)`,
+      );
+    }
+    if (r.problems.length > 0) throw new ConcertError('bad-input', r.problems);
+    for (const n of counts) strategies.push(Array.from({ length: n }, (_, k) => String(k + 1)));
   }
   if (strategies.length !== players.length) {
     r.problem(
