@@ -213,6 +213,13 @@ export type Distribution = z.output<typeof DistributionUnion>;
  */
 export function distributionProblems(d: Distribution): [string, string][] {
   const out: [string, string][] = [];
+  // Bounds (issue 21): a parameter drawn near 1e308 overflows the models (and a
+  // triangular draw's (max − min)·(max − mode) overflows by itself).
+  for (const [field, x] of Object.entries(d)) {
+    if (typeof x !== 'number') continue;
+    const limit = d.type === 'lognormal' ? (field === 'mu' ? 20 : 5) : 1e9;
+    if (Math.abs(x) > limit) out.push([field, `expected ${field} within ±${limit}; got ${x}`]);
+  }
   if ((d.type === 'uniform' || d.type === 'triangular') && d.min > d.max) {
     out.push(['min', `min (${d.min}) is greater than max (${d.max})`]);
   }

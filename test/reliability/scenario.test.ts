@@ -1,0 +1,21 @@
+/**
+ * Issue 21, scenario files: a distribution whose draws overflow the models is
+ * refused where it is written.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { expectLocated, runBounded, writeTemp } from './run.js';
+
+const base = readFileSync(new URL('../../scenarios/confrontation-spiral.yaml', import.meta.url), 'utf8');
+
+describe('scenario: uncertain distributions are bounded', () => {
+  it('a triangular distribution with max 1e308 is refused at its line (it drew Infinity into the arms model)', () => {
+    const line = 'distribution: { type: lognormal, mu: -3.0, sigma: 0.5 }';
+    expect(base).toContain(line);
+    const text = base.replace(line, 'distribution: { type: triangular, min: 0, mode: 5e307, max: 1e308 }');
+    const row = text.split('\n').findIndex((l) => l.includes('max: 1e308')) + 1;
+    const f = writeTemp({ 'tri.yaml': text })['tri.yaml']!;
+    const r = runBounded(['validate', f]);
+    expectLocated(r, `${f}:${row}:`, '.distribution.max: expected max within', 'got 1e+308');
+  });
+});
