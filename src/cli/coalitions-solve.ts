@@ -5,7 +5,7 @@
  */
 import { type Command, Option } from '@commander-js/extra-typings';
 import { readDocument } from '../core/document.js';
-import { badInput } from '../core/errors.js';
+import { badInput, ConcertError, isConcertError, type Problem } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import {
   BANKRUPTCY_RULES,
@@ -74,6 +74,29 @@ function worldTuGame(opts: WorldGameOptions): LoadedTuGame {
           : [actors ? '--actors' : '--world', ...path],
     () =>
       opts.worth === 'volume' ? tradeSurplusGameOf(world, players) : tradeGainsGameOf(world, players, theta),
+  );
+}
+
+/** Largest `--samples` (sampled orders for the Shapley value): about a minute of work for 1000 players. */
+const MAX_SAMPLES = 10_000_000;
+
+/**
+ * A solver's problem with the game (path `['game']`, no file) located: in the
+ * game file, or for a world's trade game at `--world`; `solution` names the
+ * concept whose computation failed.
+ */
+function locateSolveProblems(e: unknown, file: string | undefined, solution: string | undefined): unknown {
+  if (!isConcertError(e) || e.code !== 'bad-input') return e;
+  return new ConcertError(
+    'bad-input',
+    e.problems.map((p): Problem => {
+      if (p.file !== undefined) return p;
+      const [head, ...rest] = p.path ?? [];
+      const path = head === 'game' ? rest : (p.path ?? []);
+      const message = `${solution ?? 'shapley'}: ${p.message}`;
+      if (file !== undefined) return { file, ...(path.length > 0 ? { path } : {}), message };
+      return { path: ['--world', ...path], message };
+    }),
   );
 }
 
@@ -198,7 +221,7 @@ export function register(program: Command): void {
     .action(
       action(async (file, opts) => {
         const flags = new Flags();
-        const samples = flags.integer(opts.samples, '--samples', 1);
+        const samples = flags.integer(opts.samples, '--samples', 1, MAX_SAMPLES);
         const seed = flags.seed(opts.seed);
         flags.done();
         const { game, name, bankruptcy } = loadTuGame(file, opts);
@@ -206,6 +229,8 @@ export function register(program: Command): void {
           samples: samples!,
           rng: Rng.fromSeed(seed),
           ...(bankruptcy ? { bankruptcy } : {}),
+        }).catch((e: unknown) => {
+          throw locateSolveProblems(e, file, opts.solution);
         });
         const doc = tuSolutionDocument(name, r, seed);
         if (opts.json) printJson(doc);

@@ -22,7 +22,7 @@
  *   most n LPs are solved; only a basis of fixed coalitions is kept as
  *   equality rows.
  */
-import { badInput } from '../../core/errors.js';
+import { badInput, isConcertError } from '../../core/errors.js';
 import { getHighs, type Highs } from '../../core/highs.js';
 import {
   exactNumber,
@@ -108,6 +108,27 @@ function solveLp(
   if (lowerBounds) colLower.set(lowerBounds);
   const colCost = new Float64Array(n + 1);
   colCost[n] = 1;
+  try {
+    return runLp(highs, n, rows, starts, indices, colLower, colCost);
+  } catch (e) {
+    if (isConcertError(e)) throw e;
+    throw badInput({
+      path: ['game'],
+      message: `the linear program of this solution could not be solved (HiGHS: ${e instanceof Error ? e.message : String(e)}); worths far apart in scale (e.g. 1e-9 beside 1e12) are the usual cause: rescale the game`,
+    });
+  }
+}
+
+function runLp(
+  highs: Highs,
+  n: number,
+  rows: readonly LpRow[],
+  starts: Int32Array,
+  indices: number[],
+  colLower: Float64Array,
+  colCost: Float64Array,
+): LpOutcome {
+  const inf = highs.infinity;
   return highs.withModel(
     {
       numCols: n + 1,
@@ -138,7 +159,10 @@ function solveLp(
         });
       }
       if (status !== highs.constants.modelStatus.optimal) {
-        throw new Error(`HiGHS did not reach an optimum (model status ${status})`);
+        throw badInput({
+          path: ['game'],
+          message: `the linear program of this solution did not reach an optimum (HiGHS model status ${status}); worths far apart in scale are the usual cause: rescale the game`,
+        });
       }
       const sol = model.getSolution();
       const basis = model.getBasis();

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { type SourceDocument, validateDocument } from '../../core/document.js';
 import { ConcertError, type FieldPath, type Problem } from '../../core/errors.js';
 import { defaultPlayerNames, type SimpleGame } from './simple-game.js';
-import { MAX_TABLE_PLAYERS, type TuGame, tuGameFromTable } from './tu-game.js';
+import { MAX_TABLE_PLAYERS, MAX_WORTH, type TuGame, tuGameFromTable } from './tu-game.js';
 
 /** Largest player count accepted in a simple-game file. */
 export const MAX_SIMPLE_GAME_PLAYERS = 5000;
@@ -49,10 +49,13 @@ export const SimpleGameFileSchema = z.strictObject({
 });
 export type SimpleGameFile = z.infer<typeof SimpleGameFileSchema>;
 
+const worthRange = `expected a worth within ±${MAX_WORTH.toExponential()} (rescale the game: every solution scales with v)`;
+const worth = z.number().min(-MAX_WORTH, worthRange).max(MAX_WORTH, worthRange);
+
 export const TuGameFileSchema = z.strictObject({
   ...meta,
   players: z.array(name).min(1).max(MAX_TABLE_PLAYERS),
-  v: z.union([z.record(z.string(), z.number()), z.array(z.number())]),
+  v: z.union([z.record(z.string(), worth), z.array(worth)]),
 });
 
 export const BankruptcyFileSchema = z.strictObject({

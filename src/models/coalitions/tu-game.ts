@@ -15,6 +15,15 @@ import { isWinning, type SimpleGame } from './simple-game.js';
 /** Largest n for which the 2^n worths are tabulated. */
 export const MAX_TABLE_PLAYERS = 20;
 
+/**
+ * Largest |v(S)| accepted. The core, least core and (pre)nucleolus are linear
+ * programs solved in doubles by HiGHS, which treats bounds from 1e20 on as
+ * infinite and solves to a tolerance of about 1e-7; beyond 1e12 the answers
+ * would be noise. Every solution concept scales with v, so a game in larger
+ * units can be rescaled.
+ */
+export const MAX_WORTH = 1e12;
+
 export interface TuGame {
   readonly players: readonly string[];
   /** v(S) for every coalition S, indexed by bitmask; present when n ≤ 20. */
@@ -49,6 +58,12 @@ export function tuGameFromTable(players: readonly string[], table: Float64Array)
   const bad = table.findIndex((x) => !Number.isFinite(x));
   if (bad >= 0)
     throw badInput({ path: ['table', bad], message: `expected a finite worth; got ${table[bad]}` });
+  const big = table.findIndex((x) => Math.abs(x) > MAX_WORTH);
+  if (big >= 0)
+    throw badInput({
+      path: ['table', big],
+      message: `expected a worth within ±${MAX_WORTH.toExponential()}; got ${table[big]} (rescale the game: every solution scales with v)`,
+    });
   return { players, table, worth: (members) => table[maskOf(members)]! };
 }
 
