@@ -6,7 +6,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { z } from 'zod';
 import { readDocument, validateDocument } from '../core/document.js';
-import type { Problem } from '../core/errors.js';
+import { ConcertError, isConcertError, type Problem } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import {
   asymmetricReplicatorDynamics,
@@ -56,7 +56,20 @@ export function replicatorText(doc: ReplicatorDocument, discrete: boolean): stri
   );
 }
 
-const matrixSchema = z.array(z.array(z.number()).min(1)).min(1);
+/** Most strategies of a replicator file: each of the ≤ 250000 integration steps costs about 6·n² operations. */
+const MAX_REPLICATOR_STRATEGIES = 100;
+/** Largest |payoff| of a replicator file: beyond it xᵀAx overflows or the dynamics become too stiff to integrate. */
+const MAX_REPLICATOR_PAYOFF = 1e9;
+const payoffRange = `expected a payoff within ±${MAX_REPLICATOR_PAYOFF.toExponential()}`;
+const matrixSchema = z
+  .array(
+    z
+      .array(z.number().min(-MAX_REPLICATOR_PAYOFF, payoffRange).max(MAX_REPLICATOR_PAYOFF, payoffRange))
+      .min(1)
+      .max(MAX_REPLICATOR_STRATEGIES, `expected at most ${MAX_REPLICATOR_STRATEGIES} strategies`),
+  )
+  .min(1)
+  .max(MAX_REPLICATOR_STRATEGIES, `expected at most ${MAX_REPLICATOR_STRATEGIES} strategies`);
 const replicatorSchema = z.strictObject({
   A: matrixSchema,
   B: matrixSchema.optional(),
@@ -88,6 +101,29 @@ function checkDistribution(x: number[], n: number, name: string, problems: Probl
   const s = x.reduce((a, b) => a + b, 0);
   if (Math.abs(s - 1) > 1e-9)
     problems.push({ ...at([name]), message: `expected shares summing to 1, got ${s}` });
+}
+
+/**
+ * Locates a problem of the dynamics: one about the integration (path `['ts']`)
+ * is about the payoffs and the end time together, so it points at `A` in the
+ * file (or at `--t` for payoffs built from strategies); others point at their
+ * field in the file.
+ */
+function locateDynamicsProblems(e: unknown, at: Locate, fromFile: boolean): unknown {
+  if (!isConcertError(e) || e.code !== 'bad-input') return e;
+  return new ConcertError(
+    'bad-input',
+    e.problems.map((p): Problem => {
+      if (p.file !== undefined) return p;
+      const path = p.path ?? [];
+      if (path[0] === 'ts')
+        return fromFile
+          ? { ...at(['A']), message: `${p.message} (end time --t)` }
+          : { path: ['--t'], message: p.message };
+      if (path[0] === 'steps') return { path: ['--steps'], message: p.message };
+      return { ...at(path.map((k) => k)), message: p.message };
+    }),
+  );
 }
 
 /** A piece of a list that is a parameter value (a number, inf, C/D letters, keyword=value), not a name. */
@@ -283,17 +319,27 @@ export function register(program: Command): void {
               message: 'two-population dynamics are continuous and without mutation here',
             });
           flags.done();
+          if (o.discrete && n * n * steps! > 2e9)
+            flags.fail(
+              '--steps',
+              `too much work: ${steps} steps of ${n} strategies (steps × strategies² at most 2e9)`,
+            );
+          flags.done();
           const ts = Array.from({ length: points! }, (_, k) => (tEnd! * k) / (points! - 1));
           let out: { t: number[]; x: number[][]; y?: number[][] };
-          if (B) {
-            const r = asymmetricReplicatorDynamics(A, B, start, startY, ts);
-            out = { t: [...r.t], x: r.x.map((v) => [...v]), y: r.y.map((v) => [...v]) };
-          } else if (o.discrete) {
-            const xs = discreteReplicator(A, start, steps!, { mutation });
-            out = { t: xs.map((_, k) => k), x: xs };
-          } else {
-            const r = replicatorDynamics(A, start, ts, { mutation });
-            out = { t: [...r.t], x: r.x.map((v) => [...v]) };
+          try {
+            if (B) {
+              const r = asymmetricReplicatorDynamics(A, B, start, startY, ts);
+              out = { t: [...r.t], x: r.x.map((v) => [...v]), y: r.y.map((v) => [...v]) };
+            } else if (o.discrete) {
+              const xs = discreteReplicator(A, start, steps!, { mutation });
+              out = { t: xs.map((_, k) => k), x: xs };
+            } else {
+              const r = replicatorDynamics(A, start, ts, { mutation });
+              out = { t: [...r.t], x: r.x.map((v) => [...v]) };
+            }
+          } catch (e) {
+            throw locateDynamicsProblems(e, at, file !== undefined);
           }
           const doc: ReplicatorDocument = { strategies: labels, ...out };
           if (o.json) printJson(doc);

@@ -78,11 +78,35 @@ function times(ts: readonly number[]): number[] {
   return [...ts];
 }
 
+/**
+ * Most integration steps of one trajectory. The integrator is explicit, so a
+ * stiff game (a payoff spread of 1e9 makes the dynamics 1e9 times faster near
+ * an equilibrium) needs steps of about 1/spread; each step keeps its dense
+ * output (a few hundred bytes), so this bounds both time (about a second) and
+ * memory (about 100 MB). Ordinary games need a few steps per unit of time
+ * and payoff spread.
+ */
+export const MAX_REPLICATOR_STEPS = 250_000;
+
+/** The largest difference between two payoffs of the matrices. */
+function payoffSpread(...matrices: Matrix[]): number {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const M of matrices)
+    for (const row of M)
+      for (const x of row) {
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+  return hi - lo;
+}
+
 function integrate(
   rhs: (t: number, y: Float64Array, dydt: Float64Array) => void,
   y0: readonly number[],
   ts: readonly number[],
   options: { rtol?: number; atol?: number },
+  spread: number,
 ): number[][] {
   const t0 = ts[0] ?? 0;
   const t1 = ts[ts.length - 1] ?? 0;
@@ -90,12 +114,18 @@ function integrate(
   const sol = dopri5(rhs, t0, y0, t1, {
     rtol: options.rtol ?? 1e-10,
     atol: options.atol ?? 1e-12,
-    maxSteps: 10_000_000,
+    maxSteps: MAX_REPLICATOR_STEPS,
   });
+  if (sol.status === 'max-steps') {
+    throw badInput({
+      path: ['ts'],
+      message: `replicator dynamics: the integration needed more than ${MAX_REPLICATOR_STEPS} steps and reached only t=${sol.tEnd.toPrecision(3)} of ${t1}: with a payoff spread of ${spread.toPrecision(3)} the dynamics are too fast (stiff) to follow to this end time; choose an earlier end time, or payoffs closer together (dividing all payoffs by c slows the dynamics c-fold)`,
+    });
+  }
   if (sol.status !== 'done') {
     throw badInput({
       path: ['ts'],
-      message: `replicator dynamics: integration stopped early (${sol.status}) at t=${sol.tEnd}`,
+      message: `replicator dynamics: the integration stopped early (${sol.status === 'non-finite' ? 'the shares stopped being finite numbers' : 'the step size fell below the precision of t'}) at t=${sol.tEnd.toPrecision(3)} of ${t1}; payoffs of a smaller magnitude avoid it`,
     });
   }
   return ts.map((t) => sol.at(t));
@@ -148,7 +178,7 @@ export function replicatorDynamics(
       }
     }
   };
-  return { t: times(ts), x: integrate(rhs, x0, ts, options) };
+  return { t: times(ts), x: integrate(rhs, x0, ts, options, payoffSpread(A)) };
 }
 
 /**
@@ -200,7 +230,7 @@ export function asymmetricReplicatorDynamics(
     for (let i = 0; i < m; i++) dz[i] = (z[i] as number) * ((fx[i] as number) - phiX);
     for (let j = 0; j < n; j++) dz[m + j] = (z[m + j] as number) * ((fy[j] as number) - phiY);
   };
-  const states = integrate(rhs, [...x0, ...y0], ts, options);
+  const states = integrate(rhs, [...x0, ...y0], ts, options, payoffSpread(A, B));
   return { t: times(ts), x: states.map((s) => s.slice(0, m)), y: states.map((s) => s.slice(m)) };
 }
 
