@@ -10,7 +10,7 @@
  * that the evaluator (a pure function) can be cached: evaluations repeat
  * across years and runs whenever the rounded postures repeat.
  */
-import type { Defenses, Forces } from '../world/forces.js';
+import type { Defenses, Forces, Sensors } from '../world/forces.js';
 import type { SimState } from './state.js';
 
 /** One side's posture as the evaluator sees it. */
@@ -20,6 +20,14 @@ export interface Posture {
   readonly key: string;
   readonly forces: Forces;
   readonly defenses: Defenses;
+  /** The actor's sensors (switched by events); absent: the world's. */
+  readonly sensors?: Sensors;
+  /**
+   * True when the posture carries the run's own deterrence draws: its
+   * evaluations are memoised for that run only and not shared with other
+   * threads (no other run has the same draws).
+   */
+  readonly local?: boolean;
 }
 
 /** What the evaluator returns for a dyad (a, b). */
@@ -90,6 +98,9 @@ export interface CachedEvaluator extends DeterrenceEvaluator {
 export function cachedEvaluator(inner: DeterrenceEvaluator): CachedEvaluator {
   const cache = new Map<string, DyadEvaluation>();
   let byPosture = new Map<Posture, Map<Posture, DyadEvaluation>>();
+  // Evaluations of postures with a run's own draws: kept while that run lasts (its draw tag).
+  const local = new Map<string, DyadEvaluation>();
+  let localTag = '';
   let fresh: [string, DyadEvaluation][] = [];
   const postures = new Map<string, Posture>();
   return {
@@ -109,6 +120,21 @@ export function cachedEvaluator(inner: DeterrenceEvaluator): CachedEvaluator {
       }
     },
     evaluate(a, b) {
+      if (a.local || b.local) {
+        const key = `${a.key}#${b.key}`;
+        const own = a.local ? a.key : b.key;
+        const tag = own.slice(own.indexOf('~'));
+        if (tag !== localTag || local.size >= CACHE_LIMIT) {
+          local.clear();
+          localTag = tag;
+        }
+        let r = local.get(key);
+        if (r === undefined) {
+          r = inner.evaluate(a, b);
+          local.set(key, r);
+        }
+        return r;
+      }
       let row = byPosture.get(a);
       const hit = row?.get(b);
       if (hit !== undefined) return hit;
@@ -156,6 +182,11 @@ export function posture(state: SimState, i: number, scale: number): Posture | un
   // A copy: the run's events replace entries of its defenses later on, and a posture is cached
   // (and evaluated) under its epoch, so it must keep the defenses of that epoch.
   let defenses: Defenses = { ...state.defenses[i]! };
+  const pk = state.deterrenceDraws['deterrence.pk'];
+  if (pk !== undefined) {
+    // The sampled Pk is every interceptor's, also of the systems that events deploy.
+    defenses = Object.fromEntries(Object.entries(defenses).map(([id, d]) => [id, { ...d, pk }]));
+  }
   const cap = state.interceptorCap[i]!;
   if (Number.isFinite(cap)) {
     let total = 0;
@@ -170,11 +201,20 @@ export function posture(state: SimState, i: number, scale: number): Posture | un
       );
     }
   }
-  return { id: state.actors[i]!, key: postureKey(state, i, scale), forces, defenses };
+  return {
+    id: state.actors[i]!,
+    key: postureKey(state, i, scale),
+    forces,
+    defenses,
+    sensors: { ...state.sensors[i]! },
+    ...(state.drawTag !== '' ? { local: true } : {}),
+  };
 }
 
+/** `actor@grid point e event epoch`, and `~draws` when the run samples deterrence parameters. */
 function postureKey(state: SimState, i: number, scale: number): string {
-  return `${state.actors[i]!}@${Math.round(scale / SCALE_STEP)}e${state.eventEpoch}`;
+  const key = `${state.actors[i]!}@${Math.round(scale / SCALE_STEP)}e${state.eventEpoch}`;
+  return state.drawTag === '' ? key : `${key}~${state.drawTag}`;
 }
 
 function cachedPosture(state: SimState, i: number, scale: number, cache: Map<string, Posture>): Posture {
@@ -201,7 +241,11 @@ function bracket(scale: number): { lo: number; hi: number; w: number } {
  * last year's damage limitation for the threat-perception rule. Non-nuclear
  * dyads keep stability 1 and no damage limitation.
  */
-export function updateDeterrence(state: SimState, evaluator: CachedEvaluator): void {
+export function updateDeterrence(
+  state: SimState,
+  evaluator: CachedEvaluator,
+  postures: Map<string, Posture> = evaluator.postures,
+): void {
   const n = state.n;
   state.previousDamageLimitation.set(state.damageLimitation);
   const grid = state.actors.map((_, i) => {
@@ -209,8 +253,8 @@ export function updateDeterrence(state: SimState, evaluator: CachedEvaluator): v
     const b = bracket(state.forceScale[i]!);
     return {
       w: b.w,
-      lo: cachedPosture(state, i, b.lo, evaluator.postures),
-      hi: cachedPosture(state, i, b.hi, evaluator.postures),
+      lo: cachedPosture(state, i, b.lo, postures),
+      hi: cachedPosture(state, i, b.hi, postures),
     };
   });
   for (let i = 0; i < n; i++) {

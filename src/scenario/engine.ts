@@ -8,7 +8,8 @@
  * that a caller can replace; each coupling rule can also be switched off in
  * the scenario's `couplings:` block.
  *
- * A run: the uncertain parameters are drawn, every step is started in list
+ * A run: the uncertain parameters are drawn (deterrence parameters applied
+ * to the run's starting forces and defenses, state.ts), every step is started in list
  * order (before the first year), then each year t the steps' yearly actions
  * run in list order and the scenario's indicators are recorded for year t.
  * The default list ({@link defaultSteps}):
@@ -37,7 +38,7 @@ import {
 } from './indicators.js';
 import { type Parameters, type RawParameters, resolveParameters, setParameter } from './params.js';
 import type { Scenario } from './scenario.js';
-import { initialState, type ScenarioTables, type SimState, scenarioTables } from './state.js';
+import { initialState, nuclearDyads, type ScenarioTables, type SimState, scenarioTables } from './state.js';
 import { checkSteps, defaultSteps, type EngineStep, RunContext } from './steps.js';
 import { hashString, Purpose, RunStreams } from './streams.js';
 
@@ -99,12 +100,13 @@ export interface RunResult {
 
 /**
  * Names of the recorded series of a scenario, in the order of {@link RunResult.values}:
- * its indicators, each gains indicator followed by one series per actor.
+ * its indicators, each gains indicator followed by one series per actor, and
+ * `crisisStability.dyad` as one series per nuclear dyad (`crisisStability.USA-RUS`, …).
  *
  * @throws {ConcertError} bad-input when an indicator has no reporter in `reporters`
  */
 export function scenarioSeries(s: Scenario, reporters: ReporterTable = INDICATOR_REPORTERS): string[] {
-  return seriesNames(s.indicators, s.actors, reporters);
+  return seriesNames(s.indicators, s.actors, reporters, nuclearDyads(s));
 }
 
 /** Number of simulated years. */
@@ -123,12 +125,14 @@ export function drawParameters(
 ): { params: Parameters; draws: Float64Array } {
   const raw: RawParameters = structuredClone(s.raw) as RawParameters;
   const draws = new Float64Array(s.uncertain.length);
+  const deterrence: Record<string, number> = {};
   s.uncertain.forEach((u, k) => {
     const x = sample(u.distribution, streams.stream(Purpose.parameter, hashString(u.parameter), 0, 0));
     draws[k] = x;
-    setParameter(raw, u.parameter, x);
+    if (u.parameter.startsWith('deterrence.')) deterrence[u.parameter] = x;
+    else setParameter(raw, u.parameter, x);
   });
-  return { params: resolveParameters(raw, s.actors), draws };
+  return { params: resolveParameters(raw, s.actors, deterrence), draws };
 }
 
 /** What every run of one call needs, resolved once: the steps, the collector and the scenario's tables. */
@@ -141,7 +145,7 @@ interface Setup {
 function setup(s: Scenario, parts: EngineParts, caches: EngineCaches): Setup {
   const steps = parts.steps ?? defaultSteps(parts.deterrence);
   checkSteps(steps);
-  const collector = new IndicatorCollector(s.indicators, s.actors.length, parts.reporters);
+  const collector = new IndicatorCollector(s.indicators, s.actors.length, parts.reporters, nuclearDyads(s));
   let tables = caches.scenarioTables.get(s);
   if (!tables) {
     tables = scenarioTables(s);
@@ -155,7 +159,7 @@ function runOne(s: Scenario, index: number, runRng: Rng, setup: Setup, caches: E
   const { params, draws } = drawParameters(s, streams);
   const years = yearCount(s);
   const values = new Float64Array(setup.collector.seriesCount * years);
-  const state: SimState = initialState(s, setup.tables);
+  const state: SimState = initialState(s, setup.tables, params.deterrence);
   const context = new RunContext(s, params, streams, Uint32Array.from(s.actors, hashString));
   const actions = setup.steps.map((step) => step.start(state, context));
   const quantities = new YearQuantities(state, params, caches.frustration);

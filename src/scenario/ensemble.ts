@@ -11,12 +11,11 @@
 import { createHash } from 'node:crypto';
 import { moduleUrl, WorkerPool } from '../runtime/pool.js';
 import type { EnsembleMeta, RunStore } from '../runtime/store.js';
+import type { DyadEvaluation } from './deterrence-update.js';
+import type { RunResult } from './engine.js';
 import { scenarioSeries, yearCount } from './engine.js';
 import { defaultPartsName } from './parts.js';
 import type { Scenario } from './scenario.js';
-import type { DyadEvaluation } from './deterrence-update.js';
-import { type ChunkInput, type ChunkOutput, chunkResults, simulateChunk } from './task.js';
-import type { RunResult } from './engine.js';
 import {
   type Bands,
   inSeriesOrder,
@@ -25,9 +24,10 @@ import {
   summarize,
   summarizeBlock,
 } from './summary.js';
+import { type ChunkInput, type ChunkOutput, chunkResults, simulateChunk } from './task.js';
 
 /** Version of the engine's rules: part of every ensemble id, so a rule change never mixes runs. */
-export const ENGINE_VERSION = 'concert-scenario-5';
+export const ENGINE_VERSION = 'concert-scenario-6';
 
 /** Runs per worker task. */
 export const DEFAULT_CHUNK_RUNS = 50;

@@ -63,7 +63,12 @@ export class EventSchedule {
             interceptors: existing.interceptors + e.interceptors,
             coverage: [...existing.coverage, ...added],
           };
-        } else d[e.system] = newDefense(e);
+        } else d[e.system] = newDefense(e, e.like === undefined ? undefined : s.startDefenses[i]![e.like]);
+        break;
+      }
+      case 'switch-sensor': {
+        const i = this.at(e.actor);
+        switchSensor(s, i, e.sensor, e.enabled);
         break;
       }
       case 'change-forces': {
@@ -104,6 +109,8 @@ export class EventSchedule {
         if (left > 0) d[e.system] = { ...sys, interceptors: left };
         else delete d[e.system];
       }
+    } else if (e.type === 'switch-sensor') {
+      switchSensor(s, this.at(e.actor), e.sensor, !e.enabled);
     } else if (e.type === 'change-forces' && e.factor > 0) {
       scaleSystems(s, this.at(e.actor), e.system, 1 / e.factor);
     }
@@ -175,19 +182,52 @@ function coverageRules(e: Deployment): CoverageRule[] {
   return (e.against ?? []).map((attacker) => (e.basings ? { attacker, basings: e.basings } : { attacker }));
 }
 
-function newDefense(e: Deployment): DefenseSystem {
+/**
+ * A new defense system: its parameters from the event, else from the `like`
+ * template (an existing defense of the actor: Pk, salvo, discrimination, what
+ * it protects and its engagement geometry, not its sites or coverage), else
+ * the defaults. With `sites` the geometry decides what it engages, within its
+ * coverage rules (every attacker unless `against` names some).
+ */
+function newDefense(e: Deployment, like: DefenseSystem | undefined): DefenseSystem {
+  const rules = coverageRules(e);
+  const geometry: Partial<DefenseSystem> = {};
+  for (const key of GEOMETRY_KEYS) {
+    const v = e[key] ?? (e.sites ? like?.[key] : undefined);
+    if (v !== undefined) (geometry as Record<string, unknown>)[key] = v;
+  }
   return {
     name: e.name ?? e.system,
     interceptors: e.interceptors,
-    pk: e.pk ?? 0,
-    salvo: e.salvo ?? 1,
-    shootLookShoot: false,
-    discrimination: e.discrimination ?? 1,
-    trackProbability: 1,
-    protects: e.protects ?? ['value'],
-    coverage: coverageRules(e),
+    pk: e.pk ?? like?.pk ?? 0,
+    salvo: e.salvo ?? like?.salvo ?? 1,
+    shootLookShoot: like?.shootLookShoot ?? false,
+    discrimination: e.discrimination ?? like?.discrimination ?? 1,
+    trackProbability: like?.trackProbability ?? 1,
+    protects: e.protects ?? like?.protects ?? ['value'],
+    coverage: rules.length > 0 || !e.sites ? rules : [{ attacker: '*' }],
+    ...(e.sites ? { sites: e.sites.map((p) => ({ ...p })) } : {}),
+    ...geometry,
     sources: { interceptors: `assumption: scenario event deploy-missile-defense (${e.year})` },
   };
+}
+
+const GEOMETRY_KEYS = [
+  'phase',
+  'interceptorSpeedKmS',
+  'interceptorBurnTimeS',
+  'interceptorRangeKm',
+  'minAltitudeKm',
+  'maxAltitudeKm',
+  'reactionTimeS',
+  'radarRangeKm',
+] as const;
+
+/** Switches sensor `id` of actor i on or off (a sensor the actor does not have is ignored: checked at load). */
+function switchSensor(s: SimState, i: number, id: string, enabled: boolean): void {
+  const sensors = s.sensors[i]!;
+  const sensor = sensors[id];
+  if (sensor) sensors[id] = { ...sensor, enabled };
 }
 
 function scaleSystems(s: SimState, i: number, system: string | undefined, factor: number): void {

@@ -264,12 +264,32 @@ export class YearQuantities {
   }
 }
 
-/** One indicator: its yearly value and, for an indicator also recorded per actor, each actor's value. */
+/**
+ * One indicator: its yearly value and, for an indicator also recorded per
+ * actor, each actor's value; or, for an indicator recorded per nuclear dyad,
+ * only each dyad's value.
+ */
 export interface IndicatorReporter {
-  /** The indicator's value in the current year (the state after the year's steps). */
-  readonly value: (state: SimState, year: YearQuantities) => number;
+  /** The indicator's value in the current year (the state after the year's steps); required unless `perDyad` is given. */
+  readonly value?: (state: SimState, year: YearQuantities) => number;
   /** Actor i's value, recorded as series `name.ID` after the indicator's own series. */
   readonly perActor?: (state: SimState, i: number) => number;
+  /**
+   * Dyad (i, j)'s value (i before j in the scenario's order), recorded for
+   * every nuclear dyad of the scenario as series `stem.A-B`, where `stem` is
+   * the indicator's name without its last part (`crisisStability.dyad` →
+   * `crisisStability.USA-RUS`); such an indicator has no series of its own.
+   */
+  readonly perDyad?: (state: SimState, i: number, j: number) => number;
+}
+
+/** The dyads (i < j) recorded by per-dyad indicators, as index pairs into the scenario's actors. */
+export type DyadList = readonly (readonly [number, number])[];
+
+/** The series name of dyad (i, j) of a per-dyad indicator `name`. */
+export function dyadSeriesName(name: string, actors: readonly string[], i: number, j: number): string {
+  const stem = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
+  return `${stem}.${actors[i]!}-${actors[j]!}`;
 }
 
 /** Reporters by indicator name. */
@@ -319,6 +339,7 @@ function total(values: Float64Array, n: number): number {
 export const INDICATOR_REPORTERS: Readonly<Record<IndicatorName, IndicatorReporter>> = Object.freeze({
   'crisisStability.worst': { value: (_, q) => q.worstFirstStrikeStability() },
   'crisisStability.mean': { value: (_, q) => q.meanFirstStrikeStability() },
+  'crisisStability.dyad': { perDyad: (s, i, j) => s.firstStrikeStability[i * s.n + j]! },
   'arms.milexGrowth': { value: (_, q) => q.milexGrowth() },
   'arms.warheadGrowth': { value: (_, q) => q.warheadGrowth() },
   'arms.eigenvalueMargin': { value: (s, q) => eigenvalueMargin(s, q.params, s.armsSystem) },
@@ -340,29 +361,38 @@ export const INDICATOR_REPORTERS: Readonly<Record<IndicatorName, IndicatorReport
 
 /**
  * The recorded series names: each indicator, and after an indicator with a
- * per-actor reporter one series `name.ID` per actor.
+ * per-actor reporter one series `name.ID` per actor; an indicator with a
+ * per-dyad reporter records one series per dyad of `dyads` instead of its own.
  *
  * @throws {ConcertError} bad-input when an indicator has no reporter in `reporters`
  * @example
  * seriesNames(['gains.net', 'stability.index'], ['USA', 'CHN']);
  * // => ['gains.net', 'gains.net.USA', 'gains.net.CHN', 'stability.index']
+ * seriesNames(['crisisStability.dyad'], ['USA', 'CHN', 'RUS'], INDICATOR_REPORTERS, [[0, 1], [0, 2]]);
+ * // => ['crisisStability.USA-CHN', 'crisisStability.USA-RUS']
  */
 export function seriesNames(
   indicators: readonly string[],
   actors: readonly string[],
   reporters: ReporterTable = INDICATOR_REPORTERS,
+  dyads: DyadList = [],
 ): string[] {
   const out: string[] = [];
   for (const name of indicators) {
+    const r = reporterOf(reporters, name);
+    if (r.perDyad) {
+      for (const [i, j] of dyads) out.push(dyadSeriesName(name, actors, i, j));
+      continue;
+    }
     out.push(name);
-    if (reporterOf(reporters, name).perActor) for (const id of actors) out.push(`${name}.${id}`);
+    if (r.perActor) for (const id of actors) out.push(`${name}.${id}`);
   }
   return out;
 }
 
 function reporterOf(reporters: ReporterTable, name: string): IndicatorReporter {
   const r = Object.hasOwn(reporters, name) ? reporters[name] : undefined;
-  if (!r) {
+  if (!r || (!r.value && !r.perDyad)) {
     throw badInput({
       message: `scenario/indicators: no reporter for indicator "${name}" (reporters: ${Object.keys(reporters).join(', ')})`,
       path: ['indicators'],
@@ -379,15 +409,22 @@ function reporterOf(reporters: ReporterTable, name: string): IndicatorReporter {
 export class IndicatorCollector {
   private readonly reporters: readonly IndicatorReporter[];
   private readonly actors: number;
+  private readonly dyads: DyadList;
   /** Number of recorded series (rows of a run's values). */
   readonly seriesCount: number;
 
   /** @throws {ConcertError} bad-input when an indicator has no reporter in `reporters` */
-  constructor(indicators: readonly string[], actors: number, reporters: ReporterTable = INDICATOR_REPORTERS) {
+  constructor(
+    indicators: readonly string[],
+    actors: number,
+    reporters: ReporterTable = INDICATOR_REPORTERS,
+    dyads: DyadList = [],
+  ) {
     this.reporters = indicators.map((name) => reporterOf(reporters, name));
     this.actors = actors;
+    this.dyads = dyads;
     let count = 0;
-    for (const r of this.reporters) count += r.perActor ? 1 + actors : 1;
+    for (const r of this.reporters) count += r.perDyad ? dyads.length : r.perActor ? 1 + actors : 1;
     this.seriesCount = count;
   }
 
@@ -398,7 +435,15 @@ export class IndicatorCollector {
   record(state: SimState, year: YearQuantities, yearIndex: number, years: number, out: Float64Array): void {
     let row = 0;
     for (const reporter of this.reporters) {
-      out[row * years + yearIndex] = reporter.value(state, year);
+      const perDyad = reporter.perDyad;
+      if (perDyad) {
+        for (const [i, j] of this.dyads) {
+          out[row * years + yearIndex] = perDyad(state, i, j);
+          row++;
+        }
+        continue;
+      }
+      out[row * years + yearIndex] = reporter.value!(state, year);
       row++;
       const perActor = reporter.perActor;
       if (perActor) {

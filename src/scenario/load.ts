@@ -5,8 +5,9 @@
  * path and all reported together (DESIGN.md, "Errors").
  */
 import { dirname, resolve } from 'node:path';
-import { ConcertError, type FieldPath, isConcertError, type Problem } from '../core/errors.js';
 import { parseDocument, readDocument, type SourceDocument, validateDocument } from '../core/document.js';
+import { ConcertError, type FieldPath, isConcertError, type Problem } from '../core/errors.js';
+import { DETERRENCE_UNCERTAINTIES } from '../models/deterrence/uncertainty.js';
 import { findStrategy, unknownStrategyMessage } from '../models/games/repeated/index.js';
 import { withDefaultForces } from '../world/default-forces.js';
 import {
@@ -19,7 +20,15 @@ import {
 } from '../world/index.js';
 import { isNumericParameter, parameterTree, rawParameters } from './params.js';
 import type { Scenario } from './scenario.js';
-import { EventSchema, INDICATORS, PolicySchema, type ScenarioFile, ScenarioSchema } from './schema.js';
+import {
+  type Distribution,
+  EventSchema,
+  INDICATORS,
+  PolicySchema,
+  type ScenarioFile,
+  ScenarioSchema,
+  type Uncertain,
+} from './schema.js';
 import { startingGdpUsd, startingMilexUsd } from './state.js';
 
 /** Reads and prepares a scenario file. */
@@ -43,15 +52,7 @@ export function prepareScenario(doc: SourceDocument): Scenario {
   const { actors, simulated } = checkActors(file, world, at);
 
   const raw = rawParameters(file);
-  const tree = parameterTree(raw, actors);
-  file.uncertain.forEach((u, i) => {
-    if (!isNumericParameter(tree, u.parameter)) {
-      at(
-        ['uncertain', i, 'parameter'],
-        `"${u.parameter}" is not a numeric parameter: expected a path such as policies.default.noise, policies.USA.arms.reaction, couplings.structuralBalance.rate or game.reward`,
-      );
-    }
-  });
+  const uncertain = resolveUncertain(file, parameterTree(raw, actors), at);
 
   const overrides = worldOverrides(file);
   const prepared: Scenario = {
@@ -62,7 +63,7 @@ export function prepareScenario(doc: SourceDocument): Scenario {
     world: restrictWorld(world, simulated),
     overrides,
     events: file.events,
-    uncertain: file.uncertain,
+    uncertain,
     raw,
     ensemble: file.ensemble,
     indicators: file.indicators ?? [...INDICATORS],
@@ -207,6 +208,84 @@ function checkPolicies(file: ScenarioFile, simulated: ReadonlySet<string>, expec
   }
 }
 
+/** The deterrence parameters an `uncertain` block can sample, by name. */
+const DETERRENCE_PARAMETERS = new Map(DETERRENCE_UNCERTAINTIES.map((u) => [u.parameter, u]));
+
+/** Deterrence parameters that must stay above 0 (the others are probabilities, clamped to [0, 1] per draw). */
+const POSITIVE_DETERRENCE = new Set(['deterrence.cepFactor', 'deterrence.siloHardnessPsi']);
+
+/** Whether every draw of `d` is > 0. */
+function positiveSupport(d: Distribution): boolean {
+  switch (d.type) {
+    case 'uniform':
+    case 'triangular':
+      return d.min > 0;
+    case 'normal':
+      return d.min !== undefined && d.min > 0;
+    case 'lognormal':
+      return true;
+  }
+}
+
+/**
+ * The scenario's uncertain parameters with their distributions: a path must
+ * name a number of the parameter tree or one of models/deterrence's
+ * DETERRENCE_UNCERTAINTIES (whose documented default range, uniform, is used
+ * when no distribution is given).
+ */
+function resolveUncertain(file: ScenarioFile, tree: Record<string, unknown>, at: At): Uncertain[] {
+  const out: Uncertain[] = [];
+  file.uncertain.forEach((u, i) => {
+    const det = DETERRENCE_PARAMETERS.get(u.parameter);
+    if (u.parameter.startsWith('deterrence.') && !det) {
+      at(
+        ['uncertain', i, 'parameter'],
+        `unknown deterrence parameter "${u.parameter}": expected one of ${[...DETERRENCE_PARAMETERS.keys()].join(', ')}`,
+      );
+      return;
+    }
+    if (!det && !isNumericParameter(tree, u.parameter)) {
+      at(
+        ['uncertain', i, 'parameter'],
+        `"${u.parameter}" is not a numeric parameter: expected a path such as policies.default.noise, policies.USA.arms.reaction, couplings.structuralBalance.rate, game.reward or deterrence.pk`,
+      );
+      return;
+    }
+    let distribution = u.distribution;
+    if (!distribution) {
+      if (!det) {
+        at(
+          ['uncertain', i],
+          `"${u.parameter}" needs a distribution (only deterrence.* parameters have a default range)`,
+        );
+        return;
+      }
+      distribution = { type: 'uniform', min: det.min, max: det.max };
+    }
+    if (det && POSITIVE_DETERRENCE.has(det.parameter) && !positiveSupport(distribution)) {
+      at(
+        ['uncertain', i, 'distribution'],
+        `${det.parameter} must stay above 0 (${det.unit}): expected a distribution whose draws are all > 0 (uniform or triangular with min > 0, normal with min > 0, or lognormal)`,
+      );
+      return;
+    }
+    out.push({ parameter: u.parameter, distribution });
+  });
+  return out;
+}
+
+/** The geometry fields a new defense takes from its event (the first five are required with sites). */
+const NEW_SYSTEM_GEOMETRY = [
+  'phase',
+  'interceptorSpeedKmS',
+  'interceptorRangeKm',
+  'minAltitudeKm',
+  'maxAltitudeKm',
+  'interceptorBurnTimeS',
+  'reactionTimeS',
+  'radarRangeKm',
+] as const;
+
 function checkEvents(
   file: ScenarioFile,
   world: World,
@@ -232,14 +311,51 @@ function checkEvents(
         });
         const own = deployed.get(e.actor) ?? new Set(Object.keys(world.actors[e.actor]?.defenses ?? {}));
         deployed.set(e.actor, own);
-        if (!own.has(e.system)) {
-          if (e.pk === undefined) {
+        const defenses = world.actors[e.actor]?.defenses ?? {};
+        if (e.like !== undefined && !(e.like in defenses)) {
+          at(
+            [...base, 'like'],
+            `unknown defense "${e.like}" of ${e.actor}: expected one of ${Object.keys(defenses).join(', ') || '(none: the actor has no defenses in the world)'}`,
+          );
+        }
+        const geometry = ['sites', 'like', ...NEW_SYSTEM_GEOMETRY] as const;
+        if (own.has(e.system)) {
+          for (const field of geometry) {
+            if (e[field] !== undefined)
+              at(
+                [...base, field],
+                `"${e.system}" is an existing defense of ${e.actor}: ${field} is only for a new system (give another system id)`,
+              );
+          }
+        } else {
+          const template = e.like !== undefined ? defenses[e.like] : undefined;
+          if (e.pk === undefined && e.like === undefined) {
             at(
               base,
-              `"${e.system}" is a new defense system of ${e.actor}: give its single-shot kill probability pk`,
+              `"${e.system}" is a new defense system of ${e.actor}: give its single-shot kill probability pk (or like: an existing defense to copy)`,
             );
           }
+          if (e.sites !== undefined) {
+            for (const field of NEW_SYSTEM_GEOMETRY.slice(0, 5)) {
+              if (e[field] === undefined && template?.[field] === undefined)
+                at(
+                  [...base, field],
+                  `a new defense with sites needs ${field} (its engagement geometry), here or from like:`,
+                );
+            }
+          }
           own.add(e.system);
+        }
+        break;
+      }
+      case 'switch-sensor': {
+        actorField('actor', e.actor);
+        const sensors = world.actors[e.actor]?.sensors ?? {};
+        if (simulated.has(e.actor) && !(e.sensor in sensors)) {
+          at(
+            [...base, 'sensor'],
+            `unknown sensor "${e.sensor}" of ${e.actor}: expected one of ${Object.keys(sensors).join(', ') || '(none: the actor has no sensors in the world)'}`,
+          );
         }
         break;
       }

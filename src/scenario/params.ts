@@ -67,6 +67,12 @@ export interface Parameters {
   readonly couplings: Couplings;
   readonly game: GamePayoffs;
   readonly weights: StabilityWeights;
+  /**
+   * The run's draws of deterrence parameters (`deterrence.*` paths of the
+   * `uncertain` block; models/deterrence's DETERRENCE_UNCERTAINTIES), the
+   * probabilities clamped to [0, 1]. Empty when none is sampled.
+   */
+  readonly deterrence: Readonly<Record<string, number>>;
 }
 
 /** The defaults of docs/models/scenario.md (every one an assumption stated there). */
@@ -198,7 +204,11 @@ export function resolvePolicies(raw: RawParameters, actors: readonly string[]): 
 }
 
 /** Resolves raw parameter blocks into the {@link Parameters} of a run. */
-export function resolveParameters(raw: RawParameters, actors: readonly string[]): Parameters {
+export function resolveParameters(
+  raw: RawParameters,
+  actors: readonly string[],
+  deterrence: Readonly<Record<string, number>> = {},
+): Parameters {
   const byActor = resolvePolicies(raw, actors);
   const policies: Policy[] = [];
   for (const id of actors) policies.push(uniformPolicy(byActor[id]!));
@@ -207,6 +217,12 @@ export function resolveParameters(raw: RawParameters, actors: readonly string[])
     couplings: resolveCouplings(raw.couplings),
     game: { ...DEFAULT_GAME, ...definedOnly(raw.game) } as GamePayoffs,
     weights: { ...DEFAULT_WEIGHTS, ...definedOnly(raw.stabilityWeights) } as StabilityWeights,
+    deterrence: Object.fromEntries(
+      Object.entries(deterrence).map(([k, v]) => [
+        k,
+        k === 'deterrence.cepFactor' || k === 'deterrence.siloHardnessPsi' ? v : clamp01(v),
+      ]),
+    ),
   };
 }
 

@@ -43,8 +43,8 @@ export function kentThalerEvaluator(world: World): DeterrenceEvaluator {
       const pair: World = {
         ...world,
         actors: {
-          [a.id]: { ...actorA, forces: a.forces, defenses: a.defenses },
-          [b.id]: { ...actorB, forces: b.forces, defenses: b.defenses },
+          [a.id]: { ...actorA, forces: a.forces, defenses: a.defenses, sensors: a.sensors ?? actorA.sensors },
+          [b.id]: { ...actorB, forces: b.forces, defenses: b.defenses, sensors: b.sensors ?? actorB.sensors },
         },
         relations: [],
       };

@@ -8,6 +8,7 @@
  * money in current US dollars (`Usd`).
  */
 import { z } from 'zod';
+import { GeoPointSchema } from '../world/forces.js';
 import { ActorIdSchema } from '../world/schema.js';
 
 const probability = z.number().min(0).max(1);
@@ -79,6 +80,7 @@ export const EVENT_TYPES = [
   'sanction',
   'consult',
   'arms-control-treaty',
+  'switch-sensor',
 ] as const;
 
 const DeployMissileDefenseSchema = z.strictObject({
@@ -104,6 +106,23 @@ const DeployMissileDefenseSchema = z.strictObject({
   against: z.array(ActorIdSchema).optional(),
   /** Basings it can engage (default: all). */
   basings: z.array(z.enum(['silo', 'road-mobile', 'rail-mobile', 'slbm', 'bomber'])).optional(),
+  /**
+   * A new system only: an existing defense of the same actor whose engagement
+   * geometry, Pk, salvo, discrimination and what it protects the new system
+   * copies (fields given here win); with `sites`, what it engages is computed.
+   */
+  like: z.string().min(1).optional(),
+  /** A new system only: where its interceptors are based (with them, the geometry decides what it engages). */
+  sites: z.array(GeoPointSchema).min(1).optional(),
+  /** A new system only: phase and interceptor of its engagement geometry (docs/models/deterrence.md). */
+  phase: z.enum(['boost', 'midcourse', 'terminal']).optional(),
+  interceptorSpeedKmS: z.number().positive().optional(),
+  interceptorBurnTimeS: nonNegative.optional(),
+  interceptorRangeKm: z.number().positive().optional(),
+  minAltitudeKm: nonNegative.optional(),
+  maxAltitudeKm: z.number().positive().optional(),
+  reactionTimeS: nonNegative.optional(),
+  radarRangeKm: nonNegative.optional(),
 });
 
 const ChangeForcesSchema = z.strictObject({
@@ -158,6 +177,21 @@ const ArmsControlTreatySchema = z.strictObject({
   interceptorCap: nonNegative.max(10).optional(),
 });
 
+/**
+ * A sensor of the actor's world (a radar that cues defenses, e.g. the AN/TPY-2
+ * of the THAAD battery in Korea) switched on or off; with a duration, switched
+ * back when it ends.
+ */
+const SwitchSensorSchema = z.strictObject({
+  type: z.literal('switch-sensor'),
+  ...eventBase,
+  actor: ActorIdSchema,
+  /** Sensor id of the actor in the world (data/forces-<year>.json `sensors`). */
+  sensor: z.string().min(1),
+  /** true: the sensor tracks and cues; false: it does not. */
+  enabled: z.boolean().default(true),
+});
+
 export const EventSchema = z.discriminatedUnion(
   'type',
   [
@@ -168,6 +202,7 @@ export const EventSchema = z.discriminatedUnion(
     SanctionSchema,
     ConsultSchema,
     ArmsControlTreatySchema,
+    SwitchSensorSchema,
   ],
   {
     error: (issue) =>
@@ -233,11 +268,21 @@ export function distributionProblems(d: Distribution): [string, string][] {
 }
 
 export const UncertainSchema = z.strictObject({
-  /** Dotted path of a numeric parameter, e.g. `policies.USA.noise` or `couplings.structuralBalance.rate`. */
+  /**
+   * Dotted path of a numeric parameter, e.g. `policies.USA.noise`,
+   * `couplings.structuralBalance.rate`, or a deterrence parameter of
+   * models/deterrence's DETERRENCE_UNCERTAINTIES (`deterrence.pk`, …).
+   */
   parameter: z.string().min(1),
-  distribution: DistributionSchema,
+  /** Omitted only for a deterrence parameter: then its documented default range (uniform). */
+  distribution: DistributionSchema.optional(),
 });
-export type Uncertain = z.output<typeof UncertainSchema>;
+export type UncertainInput = z.output<typeof UncertainSchema>;
+/** An uncertain parameter with its distribution resolved (a deterrence parameter's default filled in). */
+export interface Uncertain {
+  readonly parameter: string;
+  readonly distribution: Distribution;
+}
 
 /** A coupling switch: `false`/`true`, or an object of parameters with `enabled`. */
 function coupling<T extends z.ZodRawShape>(shape: T) {
@@ -329,6 +374,7 @@ export const WorldSpecSchema = z.union([
 export const INDICATORS = [
   'crisisStability.worst',
   'crisisStability.mean',
+  'crisisStability.dyad',
   'arms.milexGrowth',
   'arms.warheadGrowth',
   'arms.eigenvalueMargin',

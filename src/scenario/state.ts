@@ -7,7 +7,8 @@
  * arrays indexed `i·n + j`.
  */
 import type { RichardsonSystem } from '../models/arms/schema.js';
-import type { Defenses, Forces } from '../world/forces.js';
+import { applyDeterrenceDraws } from '../models/deterrence/uncertainty.js';
+import type { Defenses, Forces, Sensors } from '../world/forces.js';
 import type { Scenario } from './scenario.js';
 
 /** An actor's nuclear systems in the order of its forces' `systems`, as arrays (read every year, never changed). */
@@ -46,6 +47,19 @@ export interface SimState {
   readonly systemFactor: Float64Array[];
   /** Current missile defenses (deployments change them). */
   readonly defenses: Defenses[];
+  /** Missile defenses at the start of the run (the templates of `like:` deployments). */
+  readonly startDefenses: readonly Defenses[];
+  /** Current sensors (`switch-sensor` events change them). */
+  readonly sensors: Sensors[];
+  /**
+   * The run's draws of deterrence parameters (models/deterrence's
+   * DETERRENCE_UNCERTAINTIES), already applied to {@link baseForces} and
+   * {@link defenses}; `deterrence.pk` is also applied to defenses deployed
+   * later. Empty when the scenario samples none.
+   */
+  readonly deterrenceDraws: Readonly<Record<string, number>>;
+  /** Identifies {@link deterrenceDraws} in posture keys ('' when there are none). */
+  readonly drawTag: string;
   /** Relation score r_ij in [−1, 1], symmetric. */
   readonly relation: Float64Array;
   /** Floors and ceilings on r_ij from alignments (−1 and +1 when none). */
@@ -107,6 +121,19 @@ export function deployedWarheads(forces: Forces | undefined): number {
   return w;
 }
 
+/**
+ * The scenario's nuclear dyads, as index pairs (i < j) of its actors: both
+ * actors have deployed warheads in the starting world. (A dyad in which one
+ * side cannot reach the other keeps first-strike stability 1.)
+ */
+export function nuclearDyads(s: Scenario): [number, number][] {
+  const nuclear = s.actors.map((id) => deployedWarheads(s.world.actors[id]?.forces) > 0);
+  const out: [number, number][] = [];
+  for (let i = 0; i < s.actors.length; i++)
+    for (let j = i + 1; j < s.actors.length; j++) if (nuclear[i] && nuclear[j]) out.push([i, j]);
+  return out;
+}
+
 /** The starting relation matrix r_ij of the scenario's actors (0 where the world has no relation). */
 export function startingRelations(s: Scenario): Float64Array {
   const n = s.actors.length;
@@ -157,12 +184,24 @@ export function scenarioTables(s: Scenario): ScenarioTables {
  * The initial state of a run (before the first year's events), from the
  * scenario's tables (built here when the caller has none).
  */
-export function initialState(s: Scenario, tables: ScenarioTables = scenarioTables(s)): SimState {
+export function initialState(
+  s: Scenario,
+  tables: ScenarioTables = scenarioTables(s),
+  deterrenceDraws: Readonly<Record<string, number>> = {},
+): SimState {
   const n = s.actors.length;
+  const drawn = Object.keys(deterrenceDraws).length > 0;
+  const world = drawn ? applyDeterrenceDraws(s.world, deterrenceDraws) : s.world;
+  const drawTag = drawn
+    ? Object.keys(deterrenceDraws)
+        .sort()
+        .map((k) => `${k}=${deterrenceDraws[k]}`)
+        .join(';')
+    : '';
   const relation = Float64Array.from(tables.relations);
   const milex = Float64Array.from(s.actors, (id) => startingMilexUsd(s, id) ?? 0);
   const gdp = Float64Array.from(s.actors, (id) => startingGdpUsd(s, id) ?? 0);
-  const baseForces = s.actors.map((id) => s.world.actors[id]?.forces);
+  const baseForces = s.actors.map((id) => world.actors[id]?.forces);
   const nuclear = Uint8Array.from(baseForces, (f) => (deployedWarheads(f) > 0 ? 1 : 0));
   const systems = tables.systems;
   return {
@@ -179,7 +218,11 @@ export function initialState(s: Scenario, tables: ScenarioTables = scenarioTable
     forceScale: new Float64Array(n).fill(1),
     systems,
     systemFactor: systems.map((t) => new Float64Array(t ? t.ids.length : 0).fill(1)),
-    defenses: s.actors.map((id) => ({ ...(s.world.actors[id]?.defenses ?? {}) })),
+    defenses: s.actors.map((id) => ({ ...(world.actors[id]?.defenses ?? {}) })),
+    startDefenses: s.actors.map((id) => world.actors[id]?.defenses ?? {}),
+    sensors: s.actors.map((id) => ({ ...(world.actors[id]?.sensors ?? {}) })),
+    deterrenceDraws,
+    drawTag,
     relation,
     relationFloor: new Float64Array(n * n).fill(-1),
     relationCeiling: new Float64Array(n * n).fill(1),

@@ -21,7 +21,7 @@ import { findStrategy } from '../models/games/repeated/registry.js';
 import type { Strategy } from '../models/games/repeated/strategy.js';
 import { calibrateGrievance, updateArms } from './arms-update.js';
 import { drawCrises } from './crises.js';
-import { type CachedEvaluator, updateDeterrence } from './deterrence-update.js';
+import { type CachedEvaluator, type Posture, updateDeterrence } from './deterrence-update.js';
 import { EventSchedule } from './events.js';
 import { type InteractionContext, InteractionStep, initialStakes } from './interaction.js';
 import type { Parameters } from './params.js';
@@ -89,9 +89,11 @@ export function deterrenceStep(evaluator: CachedEvaluator): EngineStep {
   return Object.freeze({
     name: 'deterrence',
     start(state: SimState): YearlyAction {
-      updateDeterrence(state, evaluator);
+      // A run with its own deterrence draws keeps its postures to itself (no other run shares them).
+      const postures = state.drawTag === '' ? evaluator.postures : new Map<string, Posture>();
+      updateDeterrence(state, evaluator, postures);
       state.previousDamageLimitation.set(state.damageLimitation);
-      return () => updateDeterrence(state, evaluator);
+      return () => updateDeterrence(state, evaluator, postures);
     },
   });
 }

@@ -30,7 +30,9 @@ describe('the engine caches are passed in', () => {
   });
 
   it('a thread context keeps one entry per scenario content and gives the chunks of a fresh context', () => {
-    const s = scenario('mds-europe');
+    // Without its deterrence draws: runs with their own draws memoise alone and share nothing.
+    const full = scenario('mds-europe');
+    const s = { ...full, uncertain: full.uncertain.filter((u) => !u.parameter.startsWith('deterrence.')) };
     const context = threadContext();
     const first = simulateChunk({ scenario: structuredClone(s), seed: 1, runs: [0, 1, 2] }, context);
     const second = simulateChunk({ scenario: structuredClone(s), seed: 1, runs: [7, 8] }, context);

@@ -20,13 +20,13 @@ interface EnsembleJson {
 }
 
 describe('concert run', { timeout: 180_000 }, () => {
-  it('gives byte-identical JSON with 1 and with 2 workers for mds-europe (defenses deployed in 2018 and grown in 2023)', () => {
+  it('gives byte-identical JSON with 1 and with 2 workers for mds-europe (defenses deployed in 2018 and grown in 2023, deterrence parameters drawn per run)', () => {
     const run = (workers: string) =>
       runCli([
         'run',
         'scenarios/mds-europe.yaml',
         '--runs',
-        '120',
+        '40',
         '--workers',
         workers,
         '--store',

@@ -36,11 +36,25 @@ function countingReporters(): { table: ReporterTable; calls: Map<string, number>
   const table: Record<string, IndicatorReporter> = {};
   for (const [name, r] of Object.entries(INDICATOR_REPORTERS)) {
     const perActor = r.perActor;
+    const value = r.value;
+    const perDyad = r.perDyad;
     table[name] = {
-      value: (state, q) => {
-        bump(name);
-        return r.value(state, q);
-      },
+      ...(value
+        ? {
+            value: (state, q) => {
+              bump(name);
+              return value(state, q);
+            },
+          }
+        : {}),
+      ...(perDyad
+        ? {
+            perDyad: (state, i, j) => {
+              bump(`${name}.*`);
+              return perDyad(state, i, j);
+            },
+          }
+        : {}),
       ...(perActor
         ? {
             perActor: (state, i) => {
