@@ -8,10 +8,12 @@
  * `JSON.parse` (strict JSON syntax) and then read through the same YAML
  * document API for positions.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
+  isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
@@ -19,6 +21,7 @@ import {
   type Node,
   parseDocument as parseYaml,
   visit,
+  YAMLParseError,
 } from 'yaml';
 import type { z } from 'zod';
 import { ConcertError, type FieldPath, type Problem } from './errors.js';
@@ -43,6 +46,24 @@ export interface SourceDocument {
 
 /** The largest document Concert will parse, in characters (a guard against runaway input). */
 export const MAX_DOCUMENT_CHARS = 50_000_000;
+
+/**
+ * The largest file Concert will read as text, in bytes: read in pieces up to
+ * this size, so that a huge file, a device such as /dev/zero or a pipe that
+ * never ends costs no more memory than this.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Most YAML aliases (`*name`) in one document. Each alias may expand to a
+ * whole subtree, and the expansion itself is bounded by the yaml library's
+ * `maxAliasCount` (the expanded size relative to the document), so that a
+ * "billion laughs" document is refused rather than expanded.
+ */
+export const MAX_YAML_ALIASES = 1000;
+
+/** The yaml library's `maxAliasCount`: how far aliases may expand the document. */
+const ALIAS_EXPANSION = 1000;
 
 function formatFor(file: string, format?: DocumentFormat): DocumentFormat {
   if (format) return format;
@@ -120,7 +141,28 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
     }
   }
   const lineCounter = new LineCounter();
-  const doc = parseYaml(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Keys are checked for uniqueness below in one pass: the yaml library's own
+  // check (uniqueKeys) compares every key with every other, seconds for a map
+  // of 20,000 keys and hours for the largest document accepted.
+  const doc = parseYaml(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length === 0) {
+    visit(doc, {
+      Map(_, map) {
+        const seen = new Set<string>();
+        for (const pair of map.items) {
+          const key = pair.key;
+          const name = isScalar(key) ? `${typeof key.value}:${String(key.value)}` : undefined;
+          if (name === undefined) continue;
+          if (seen.has(name)) {
+            const offset = (key as { range?: [number, number, number] | null }).range?.[0] ?? 0;
+            doc.errors.push(
+              new YAMLParseError([offset, offset + 1], 'DUPLICATE_KEY', 'Map keys must be unique'),
+            );
+          } else seen.add(name);
+        }
+      },
+    });
+  }
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((err): Problem => {
       const message = err.message.split('\n')[0] ?? err.message;
@@ -136,6 +178,14 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
         };
       }
       const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
+      if (err.code === 'MULTIPLE_DOCS')
+        return {
+          file,
+          line: pos.line,
+          column: pos.col,
+          message:
+            'YAML: a second document starts here; expected exactly one document in the file (remove this "---" line or what follows it)',
+        };
       return {
         file,
         line: pos.line,
@@ -145,30 +195,52 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
     });
     throw new ConcertError('bad-input', problems);
   }
+  // One pass in document order: anchors seen so far, aliases checked against
+  // them and counted (resolving each alias by itself would search the whole
+  // document per alias).
   const unresolved: Problem[] = [];
-  visit(doc, {
-    Alias(_, alias) {
-      if (alias.resolve(doc) === undefined) {
-        const pos = lineCounter.linePos(alias.range?.[0] ?? 0);
+  const anchors = new Set<string>();
+  let aliases = 0;
+  visit(doc, (_, node) => {
+    if (isAlias(node)) {
+      aliases++;
+      const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+      if (aliases > MAX_YAML_ALIASES) {
         unresolved.push({
           file,
           line: pos.line,
           column: pos.col,
-          message: `YAML alias *${alias.source} refers to no anchor &${alias.source} set before it`,
+          message: `too many YAML aliases: expected at most ${MAX_YAML_ALIASES} (*name references) in one document`,
         });
+        return visit.BREAK;
       }
-    },
+      if (!anchors.has(node.source))
+        unresolved.push({
+          file,
+          line: pos.line,
+          column: pos.col,
+          message: `YAML alias *${node.source} refers to no anchor &${node.source} set before it`,
+        });
+    } else if (isNode(node) && node.anchor !== undefined) anchors.add(node.anchor);
+    return undefined;
   });
   if (unresolved.length > 0) throw new ConcertError('bad-input', unresolved);
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    value = doc.toJS({ maxAliasCount: ALIAS_EXPANSION });
   } catch (e) {
     // Alias expansion beyond maxAliasCount (a "billion laughs" document) or a
     // similar whole-document failure: no single node to point at.
     const message = e instanceof Error ? e.message : String(e);
     throw new ConcertError('bad-input', [
-      { file, line: 1, column: 1, message: `YAML document cannot be read: ${message}` },
+      {
+        file,
+        line: 1,
+        column: 1,
+        message: /alias/i.test(message)
+          ? 'YAML aliases expand to too much data (a guard against "billion laughs" documents): write the repeated parts out, or nest fewer aliases'
+          : `YAML document cannot be read: ${message}`,
+      },
     ]);
   }
   const contents = doc.contents as Node | null;
@@ -210,9 +282,26 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
  *   `is a directory, expected a file`, or the system's error code).
  */
 export function readTextFile(path: string): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, 'r');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_FILE_BYTES + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_FILE_BYTES) {
+        throw new ConcertError('bad-input', [
+          { file: path, message: `file is too large: expected at most ${MAX_FILE_BYTES} bytes (64 MiB)` },
+        ]);
+      }
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
   } catch (e) {
+    if (e instanceof ConcertError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
@@ -221,12 +310,18 @@ export function readTextFile(path: string): string {
           ? 'is a directory, expected a file'
           : String(code);
     throw new ConcertError('bad-input', [{ file: path, message: `cannot read file: ${why}` }]);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** Reads and parses a YAML or JSON file (see {@link readTextFile} and {@link parseDocument}). */
 export function readDocument(path: string, format?: DocumentFormat): SourceDocument {
   return parseDocument(readTextFile(path), path, format);
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
 /** Turns zod issues into located problems (one per issue). */
@@ -248,6 +343,17 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], doc: Sourc
       continue;
     }
     const pos = doc.locate(path);
+    if (path.length === 0 && (doc.value === null || doc.value === undefined)) {
+      // An empty file, a comment only, or "---" with nothing under it.
+      const what = issue.code === 'invalid_type' ? `${article(issue.expected)} ${issue.expected}` : 'content';
+      problems.push({
+        file: doc.file,
+        line: pos?.line ?? 1,
+        column: pos?.column ?? 1,
+        message: `the document is empty: expected ${what === 'an object' ? 'a mapping (key: value lines)' : what}`,
+      });
+      continue;
+    }
     const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
     const message = missing ? `required field is missing (expected ${issue.expected})` : issue.message;
     problems.push({ file: doc.file, ...pos, path, message });
