@@ -33,6 +33,15 @@ export const CITATIONS = {
     'Banzhaf, John F. 1965. "Weighted Voting Doesn’t Work: A Mathematical Analysis." Rutgers Law Review 19: 317–343.',
   scenarios:
     'The scenarios and every assumption they make: scenarios/*.yaml (each file’s description) and docs/scenarios.md.',
+  cowTrade:
+    'Barbieri, Katherine, Omar M. G. Keshk, and Brian Pollins. 2009. "Trading Data: Evaluating our Assumptions and Coding Rules." Conflict Management and Peace Science 26(5): 471–491; Barbieri, Katherine, and Omar M. G. Keshk. 2016. Correlates of War Project Trade Data Set Codebook, Version 4.0 (dyadic and national trade 1870–2014, current million US$, goods only; data/cow_trade_dyadic_v4.0_ndy_abridged.csv.gz, data/cow_trade_national_v4.0_abridged.csv).',
+  maddison:
+    'Bolt, Jutta, and Jan Luiten van Zanden. 2020. "Maddison style estimates of the evolution of the world economy. A new 2020 update." Maddison Project Working Paper WP-15, University of Groningen (Maddison Project Database 2020, via Our World in Data; data/maddison_project_2020_owid.csv).',
+  onealRussett:
+    'Oneal, John R., and Bruce M. Russett. 1997. "The Classical Liberals Were Right: Democracy, Interdependence, and Conflict, 1950–1985." International Studies Quarterly 41(2): 267–294.',
+  barbieri:
+    'Barbieri, Katherine. 1996. "Economic Interdependence: A Path to Peace or a Source of Interstate Conflict?" Journal of Peace Research 33(1): 29–49.',
+  acr: 'Arkolakis, Costas, Arnaud Costinot, and Andrés Rodríguez-Clare. 2012. "New Trade Models, Same Old Gains?" American Economic Review 102(1): 94–130.',
 } as const;
 
 export type Citation = keyof typeof CITATIONS;

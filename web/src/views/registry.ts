@@ -49,6 +49,12 @@ export const VIEWS: readonly ViewEntry[] = [
     sources: ['charter', 'shapleyShubik', 'banzhaf'],
   },
   {
+    id: 'economy',
+    component: lazy(() => import('./Economy')),
+    docs: ['docs/models/economy'],
+    sources: ['cowTrade', 'wdi', 'maddison', 'nmc', 'onealRussett', 'barbieri', 'acr'],
+  },
+  {
     id: 'scenario',
     component: lazy(() => import('./Scenario')),
     docs: ['docs/models/scenario', 'docs/scenarios'],
