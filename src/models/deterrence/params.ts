@@ -165,9 +165,31 @@ export function setParameter(
   return { world: { ...world, actors: { ...world.actors, [p.actor]: next } }, options };
 }
 
-/** Checks a value against the field's schema; returns the problem, or undefined when valid. */
+/**
+ * Largest values an override or a sweep may give the count fields: the model
+ * allocates arrays and distributions of these sizes, so a value such as 1e9
+ * interceptors would exhaust memory. Each is far above any real force (the
+ * largest arsenals have ~1,500 launchers, 14 warheads per missile, a few
+ * hundred interceptors per system).
+ */
+export const PARAMETER_BOUNDS: Readonly<Partial<Record<SystemField | DefenseField, number>>> = {
+  launchers: 10_000,
+  warheadsPerLauncher: 100,
+  launchersPerAimPoint: 10_000,
+  decoysPerWarhead: 100,
+  interceptors: 10_000,
+  salvo: 100,
+};
+
+/** Checks a value against the field's schema and bound; returns the problem, or undefined when valid. */
 export function checkParameterValue(p: ParameterPath, value: number, name: string): Problem | undefined {
   if (!Number.isFinite(value)) return { path: [name], message: `expected a finite number, got ${value}` };
+  const bound = p.kind === 'options' ? undefined : PARAMETER_BOUNDS[p.field];
+  if (bound !== undefined && value > bound)
+    return {
+      path: [name],
+      message: `expected at most ${bound} (${p.field} = ${value} is beyond the model's bound)`,
+    };
   if (p.kind === 'options') {
     const r = NUMERIC_OPTIONS[p.field];
     if (value < r.min || value > r.max || (r.integer && !Number.isInteger(value)))
