@@ -67,7 +67,7 @@ export interface CompareOptions extends EnsembleOptions {
 
 /** A short label of an event: type, year, actors, and the system a deployment or force change names. */
 export function eventLabel(e: ScenarioEvent): string {
-  const who = 'actors' in e ? e.actors.join('+') : e.type === 'sanction' ? `${e.actor}→${e.target}` : e.actor;
+  const who = 'actors' in e ? e.actors.join('+') : 'target' in e ? `${e.actor}→${e.target}` : e.actor;
   const system = 'system' in e && e.system !== undefined ? ` ${e.system}` : '';
   return `${e.type} ${e.year} ${who}${system}`;
 }

@@ -122,6 +122,7 @@ export class EventSchedule {
     s.relationCeiling.fill(1);
     s.consultOverride.fill(-1);
     s.stakeCut.fill(0);
+    s.tariff.fill(0);
     s.forceCap.fill(Infinity);
     s.interceptorCap.fill(Infinity);
     this.events.forEach((e, k) => {
@@ -156,6 +157,12 @@ export class EventSchedule {
           const j = this.at(e.target);
           const cut = 1 - (1 - s.stakeCut[i * n + j]!) * (1 - e.severity);
           setBoth(s.stakeCut, n, i, j, cut);
+          break;
+        }
+        case 'trade-war': {
+          const i = this.at(e.actor);
+          const j = this.at(e.target);
+          setBoth(s.tariff, n, i, j, (1 + s.tariff[i * n + j]!) * (1 + e.tariff) - 1);
           break;
         }
         case 'arms-control-treaty': {

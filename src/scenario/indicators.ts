@@ -325,6 +325,19 @@ function polarization(state: SimState, q: YearQuantities): number {
   return maxCross > 0 ? crossNegative / maxCross : 0;
 }
 
+/**
+ * Each actor's cumulative win-win gains as a share of its GDP (the gains are
+ * US$ billion with trade stakes; 0 for an actor without GDP).
+ */
+function winWinShareOfGdp(s: SimState): Float64Array {
+  const out = new Float64Array(s.n);
+  for (let i = 0; i < s.n; i++) {
+    const gdp = s.gdpUsd[i]!;
+    out[i] = gdp > 0 ? (s.winWin[i]! * 1e9) / gdp : 0;
+  }
+  return out;
+}
+
 /** Σ_i of a per-actor account. */
 function total(values: Float64Array, n: number): number {
   let sum = 0;
@@ -353,6 +366,7 @@ export const INDICATOR_REPORTERS: Readonly<Record<IndicatorName, IndicatorReport
   'gains.loseLose': { value: (s) => total(s.loseLose, s.n), perActor: (s, i) => s.loseLose[i]! },
   'gains.net': { value: (s) => total(s.net, s.n), perActor: (s, i) => s.net[i]! },
   'gains.gini': { value: (s) => gini(s.winWin) },
+  'gains.giniShare': { value: (s) => gini(winWinShareOfGdp(s)) },
   'stability.crisis': { value: (_, q) => q.crisisComponent() },
   'stability.arms': { value: (_, q) => q.armsComponent() },
   'stability.relations': { value: (_, q) => q.relationsComponent() },

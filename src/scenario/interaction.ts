@@ -14,6 +14,7 @@ import { MatchEngine, type MatchSummary, type OutcomeCounts } from '../models/ga
 import type { Strategy } from '../models/games/repeated/strategy.js';
 import type { Parameters } from './params.js';
 import type { SimState } from './state.js';
+import { dyadLosses } from './trade-stakes.js';
 
 /** Largest misperception probability hostility can push a dyad to (a coin flip). */
 export const MAX_MISPERCEPTION = 0.5;
@@ -49,14 +50,32 @@ export function dyadConsultation(state: SimState, params: Parameters, i: number,
 }
 
 /**
- * The stake of dyad (i, j) (rule I3): s_ij = √(y_i·y_j) / mean over dyads of
- * √(y_k·y_l) at the start (so the mean stake is 1), times (1 − sanction cut).
- * With the coupling off every stake is 1 (before sanctions).
+ * The stakes of the dyads (rule I3), per round. With the world's trade, i's
+ * stake in dyad (i, j) is the gains from trade i would lose if the dyad's
+ * trade stopped (trade-stakes.ts; US$ billion per year) over the rounds of a
+ * year, so that a year of mutual cooperation books R times those gains and a
+ * year of mutual defection P times them. Without trade in the world, the
+ * GDP-weighted stake of earlier engines: s_ij = √(y_i·y_j) / mean over dyads
+ * of √(y_k·y_l) (mean 1, payoff units). With the coupling off every stake is
+ * 1 (payoff units; sanctions still cut it).
  */
 export function initialStakes(state: SimState, params: Parameters): void {
   const n = state.n;
-  if (!params.couplings.economicStake.enabled) {
+  const coupling = params.couplings.economicStake;
+  if (!coupling.enabled) {
     state.stake.fill(1);
+    return;
+  }
+  if (state.trade) {
+    const rounds = params.couplings.interaction.roundsPerYear;
+    state.stake.fill(0);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const [li, lj] = dyadLosses(state.trade, i, j, coupling.tradeElasticity, 1);
+        state.stake[i * n + j] = li / rounds;
+        state.stake[j * n + i] = lj / rounds;
+      }
+    }
     return;
   }
   let sum = 0;
@@ -74,6 +93,18 @@ export function initialStakes(state: SimState, params: Parameters): void {
         i === j ? 0 : sum > 0 ? Math.sqrt(state.gdpUsd[i]! * state.gdpUsd[j]!) / mean : 1;
     }
   }
+}
+
+/**
+ * The share of dyad (i, j)'s trade cut this year by sanctions (their
+ * severities compounded) and by a trade war's tariff τ, with trade elasticity
+ * θ: 1 − (1 − cut)·(1 + τ)^{−θ}.
+ */
+export function tradeCut(state: SimState, params: Parameters, i: number, j: number): number {
+  const k = i * state.n + j;
+  const tariff = state.tariff[k]!;
+  const kept = tariff > 0 ? (1 + tariff) ** -params.couplings.economicStake.tradeElasticity : 1;
+  return 1 - (1 - state.stakeCut[k]!) * kept;
 }
 
 /** Plays the year's matches; writes each dyad's signal and books gains. */
@@ -118,18 +149,35 @@ export class InteractionStep {
           mutualDefection: dd,
           mixed,
         } = this.engine.countOutcomes(turnsPlayed, this.outcomes);
-        const stake = state.stake[i * n + j]! * (1 - state.stakeCut[i * n + j]!);
+        let stakeI = state.stake[i * n + j]!;
+        let stakeJ = state.stake[j * n + i]!;
+        const cut = tradeCut(state, ctx.params, i, j);
+        if (cut > 0) {
+          if (state.trade && ctx.params.couplings.economicStake.enabled) {
+            // The trade cut costs each side its share of the gains from that trade, every year it
+            // lasts (booked as a lose-lose loss); the stake of the year's game is the trade left.
+            const theta = ctx.params.couplings.economicStake.tradeElasticity;
+            const [ci, cj] = dyadLosses(state.trade, i, j, theta, cut);
+            stakeI = Math.max(0, stakeI - ci / turns);
+            stakeJ = Math.max(0, stakeJ - cj / turns);
+            state.loseLose[i] = state.loseLose[i]! + ci;
+            state.loseLose[j] = state.loseLose[j]! + cj;
+            state.net[i] = state.net[i]! - ci;
+            state.net[j] = state.net[j]! - cj;
+          } else {
+            stakeI *= 1 - cut;
+            stakeJ *= 1 - cut;
+          }
+        }
         const signal = (cc - dd - 0.5 * mixed) / Math.max(1, turnsPlayed);
         state.signal[i * n + j] = signal;
         state.signal[j * n + i] = signal;
-        const win = cc * this.game.R * stake;
-        const loss = -dd * this.game.P * stake;
-        state.winWin[i] = state.winWin[i]! + win;
-        state.winWin[j] = state.winWin[j]! + win;
-        state.loseLose[i] = state.loseLose[i]! + loss;
-        state.loseLose[j] = state.loseLose[j]! + loss;
-        state.net[i] = state.net[i]! + this.summary.score1 * stake;
-        state.net[j] = state.net[j]! + this.summary.score2 * stake;
+        state.winWin[i] = state.winWin[i]! + cc * this.game.R * stakeI;
+        state.winWin[j] = state.winWin[j]! + cc * this.game.R * stakeJ;
+        state.loseLose[i] = state.loseLose[i]! - dd * this.game.P * stakeI;
+        state.loseLose[j] = state.loseLose[j]! - dd * this.game.P * stakeJ;
+        state.net[i] = state.net[i]! + this.summary.score1 * stakeI;
+        state.net[j] = state.net[j]! + this.summary.score2 * stakeJ;
       }
     }
   }

@@ -373,9 +373,14 @@ function checkEvents(
         break;
       }
       case 'sanction':
+      case 'trade-war':
         actorField('actor', e.actor);
         actorField('target', e.target);
-        if (e.actor === e.target) at([...base, 'target'], 'an actor cannot sanction itself');
+        if (e.actor === e.target)
+          at(
+            [...base, 'target'],
+            `an actor cannot ${e.type === 'sanction' ? 'sanction' : 'wage a trade war on'} itself`,
+          );
         break;
       default:
         actorList(e.actors);

@@ -4,6 +4,7 @@
  * each default and why), and the application of an `uncertain` draw to a
  * dotted parameter path before resolution.
  */
+import { DEFAULT_TRADE_ELASTICITY } from '../models/economy/gains.js';
 import type { CouplingsInput, PolicyInput, ScenarioFile } from './schema.js';
 
 /** One actor's behaviour, fully specified. */
@@ -28,7 +29,7 @@ export interface Policy {
 export interface Couplings {
   readonly interaction: { readonly enabled: boolean; readonly roundsPerYear: number };
   readonly consultation: { readonly enabled: boolean };
-  readonly economicStake: { readonly enabled: boolean };
+  readonly economicStake: { readonly enabled: boolean; readonly tradeElasticity: number };
   readonly hostileMisperception: { readonly enabled: boolean; readonly rate: number };
   readonly interactionSignal: { readonly enabled: boolean; readonly rate: number };
   readonly structuralBalance: { readonly enabled: boolean; readonly rate: number };
@@ -88,7 +89,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
 export const DEFAULT_COUPLINGS: Couplings = Object.freeze({
   interaction: { enabled: true, roundsPerYear: 12 },
   consultation: { enabled: true },
-  economicStake: { enabled: true },
+  economicStake: { enabled: true, tradeElasticity: DEFAULT_TRADE_ELASTICITY },
   hostileMisperception: { enabled: true, rate: 0.2 },
   interactionSignal: { enabled: true, rate: 0.1 },
   structuralBalance: { enabled: true, rate: 0.05 },

@@ -81,6 +81,7 @@ export const EVENT_TYPES = [
   'consult',
   'arms-control-treaty',
   'switch-sensor',
+  'trade-war',
 ] as const;
 
 const DeployMissileDefenseSchema = z.strictObject({
@@ -155,8 +156,22 @@ const SanctionSchema = z.strictObject({
   ...eventBase,
   actor: ActorIdSchema,
   target: ActorIdSchema,
-  /** Share of the dyad's economic stake cut while the sanction lasts; also the one-off drop in the relation score. */
+  /** Share of the dyad's trade cut while the sanction lasts; also the one-off drop in the relation score. */
   severity: probability.default(0.3),
+});
+
+/**
+ * A trade war: an ad-valorem tariff on the dyad's trade in both directions
+ * while it lasts; trade falls to T(1 + τ)^{−θ} (θ the trade elasticity,
+ * `couplings.economicStake.tradeElasticity`).
+ */
+const TradeWarSchema = z.strictObject({
+  type: z.literal('trade-war'),
+  ...eventBase,
+  actor: ActorIdSchema,
+  target: ActorIdSchema,
+  /** Ad-valorem tariff (0.25 = 25%). */
+  tariff: nonNegative.max(10).default(0.25),
 });
 
 const ConsultSchema = z.strictObject({
@@ -203,6 +218,7 @@ export const EventSchema = z.discriminatedUnion(
     ConsultSchema,
     ArmsControlTreatySchema,
     SwitchSensorSchema,
+    TradeWarSchema,
   ],
   {
     error: (issue) =>
@@ -295,8 +311,11 @@ export const CouplingsSchema = z.strictObject({
   interaction: coupling({ roundsPerYear: z.number().int().min(1).max(1000).optional() }),
   /** I2: consultation corrects misperceived actions. */
   consultation: coupling({}),
-  /** I3: stakes scale with the dyad's economic weight. */
-  economicStake: coupling({}),
+  /** I3: stakes are the gains from trade each side has in the dyad (the GDP-weighted stake without trade). */
+  economicStake: coupling({
+    /** θ, the trade elasticity of the gains from trade and of tariffs (ACR's ε = −θ). */
+    tradeElasticity: z.number().positive('expected a trade elasticity θ > 0').max(50).optional(),
+  }),
   /** I4: hostility raises misperception. */
   hostileMisperception: coupling({ rate: probability.optional() }),
   /** R1: relations move with the interaction outcome. */
@@ -388,6 +407,7 @@ export const INDICATORS = [
   'gains.loseLose',
   'gains.net',
   'gains.gini',
+  'gains.giniShare',
   'stability.crisis',
   'stability.arms',
   'stability.relations',

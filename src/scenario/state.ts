@@ -10,6 +10,7 @@ import type { RichardsonSystem } from '../models/arms/schema.js';
 import { applyDeterrenceDraws } from '../models/deterrence/uncertainty.js';
 import type { Defenses, Forces, Sensors } from '../world/forces.js';
 import type { Scenario } from './scenario.js';
+import { type TradeStakes, tradeStakesOfScenario } from './trade-stakes.js';
 
 /** An actor's nuclear systems in the order of its forces' `systems`, as arrays (read every year, never changed). */
 export interface SystemTable {
@@ -67,10 +68,19 @@ export interface SimState {
   readonly relationCeiling: Float64Array;
   /** Consultation probability set by `consult` events (−1 when none). */
   readonly consultOverride: Float64Array;
-  /** Share of the dyad's stake cut by sanctions. */
+  /** Share of the dyad's trade cut by sanctions (compounded when several hold). */
   readonly stakeCut: Float64Array;
-  /** The dyad's economic stake (mean 1 over dyads at the start). */
+  /** Ad-valorem tariff on the dyad's trade from `trade-war` events (compounded), 0 when none. */
+  readonly tariff: Float64Array;
+  /**
+   * stake[i·n + j]: i's stake per round in dyad (i, j) before sanctions and
+   * tariffs (rule I3): with the world's trade, the gains from trade i would
+   * lose if the dyad's trade stopped, US$ billion per year, over the rounds of
+   * a year; without trade, the GDP-weighted stake (mean 1 over dyads, payoff units).
+   */
   readonly stake: Float64Array;
+  /** The world's trade for the stakes (undefined when the world has none: GDP-weighted stakes). */
+  readonly trade: TradeStakes | undefined;
   /** Treaty caps on force scale and on total interceptors (Infinity when none). */
   readonly forceCap: Float64Array;
   readonly interceptorCap: Float64Array;
@@ -173,11 +183,13 @@ export interface ScenarioTables {
   readonly relations: Float64Array;
   /** {@link systemTables}; shared by the runs, read only. */
   readonly systems: readonly (SystemTable | undefined)[];
+  /** The world's trade among the actors ({@link tradeStakesOfScenario}); shared, read only. */
+  readonly trade: TradeStakes | undefined;
 }
 
 /** The {@link ScenarioTables} of a scenario. */
 export function scenarioTables(s: Scenario): ScenarioTables {
-  return { relations: startingRelations(s), systems: systemTables(s) };
+  return { relations: startingRelations(s), systems: systemTables(s), trade: tradeStakesOfScenario(s) };
 }
 
 /**
@@ -228,7 +240,9 @@ export function initialState(
     relationCeiling: new Float64Array(n * n).fill(1),
     consultOverride: new Float64Array(n * n).fill(-1),
     stakeCut: new Float64Array(n * n),
+    tariff: new Float64Array(n * n),
     stake: new Float64Array(n * n).fill(1),
+    trade: tables.trade,
     forceCap: new Float64Array(n).fill(Infinity),
     interceptorCap: new Float64Array(n).fill(Infinity),
     nuclear,
