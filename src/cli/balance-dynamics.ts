@@ -3,6 +3,7 @@
  * triad dynamics or dX/dt = X² (models/relations, reports/relations).
  */
 import type { Command } from '@commander-js/extra-typings';
+import { MAX_DYNAMICS_RUNS, MAX_NOISE_SD, MAX_SWEEPS } from '../models/relations/dynamics.js';
 import { type DynamicsDocument, dynamicsAnalysis } from '../reports/index.js';
 import { loadNetwork, restrictTo } from './network.js';
 import { Flags, seedHelp } from './options.js';
@@ -63,10 +64,12 @@ export function register(program: Command): void {
         const flags = new Flags();
         const model = flags.choice(o.model, '--model', ['triad', 'continuous'] as const);
         const noiseSd = flags.number(o.noiseSd, '--noise-sd', (x) =>
-          x >= 0 ? undefined : 'expected a non-negative number',
+          x >= 0 && x <= MAX_NOISE_SD
+            ? undefined
+            : `expected a standard deviation from 0 to ${MAX_NOISE_SD} (relation scores lie in [−1, 1])`,
         );
-        const runs = flags.integer(o.runs, '--runs', 1);
-        const maxSweeps = flags.integer(o.maxSweeps, '--max-sweeps', 1);
+        const runs = flags.integer(o.runs, '--runs', 1, MAX_DYNAMICS_RUNS);
+        const maxSweeps = flags.integer(o.maxSweeps, '--max-sweeps', 1, MAX_SWEEPS);
         const seed = flags.seed(o.seed);
         flags.done();
         let loaded = loadNetwork(o);

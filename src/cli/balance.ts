@@ -197,6 +197,7 @@ export function register(program: Command): void {
         }
         // The listing's problems are at its option names (trianglesWith, triangleLimit); here, at its flags.
         const flagOf: Readonly<Record<string, string>> = {
+          k: '--groups',
           trianglesWith: '--triangles-with',
           triangleLimit: '--triangle-limit',
         };

@@ -62,6 +62,13 @@ export function clusterPartition(
     problems.push({ path: ['alpha'], message: `expected a weight in [0, 1]; got ${options.alpha}` });
   if (options.restarts !== undefined && !(Number.isSafeInteger(options.restarts) && options.restarts >= 1))
     problems.push({ path: ['restarts'], message: `expected a whole number ≥ 1; got ${options.restarts}` });
+  // Each sweep weighs every group for every actor, so k is bounded by the
+  // network (more groups than actors cannot be used) before anything is allocated.
+  if (Number.isSafeInteger(k) && k > Math.max(1, net.nodes.length))
+    problems.push({
+      path: ['k'],
+      message: `expected at most ${Math.max(1, net.nodes.length)} groups (one per actor of the network); got ${k}`,
+    });
   if (problems.length > 0) throw new ConcertError('bad-input', problems);
   const n = net.nodes.length;
   const alpha = options.alpha ?? 0.5;

@@ -249,8 +249,29 @@ export function balanceDynamicsEnsemble(net: SignedNetwork, options: DynamicsOpt
   return summarise(options, results);
 }
 
+/**
+ * Bounds of a dynamics ensemble. Relation scores lie in [−1, 1], so noise
+ * beyond an sd of 100 only measures the noise (and near 1e308 it overflows the
+ * eigendecomposition); runs and sweeps bound the work.
+ */
+export const MAX_NOISE_SD = 100;
+export const MAX_DYNAMICS_RUNS = 100_000;
+export const MAX_SWEEPS = 1_000_000;
+
 function checkDynamicsOptions(o: DynamicsOptions): void {
   const problems: Problem[] = [];
+  if (o.noiseSd !== undefined && o.noiseSd > MAX_NOISE_SD)
+    problems.push({
+      path: ['noiseSd'],
+      message: `expected a standard deviation from 0 to ${MAX_NOISE_SD} (relation scores lie in [−1, 1]); got ${o.noiseSd}`,
+    });
+  if (Number.isSafeInteger(o.runs) && o.runs > MAX_DYNAMICS_RUNS)
+    problems.push({ path: ['runs'], message: `expected at most ${MAX_DYNAMICS_RUNS} runs; got ${o.runs}` });
+  if (o.maxSweeps !== undefined && Number.isSafeInteger(o.maxSweeps) && o.maxSweeps > MAX_SWEEPS)
+    problems.push({
+      path: ['maxSweeps'],
+      message: `expected at most ${MAX_SWEEPS} sweeps; got ${o.maxSweeps}`,
+    });
   if (o.model !== 'triad' && o.model !== 'continuous')
     problems.push({ path: ['model'], message: `unknown model "${o.model}": expected triad or continuous` });
   if (!(Number.isSafeInteger(o.runs) && o.runs >= 1))
