@@ -42,6 +42,11 @@ export const CITATIONS = {
   barbieri:
     'Barbieri, Katherine. 1996. "Economic Interdependence: A Path to Peace or a Source of Interstate Conflict?" Journal of Peace Research 33(1): 29–49.',
   acr: 'Arkolakis, Costas, Arnaud Costinot, and Andrés Rodríguez-Clare. 2012. "New Trade Models, Same Old Gains?" American Economic Review 102(1): 94–130.',
+  coreInterests:
+    'Concert, Core interests of the P5, 2017 (data/core-interests-2017.yaml): every position and salience is an assumption that cites the statement or document it reads (white papers, national security strategies, treaties, official statements) and carries a plausible range; capabilities are COW NMC v6.0 CINC for 2016.',
+  ktab: 'KAPSARC Toolkit for Behavioral Analysis (KTAB), Spatial Model of Politics (SMP), MIT licence (examples/smp); Scholz, Jason B., Gregory J. Calbert, and Glen A. Smith. 2011. "Unravelling Bueno De Mesquita’s group decision model." Journal of Theoretical Politics 23(4): 510–531.',
+  buenoDeMesquita:
+    'Bueno de Mesquita, Bruce. 1994. "Political Forecasting: An Expected Utility Method." In Bruce Bueno de Mesquita and Frans N. Stokman (eds.), European Community Decision Making. New Haven: Yale University Press, 71–104.',
 } as const;
 
 export type Citation = keyof typeof CITATIONS;

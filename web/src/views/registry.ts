@@ -55,6 +55,12 @@ export const VIEWS: readonly ViewEntry[] = [
     sources: ['cowTrade', 'wdi', 'maddison', 'nmc', 'onealRussett', 'barbieri', 'acr'],
   },
   {
+    id: 'bargaining',
+    component: lazy(() => import('./Bargaining')),
+    docs: ['docs/models/bargaining'],
+    sources: ['coreInterests', 'nmc', 'ktab', 'buenoDeMesquita'],
+  },
+  {
     id: 'scenario',
     component: lazy(() => import('./Scenario')),
     docs: ['docs/models/scenario', 'docs/scenarios'],
