@@ -191,7 +191,11 @@ function Result({ data }: { data: Bargaining }) {
                       {f.fixed(last?.positions[i]?.[k] ?? Number.NaN, 2)}
                       <span className="note">
                         {' '}
-                        ({t('bargaining.from', { initial: f.fixed(first?.positions[i]?.[k] ?? Number.NaN, 1) })})
+                        (
+                        {t('bargaining.from', {
+                          initial: f.fixed(first?.positions[i]?.[k] ?? Number.NaN, 1),
+                        })}
+                        )
                       </span>
                     </td>
                   ))}
@@ -240,7 +244,9 @@ function Result({ data }: { data: Bargaining }) {
           what={t('bargaining.positionsByTurn')}
           csv={() => ({
             header: ['turn', 'actor', ...data.dimensions.map((d) => d.id)],
-            rows: data.states.flatMap((s) => data.actors.map((a, i) => [s.turn, a.id, ...(s.positions[i] ?? [])])),
+            rows: data.states.flatMap((s) =>
+              data.actors.map((a, i) => [s.turn, a.id, ...(s.positions[i] ?? [])]),
+            ),
           })}
           testId="bargain-positions-export"
         />

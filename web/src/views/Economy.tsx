@@ -104,9 +104,7 @@ function DependenceMatrix({ data, measure }: { data: Dependence; measure: Matrix
   return (
     <div style={SCROLL}>
       <table className="dependence" data-testid="dependence-matrix">
-        <caption>
-          {t('economy.matrixCaption', { measure: t(`economy.measures.${measure}`) })}
-        </caption>
+        <caption>{t('economy.matrixCaption', { measure: t(`economy.measures.${measure}`) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('economy.rowOnColumn')}</th>
@@ -230,10 +228,9 @@ function TransitionPanel() {
   const form = useValidity();
   const key = !same && form.valid ? `${a},${b}/${measure}/${parity}` : null;
   const transition = useApi(key, (signal) =>
-    api<Transition>(
-      `/api/economy/transition?actors=${a},${b}&measure=${measure}&parity=${parity}`,
-      { signal },
-    ),
+    api<Transition>(`/api/economy/transition?actors=${a},${b}&measure=${measure}&parity=${parity}`, {
+      signal,
+    }),
   );
   const data = transition.data;
   const nameA = f.country(a);
@@ -386,14 +383,22 @@ function TransitionPanel() {
       )}
       <ErrorNotice
         error={transition.error}
-        labels={{ actors: t('economy.dyad'), parity: t('economy.parity'), measure: t('economy.powerMeasure') }}
+        labels={{
+          actors: t('economy.dyad'),
+          parity: t('economy.parity'),
+          measure: t('economy.powerMeasure'),
+        }}
         testId="transition-error"
       />
       {data && (
         <div style={transition.stale ? STALE : undefined}>
           <Chart
             option={option}
-            label={t('economy.transitionChart', { a: nameA, b: nameB, measure: t(`economy.powerMeasures.${measure}`) })}
+            label={t('economy.transitionChart', {
+              a: nameA,
+              b: nameB,
+              measure: t(`economy.powerMeasures.${measure}`),
+            })}
             height={460}
             testId="transition-chart"
             exportName={`concert-transition-${data.a}-${data.b}-${data.measure}`}
@@ -419,7 +424,9 @@ function TransitionPanel() {
             </dd>
             <dt>{t('economy.parityYears')}</dt>
             <dd data-testid="transition-parity-years">
-              {data.parityYears.length > 0 ? yearRanges(data.parityYears, t('app.listSeparator')) : t('economy.none')}
+              {data.parityYears.length > 0
+                ? yearRanges(data.parityYears, t('app.listSeparator'))
+                : t('economy.none')}
             </dd>
           </dl>
           <table data-testid="overtakings">
@@ -750,7 +757,9 @@ export default function EconomyView() {
             />
             <div style={SCROLL}>
               <table data-testid="gains-table">
-                <caption>{t('economy.gainsCaption', { year: g.tradeYear, theta: f.num(g.theta, 3) })}</caption>
+                <caption>
+                  {t('economy.gainsCaption', { year: g.tradeYear, theta: f.num(g.theta, 3) })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('economy.state')}</th>
