@@ -44,10 +44,11 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
-const EXAMPLE = `Example,Two actors on one issue,2,1,
+const EXAMPLE = `Example,Three actors on one issue,3,1,
 Actor,Description,Power,Position,Salience,
 A,First actor,100,20,80,
-B,Second actor,60,70,50,`;
+B,Second actor,60,70,50,
+C,Third actor,40,90,60,`;
 
 function DimensionChart({ data, k }: { data: Bargaining; k: number }) {
   const { t } = useTranslation();
