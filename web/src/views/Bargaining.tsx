@@ -240,6 +240,7 @@ function Result({ data }: { data: Bargaining }) {
           json={() => data}
           testId="bargain-export"
         />
+        <p className="note">{t('bargaining.positionsByTurn')}</p>
         <DataExport
           name="concert-bargain-positions"
           what={t('bargaining.positionsByTurn')}
@@ -349,10 +350,11 @@ export default function BargainingView() {
           </button>
         </p>
       ) : (
-        <div className="editor">
-          <label>
+        <div>
+          <label style={{ display: 'block' }}>
             <span>{t('bargaining.text')}</span>
             <textarea
+              style={{ display: 'block', width: '100%', boxSizing: 'border-box', fontFamily: 'monospace' }}
               value={text}
               onChange={(e) => setText(e.target.value)}
               rows={12}
