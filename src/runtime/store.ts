@@ -11,7 +11,7 @@
  * Series are stored as little-endian Float64 BLOBs (series × years), so a
  * run is one row however many indicators it records.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -49,6 +49,60 @@ export interface StoredRun {
   readonly values: Float64Array;
   readonly draws: Float64Array;
 }
+
+/**
+ * Creates `dir` and its missing ancestors one level at a time. Node's
+ * `mkdirSync(…, { recursive: true })` never returns for a path under /proc
+ * (it retries the ENOENT it gets there); here each level is tried once and a
+ * failure names the directory and the reason.
+ */
+function makeDirectories(dir: string, store: string): void {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      if (!statSync(d).isDirectory())
+        throw new ConcertError('bad-input', [
+          { file: store, message: `cannot create the run store: ${d} is not a directory` },
+        ]);
+      break;
+    } catch (e) {
+      if (e instanceof ConcertError) throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(d) === d) throw cannotCreate(store, d, e);
+      missing.push(d);
+    }
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotCreate(store, d, e);
+    }
+  }
+}
+
+function cannotCreate(store: string, dir: string, e: unknown): ConcertError {
+  const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+  return new ConcertError('bad-input', [
+    { file: store, message: `cannot create the run store's directory ${dir} (${code})` },
+  ]);
+}
+
+/** The columns a Concert run store's tables have, in order. */
+const STORE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  ensembles: [
+    'id',
+    'scenario',
+    'seed',
+    'year_from',
+    'year_to',
+    'series',
+    'parameters',
+    'definition',
+    'created_at',
+    'requested_runs',
+  ],
+  runs: ['ensemble_id', 'run', 'series_values', 'draws'],
+};
 
 /** The default store file: `$CONCERT_HOME/runs.db`, or `~/.concert/runs.db`. */
 export function defaultStorePath(): string {
@@ -102,10 +156,13 @@ export class RunStore {
         // read while the writer works; it creates nothing.
         db = new Database(path, { readonly: true, fileMustExist: true });
         db.pragma('busy_timeout = 10000');
+        checkTables(db, path);
         return new RunStore(path, db);
       }
-      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      if (path !== ':memory:') makeDirectories(dirname(path), path);
       db = new Database(path);
+      db.pragma('busy_timeout = 10000');
+      checkForeign(db, path);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 10000');
@@ -130,42 +187,68 @@ export class RunStore {
           PRIMARY KEY (ensemble_id, run)
         ) STRICT, WITHOUT ROWID;
       `);
+      checkTables(db, path);
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new ConcertError('bad-input', [{ file: path, message: `cannot open the run store: ${why}` }]);
+      if (e instanceof ConcertError) throw e;
+      throw storeError(path, e, 'cannot open the run store');
     }
     return new RunStore(path, db);
   }
 
+  /** Runs a query, turning an SQLite failure (a damaged file, a lock) into bad input naming the store. */
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ConcertError) throw e;
+      throw storeError(this.path, e, 'the run store cannot be read or written');
+    }
+  }
+
+  /** Iterates rows of a query, as {@link guard} does for one call. */
+  private *guarded<T>(rows: () => Iterator<T>): IterableIterator<T> {
+    const it = this.guard(rows);
+    for (;;) {
+      const r = this.guard(() => it.next());
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+
   /** Records an ensemble (if new) and raises its requested run count to at least `runs`. */
   ensureEnsemble(meta: EnsembleMeta, runs: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO ensembles (id, scenario, seed, year_from, year_to, series, parameters, definition, created_at, requested_runs)
+    this.guard(() =>
+      this.db
+        .prepare(
+          `INSERT INTO ensembles (id, scenario, seed, year_from, year_to, series, parameters, definition, created_at, requested_runs)
          VALUES (@id, @scenario, @seed, @yearFrom, @yearTo, @series, @parameters, @definition, @createdAt, @runs)
          ON CONFLICT(id) DO UPDATE SET requested_runs = max(requested_runs, excluded.requested_runs)`,
-      )
-      .run({
-        id: meta.id,
-        scenario: meta.scenario,
-        seed: meta.seed,
-        yearFrom: meta.yearFrom,
-        yearTo: meta.yearTo,
-        series: JSON.stringify(meta.series),
-        parameters: JSON.stringify(meta.parameters),
-        definition: meta.definition,
-        createdAt: new Date().toISOString(),
-        runs,
-      });
+        )
+        .run({
+          id: meta.id,
+          scenario: meta.scenario,
+          seed: meta.seed,
+          yearFrom: meta.yearFrom,
+          yearTo: meta.yearTo,
+          series: JSON.stringify(meta.series),
+          parameters: JSON.stringify(meta.parameters),
+          definition: meta.definition,
+          createdAt: new Date().toISOString(),
+          runs,
+        }),
+    );
   }
 
   /** Run indices in [0, runs) not yet stored, ascending. */
   missingRuns(id: string, runs: number): number[] {
     const have = new Uint8Array(runs);
-    const rows = this.db
-      .prepare('SELECT run FROM runs WHERE ensemble_id = ? AND run < ?')
-      .raw()
-      .iterate(id, runs) as IterableIterator<[number]>;
+    const rows = this.guarded(
+      () =>
+        this.db
+          .prepare('SELECT run FROM runs WHERE ensemble_id = ? AND run < ?')
+          .raw()
+          .iterate(id, runs) as IterableIterator<[number]>,
+    );
     for (const [run] of rows) have[run] = 1;
     const out: number[] = [];
     for (let k = 0; k < runs; k++) if (!have[k]) out.push(k);
@@ -174,28 +257,38 @@ export class RunStore {
 
   /** Writes runs in one transaction; a run already stored is left as it is. */
   writeRuns(id: string, runs: readonly StoredRun[]): void {
-    const insert = this.db.prepare(
-      'INSERT OR IGNORE INTO runs (ensemble_id, run, series_values, draws) VALUES (?, ?, ?, ?)',
-    );
-    this.db.transaction(() => {
-      for (const r of runs) insert.run(id, r.run, toBlob(r.values), toBlob(r.draws));
-    })();
+    this.guard(() => {
+      const insert = this.db.prepare(
+        'INSERT OR IGNORE INTO runs (ensemble_id, run, series_values, draws) VALUES (?, ?, ?, ?)',
+      );
+      this.db.transaction(() => {
+        for (const r of runs) insert.run(id, r.run, toBlob(r.values), toBlob(r.draws));
+      })();
+    });
   }
 
   /** Number of stored runs of an ensemble with index below `below` (all when omitted). */
   countRuns(id: string, below = Number.MAX_SAFE_INTEGER): number {
-    const row = this.db
-      .prepare('SELECT count(*) AS n FROM runs WHERE ensemble_id = ? AND run < ?')
-      .get(id, below) as { n: number };
+    const row = this.guard(
+      () =>
+        this.db
+          .prepare('SELECT count(*) AS n FROM runs WHERE ensemble_id = ? AND run < ?')
+          .get(id, below) as { n: number },
+    );
     return row.n;
   }
 
   /** Stored runs with index below `below`, in run order, one at a time (memory does not grow with the count). */
   *iterateRuns(id: string, below = Number.MAX_SAFE_INTEGER): IterableIterator<StoredRun> {
-    const rows = this.db
-      .prepare('SELECT run, series_values, draws FROM runs WHERE ensemble_id = ? AND run < ? ORDER BY run')
-      .raw()
-      .iterate(id, below) as IterableIterator<[number, Buffer, Buffer]>;
+    const rows = this.guarded(
+      () =>
+        this.db
+          .prepare(
+            'SELECT run, series_values, draws FROM runs WHERE ensemble_id = ? AND run < ? ORDER BY run',
+          )
+          .raw()
+          .iterate(id, below) as IterableIterator<[number, Buffer, Buffer]>,
+    );
     for (const [run, values, draws] of rows) yield { run, values: fromBlob(values), draws: fromBlob(draws) };
   }
 
@@ -205,10 +298,13 @@ export class RunStore {
    * (a copy otherwise) and is valid until the next one is read.
    */
   *iterateValues(id: string, below = Number.MAX_SAFE_INTEGER): IterableIterator<Float64Array> {
-    const rows = this.db
-      .prepare('SELECT series_values FROM runs WHERE ensemble_id = ? AND run < ? ORDER BY run')
-      .pluck()
-      .iterate(id, below) as IterableIterator<Buffer>;
+    const rows = this.guarded(
+      () =>
+        this.db
+          .prepare('SELECT series_values FROM runs WHERE ensemble_id = ? AND run < ? ORDER BY run')
+          .pluck()
+          .iterate(id, below) as IterableIterator<Buffer>,
+    );
     for (const b of rows) {
       yield b.byteOffset % 8 === 0 ? new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8) : fromBlob(b);
     }
@@ -216,22 +312,27 @@ export class RunStore {
 
   /** One stored run, or undefined. */
   getRun(id: string, run: number): StoredRun | undefined {
-    const row = this.db
-      .prepare('SELECT run, series_values, draws FROM runs WHERE ensemble_id = ? AND run = ?')
-      .raw()
-      .get(id, run) as [number, Buffer, Buffer] | undefined;
+    const row = this.guard(
+      () =>
+        this.db
+          .prepare('SELECT run, series_values, draws FROM runs WHERE ensemble_id = ? AND run = ?')
+          .raw()
+          .get(id, run) as [number, Buffer, Buffer] | undefined,
+    );
     return row ? { run: row[0], values: fromBlob(row[1]), draws: fromBlob(row[2]) } : undefined;
   }
 
   /** Every ensemble, newest first. */
   listEnsembles(): EnsembleRecord[] {
-    const rows = this.db
-      .prepare(
-        `SELECT e.*, (SELECT count(*) FROM runs r WHERE r.ensemble_id = e.id) AS stored_runs
-         FROM ensembles e ORDER BY e.created_at DESC, e.id`,
-      )
-      .all() as EnsembleRow[];
-    return rows.map(record);
+    return this.guard(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT e.*, (SELECT count(*) FROM runs r WHERE r.ensemble_id = e.id) AS stored_runs
+           FROM ensembles e ORDER BY e.created_at DESC, e.id`,
+        )
+        .all() as EnsembleRow[];
+      return rows.map(record);
+    });
   }
 
   /** The ensemble whose id starts with `prefix` (at least 6 characters); bad input when none or several match. */
@@ -243,12 +344,15 @@ export class RunStore {
         },
       ]);
     }
-    const rows = this.db
-      .prepare(
-        `SELECT e.*, (SELECT count(*) FROM runs r WHERE r.ensemble_id = e.id) AS stored_runs
-         FROM ensembles e WHERE e.id >= ? AND e.id < ? ORDER BY e.id LIMIT 2`,
-      )
-      .all(prefix, `${prefix}g`) as EnsembleRow[];
+    const rows = this.guard(
+      () =>
+        this.db
+          .prepare(
+            `SELECT e.*, (SELECT count(*) FROM runs r WHERE r.ensemble_id = e.id) AS stored_runs
+             FROM ensembles e WHERE e.id >= ? AND e.id < ? ORDER BY e.id LIMIT 2`,
+          )
+          .all(prefix, `${prefix}g`) as EnsembleRow[],
+    );
     if (rows.length === 0) {
       throw new ConcertError('bad-input', [
         { file: this.path, message: `no ensemble with id ${prefix} in the store` },
@@ -259,11 +363,63 @@ export class RunStore {
         { message: `ensemble id ${prefix} is ambiguous: give more digits` },
       ]);
     }
-    return record(rows[0]!);
+    return this.guard(() => record(rows[0]!));
   }
 
   close(): void {
     this.db.close();
+  }
+}
+
+/**
+ * Bad input naming the store for an SQLite failure: a damaged file
+ * (SQLITE_CORRUPT, SQLITE_NOTADB), a lock held too long (SQLITE_BUSY), a full
+ * disk, or anything else SQLite reports.
+ */
+function storeError(path: string, e: unknown, what: string): ConcertError {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: unknown }).code;
+  const damaged =
+    typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)
+      ? ': the file is damaged or is not a Concert run store; move it aside (runs stored in it cannot be read) or give another --store'
+      : typeof code === 'string' && code.startsWith('SQLITE_BUSY')
+        ? ': another process holds the store locked; try again when it has finished'
+        : '';
+  return new ConcertError('bad-input', [{ file: path, message: `${what} (SQLite: ${message})${damaged}` }]);
+}
+
+/** Refuses, before changing anything, an SQLite file of another program (tables, but not Concert's). */
+function checkForeign(db: Database.Database, path: string): void {
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
+  if (tables.length > 0 && !tables.includes('ensembles')) {
+    throw new ConcertError('bad-input', [
+      {
+        file: path,
+        message: `not a Concert run store: it holds other tables (${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}); give another --store`,
+      },
+    ]);
+  }
+}
+
+/** Checks that the store's tables are Concert's (another program's SQLite file is refused, naming it). */
+function checkTables(db: Database.Database, path: string): void {
+  for (const [table, expected] of Object.entries(STORE_COLUMNS)) {
+    const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (columns.length === 0) continue; // a read-only open of a store not yet written to
+    if (columns.join(',') !== expected.join(',')) {
+      throw new ConcertError('bad-input', [
+        {
+          file: path,
+          message: `not a Concert run store: its table "${table}" has the columns (${columns.join(', ')}), expected (${expected.join(', ')}); give another --store`,
+        },
+      ]);
+    }
   }
 }
 
