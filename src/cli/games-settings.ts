@@ -3,7 +3,12 @@
  * share: turns or continuation, noise, misperception, consultation, the stage
  * game and the seed.
  */
-import { MAX_TURNS, type MatchSettings, type StageGame } from '../models/games/repeated/index.js';
+import {
+  MAX_STAGE_PAYOFF,
+  MAX_TURNS,
+  type MatchSettings,
+  type StageGame,
+} from '../models/games/repeated/index.js';
 import type { Flags } from './options.js';
 
 /** Raw option values of the match-settings flags. */
@@ -36,6 +41,11 @@ export function readSettings(flags: Flags, o: SettingFlags): MatchSettings & { s
     const parts = o.game.split(',').map((s) => (s.trim() === '' ? Number.NaN : Number(s)));
     if (parts.length !== 4 || parts.some((x) => !Number.isFinite(x)))
       flags.fail('--game', `expected four numbers R,S,T,P (e.g. 3,0,5,1); got "${o.game}"`);
+    else if (parts.some((x) => Math.abs(x) > MAX_STAGE_PAYOFF))
+      flags.fail(
+        '--game',
+        `expected payoffs within ±${MAX_STAGE_PAYOFF.toExponential()} (scores are sums over up to ${MAX_TURNS} turns); got "${o.game}"`,
+      );
     else {
       const [R, S, T, P] = parts as [number, number, number, number];
       game = { R, S, T, P };

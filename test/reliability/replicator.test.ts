@@ -54,3 +54,22 @@ describe('games moran: bounded population', () => {
     expectLocated(r, 'population', 'expected at most 1000 individuals, got 4294967297');
   });
 });
+
+describe('repeated games: stage payoffs bounded', () => {
+  it('--game with a payoff of 1e308 is refused (a score became Infinity after two turns)', () => {
+    expectLocated(
+      runBounded(['games', 'match', 'Tit For Tat', 'Defector', '--game', '3,0,1e308,1', '--turns', '5']),
+      'error: --game: expected payoffs within ±1e+9',
+    );
+  });
+
+  it('a tournament spec with a payoff of 1e308 is refused at its line', () => {
+    const f = writeTemp({
+      't.yaml': 'players: [Tit For Tat, Defector]\ngame: {R: 3, S: 0, T: 1e308, P: 1}\nturns: 10\n',
+    })['t.yaml']!;
+    expectLocated(
+      runBounded(['games', 'tournament', f]),
+      `${f}:2:23: game.T: expected a payoff within ±1e+9`,
+    );
+  });
+});

@@ -29,6 +29,13 @@ export interface StageGame {
 }
 
 /** Axelrod's Prisoner's Dilemma: R, S, T, P = 3, 0, 5, 1. */
+/**
+ * Largest |payoff| of a stage game: a match of up to MAX_TURNS (1e7) turns
+ * and a tournament's sums stay far from overflow (a payoff of 1e308 made a
+ * score Infinity after two turns).
+ */
+export const MAX_STAGE_PAYOFF = 1e9;
+
 export const PRISONERS_DILEMMA: StageGame = Object.freeze({ R: 3, S: 0, T: 5, P: 1 });
 
 /**

@@ -8,6 +8,7 @@ export {
   payoff,
   payoffTable,
   type StageGame,
+  MAX_STAGE_PAYOFF,
 } from './game.js';
 export {
   actionPairs,

@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { issuesToProblems, type SourceDocument } from '../../../core/document.js';
 import { ConcertError, type Problem } from '../../../core/errors.js';
-import { PRISONERS_DILEMMA, type StageGame } from './game.js';
+import { MAX_STAGE_PAYOFF, PRISONERS_DILEMMA, type StageGame } from './game.js';
 import { MAX_TURNS, type MatchSettings } from './match.js';
 import { formatParameterValue } from './parameters.js';
 import { lookupStrategy } from './registry.js';
@@ -52,7 +52,16 @@ export function strategyGameProblems(
 }
 
 /** Stage-game payoffs R, S, T, P. */
-export const stageGameSchema = z.strictObject({ R: z.number(), S: z.number(), T: z.number(), P: z.number() });
+const stagePayoff = z
+  .number()
+  .min(-MAX_STAGE_PAYOFF, `expected a payoff within ±${MAX_STAGE_PAYOFF.toExponential()}`)
+  .max(MAX_STAGE_PAYOFF, `expected a payoff within ±${MAX_STAGE_PAYOFF.toExponential()}`);
+export const stageGameSchema = z.strictObject({
+  R: stagePayoff,
+  S: stagePayoff,
+  T: stagePayoff,
+  P: stagePayoff,
+});
 const probabilitySchema = z.number().min(0).max(1);
 
 const valueSchema = z.union([z.number(), z.string()]);
