@@ -84,7 +84,9 @@ export function reportScenario(s: Scenario): ReportScenario {
 
 /** Round tick values covering [lo, hi]. */
 function ticks(lo: number, hi: number, count = 5): number[] {
-  const span = hi - lo || Math.abs(hi) || 1;
+  // A span below float resolution (a series equal up to rounding, e.g. a dyad's crisis stability at 1)
+  // counts as none: its step would not advance v, and the loop below would never end.
+  const span = hi - lo > 1e-9 * Math.max(1, Math.abs(hi)) ? hi - lo : Math.abs(hi) || 1;
   const raw = span / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => span / s <= count) ?? 10 * mag;
