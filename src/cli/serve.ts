@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from '@commander-js/extra-typings';
 import { badInput } from '../core/errors.js';
 import { defaultStorePath } from '../runtime/store.js';
-import { buildServer } from '../server/index.js';
+import { buildServer, LOOPBACK_HOSTS } from '../server/index.js';
 import { Flags } from './options.js';
 import { action } from './run.js';
 import { QUEUE_HELP, redisFlag } from './scenario-run.js';
@@ -61,6 +61,12 @@ export function register(program: Command): void {
     .option('--store <path>', `run store file (default: ${defaultStorePath()})`)
     .option('--log', 'log every request (JSON lines on stderr)')
     .option('--queue <url>', QUEUE_HELP)
+    .option(
+      '--allow-host <name>',
+      'a Host name the server answers besides the loopback names (repeatable; needed to reach it by a name or address other than --host)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .action(
       action(async (opts) => {
         const port = parsePort(opts.port);
@@ -72,7 +78,19 @@ export function register(program: Command): void {
           await checkRedis(queue, '--queue');
         }
         const root = webRoot();
+        const loopback = LOOPBACK_HOSTS.includes(opts.host.toLowerCase()) || opts.host.startsWith('127.');
+        if (!loopback)
+          process.stderr.write(
+            `concert serve: warning: listening on ${opts.host}, not the loopback interface. The API has no authentication: anyone who can reach this address can run jobs and read the run store. Serve only on a trusted network.\n`,
+          );
+        const wildcard = opts.host === '0.0.0.0' || opts.host === '::';
+        const allowedHosts = [
+          ...LOOPBACK_HOSTS,
+          ...(loopback || wildcard ? [] : [opts.host]),
+          ...opts.allowHost,
+        ];
         const app = await buildServer({
+          allowedHosts,
           ...(opts.store !== undefined ? { storePath: opts.store } : {}),
           logger: opts.log === true,
           webRoot: root,

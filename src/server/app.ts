@@ -32,6 +32,28 @@ import { scenarioRoutes } from './routes/scenarios.js';
 import { worldRoutes } from './routes/worlds.js';
 import type { Api } from './types.js';
 
+/**
+ * Headers on every response: no MIME sniffing, no framing, no referrer, and a
+ * content security policy for the lab (its own scripts only; inline styles
+ * and data/blob images for the charts and their exports).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+};
+
+/** The host name of a Host header, without port or IPv6 brackets, lower case. */
+function hostName(header: string): string {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
+  return h.replace(/:\d*$/, '');
+}
+
 /** The package version, for the OpenAPI document. */
 const VERSION = '0.1.0';
 
@@ -56,6 +78,19 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(ctx.bodyLimitBytes));
   app.addHook('onClose', async () => ctx.close());
+  // Only the allowed Host names (loopback by default): a page elsewhere cannot reach the API by DNS rebinding.
+  app.addHook('onRequest', async (req, reply) => {
+    if (ctx.allowedHosts === 'any') return;
+    const host = hostName(req.headers.host ?? '');
+    if (!ctx.allowedHosts.has(host)) {
+      const message = `host "${host}" is not served here: the server answers ${[...ctx.allowedHosts].join(', ')} (concert serve --allow-host NAME adds one)`;
+      return reply.code(421).send(errorBody(message, [{ path: ['headers', 'host'], message }]));
+    }
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    return payload;
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

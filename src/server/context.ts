@@ -10,7 +10,8 @@ import type { QueueExecutor } from '../runtime/queue/coordinator.js';
 import type { RedisTarget } from '../runtime/queue/url.js';
 import { defaultStorePath, RunStore } from '../runtime/store.js';
 import { LruCache } from './cache.js';
-import { JobQueue } from './jobs.js';
+import { TaskPool } from './task-pool.js';
+import { DEFAULT_MAX_QUEUED_JOBS, JobQueue } from './jobs.js';
 
 /** Options of {@link buildServer}. */
 export interface ServerOptions {
@@ -41,7 +42,21 @@ export interface ServerOptions {
   readonly queue?: RedisTarget;
   /** Where the queue's notices go (no worker connected, Redis away; default: stderr). */
   readonly onQueueNotice?: (message: string) => void;
+  /** Jobs that may wait behind the running one; more are answered 429 (default 16). */
+  readonly maxQueuedJobs?: number;
+  /**
+   * Host names (without port) a request's `Host` header may give; others get
+   * 421, so a page on another site cannot reach the API through DNS
+   * rebinding. Default: the loopback names (localhost, 127.0.0.1, ::1).
+   * `'any'` accepts every host.
+   */
+  readonly allowedHosts?: readonly string[] | 'any';
+  /** Time allowed to one request's computation on a worker thread (equilibria, balance…), ms (default 20 000). */
+  readonly taskTimeoutMs?: number;
 }
+
+/** The host names a loopback server answers to. */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '::1'];
 
 /** The package root: two levels above this file, in `src/` and in `dist/` alike. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,6 +64,7 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_CLOSE_GRACE_MS = 10_000;
+export const DEFAULT_TASK_TIMEOUT_MS = 20_000;
 
 /** Shared state of one server. */
 export class ServerContext {
@@ -58,6 +74,8 @@ export class ServerContext {
   readonly workers: number;
   readonly bodyLimitBytes: number;
   readonly closeGraceMs: number;
+  readonly allowedHosts: ReadonlySet<string> | 'any';
+  readonly taskTimeoutMs: number;
   readonly jobs: JobQueue;
   /** Results of pure computations keyed by their canonical inputs. */
   readonly cache = new LruCache<unknown>(512);
@@ -67,6 +85,8 @@ export class ServerContext {
   private readonly onQueueNotice: (message: string) => void;
   private store: RunStore | undefined;
   private pool: WorkerPool | undefined;
+  private tasks: TaskPool | undefined;
+  private readonly onFault: (e: unknown) => void;
   private executor: Promise<QueueExecutor> | undefined;
 
   constructor(options: ServerOptions, onFault: (e: unknown) => void) {
@@ -76,7 +96,13 @@ export class ServerContext {
     this.workers = Math.max(1, Math.floor(options.workers ?? Math.max(2, defaultWorkerCount())));
     this.bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
     this.closeGraceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
-    this.jobs = new JobQueue(100, onFault);
+    this.onFault = onFault;
+    this.jobs = new JobQueue(100, onFault, options.maxQueuedJobs ?? DEFAULT_MAX_QUEUED_JOBS);
+    this.allowedHosts =
+      options.allowedHosts === 'any'
+        ? 'any'
+        : new Set((options.allowedHosts ?? LOOPBACK_HOSTS).map((h) => h.toLowerCase()));
+    this.taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
     this.queue = options.queue;
     this.onQueueNotice =
       options.onQueueNotice ?? ((message) => process.stderr.write(`concert serve: ${message}\n`));
@@ -92,6 +118,16 @@ export class ServerContext {
   workerPool(): WorkerPool {
     this.pool ??= WorkerPool.create(this.workers);
     return this.pool;
+  }
+
+  /**
+   * Runs one request's computation on the request threads (not behind
+   * ensemble chunks), within the time limit (`taskTimeoutMs`) and heap limit;
+   * `what` names it in the message of an overrun.
+   */
+  runTask<I, O>(module: string, exportName: string, input: I, what: string): Promise<O> {
+    this.tasks ??= new TaskPool(Math.max(1, Math.min(2, this.workers)), this.taskTimeoutMs, this.onFault);
+    return this.tasks.run<I, O>(module, exportName, input, what);
   }
 
   /** The queue's coordinator (made on first use, its module loaded then), or undefined without a queue. */
@@ -130,6 +166,8 @@ export class ServerContext {
     await (await executor)?.close();
     await this.pool?.close();
     this.pool = undefined;
+    await this.tasks?.close();
+    this.tasks = undefined;
     this.store?.close();
     this.store = undefined;
   }

@@ -9,6 +9,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type FieldPath, formatProblem, isConcertError, type Problem, reroot } from '../core/errors.js';
+import { ServerBusy, TaskOverrun } from './busy.js';
 
 /** One problem as the API reports it: field path, message, and line/column inside submitted text. */
 export interface ApiProblem {
@@ -65,6 +66,9 @@ const REQUEST_ERRORS: Record<string, string> = {
 
 /** Maps any thrown value to a status code and the JSON error body. */
 export function toHttpError(err: unknown, bodyLimitBytes: number): { status: number; body: ApiError } {
+  if (err instanceof ServerBusy) return { status: 429, body: errorBody(err.message) };
+  if (err instanceof TaskOverrun)
+    return { status: 422, body: errorBody(err.message, [{ path: ['body'], message: err.message }]) };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const context = (err as { validationContext?: string }).validationContext ?? 'body';
     const problems = err.validation.map((v) => ({
@@ -104,6 +108,7 @@ export function errorHandler(bodyLimitBytes: number) {
   return (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toHttpError(err, bodyLimitBytes);
     if (status >= 500) request.log.error({ err }, 'internal error');
+    if (err instanceof ServerBusy) reply.header('retry-after', String(err.retryAfterS));
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   };
 }

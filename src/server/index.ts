@@ -8,6 +8,8 @@ export {
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_CLOSE_GRACE_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_TASK_TIMEOUT_MS,
+  LOOPBACK_HOSTS,
   type ServerOptions,
 } from './context.js';
 export { type ApiError, type ApiProblem, toHttpError } from './errors.js';

@@ -5,7 +5,7 @@
  * generated from both.
  */
 import { z } from 'zod';
-import { ErrorSchema, type ProblemSchema } from '../reports/schemas/api.js';
+import { ErrorSchema, JobSchema, type ProblemSchema } from '../reports/schemas/api.js';
 import { DEFAULT_YEAR, FIRST_YEAR, LAST_YEAR } from '../world/index.js';
 
 /** A year of the embedded default world, from a path or query string. */
@@ -45,6 +45,21 @@ export const BooleanQuery = z
 
 /** Error responses every route may give. */
 export const errorResponses = { 400: ErrorSchema, 404: ErrorSchema, 500: ErrorSchema } as const;
+
+/** Error responses of routes that start a job: also 429 when too many jobs wait. */
+export const jobErrorResponses = { ...errorResponses, 429: ErrorSchema } as const;
+
+/**
+ * A job as the API reports it: the report layer's job document, whose status
+ * may also be `cancelled` (DELETE /api/jobs/:id).
+ */
+export const ApiJobSchema = JobSchema.extend({
+  status: z
+    .enum(['queued', 'running', 'done', 'failed', 'cancelled'])
+    .describe('cancelled: stopped by DELETE /api/jobs/:id (an ensemble keeps the runs it finished)'),
+})
+  .describe('an ensemble or a comparison running in the background')
+  .meta({ id: 'ApiJob' });
 
 export { ErrorSchema, ProblemSchema } from '../reports/schemas/api.js';
 

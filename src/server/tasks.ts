@@ -8,7 +8,7 @@
  * year itself (the library caches it per thread).
  */
 import type { z } from 'zod';
-import { parseDocument } from '../core/document.js';
+import { parseDocument, type SourceDocument } from '../core/document.js';
 import { ConcertError, type FieldPath, isConcertError, type Problem, reroot } from '../core/errors.js';
 import {
   type PowerIndexName,
@@ -31,10 +31,14 @@ import {
   equilibriaAnalysis,
   gdpGameOf,
   gravityAnalysis,
+  INPUT_KINDS,
+  invalidInput,
+  validateInput,
   whatIfAnalysis,
   worldGravityInput,
 } from '../reports/index.js';
 import { loadDefaultWorld } from '../world/index.js';
+import { checkNoWorldFile, scenarioOf } from './routes/scenario-source.js';
 
 /**
  * What a task returns: its value, or the problems of bad input. A
@@ -217,3 +221,42 @@ export const gravityTask = (input: GravityTaskInput) =>
     const data = under(['year'], () => worldGravityInput(world));
     return gravityAnalysis(data, input.formula, input.method);
   });
+
+/** Input of the scenario tasks: scenario text sent to the server. */
+export interface ScenarioTextInput {
+  readonly text: string;
+  readonly format: 'yaml' | 'json';
+}
+
+/**
+ * The server validates scenarios only, and one may not name a world file
+ * (the server does not read files on a client's behalf; see
+ * {@link checkNoWorldFile}).
+ */
+const SCENARIO_KIND = INPUT_KINDS.filter((k) => k.kind === 'scenario').map((k) => ({
+  ...k,
+  detect: () => true,
+  validate: (doc: SourceDocument) => {
+    checkNoWorldFile(doc);
+    return k.validate(doc);
+  },
+}));
+
+/**
+ * `concert validate --json` of scenario text (POST /api/scenarios/validate):
+ * parsed and checked on a request thread, because a large document takes
+ * seconds. Problems of the scenario are the document's findings, not an error.
+ */
+export const validateScenarioTask = (input: ScenarioTextInput) =>
+  outcome(() => {
+    try {
+      return validateInput(parseDocument(input.text, 'scenario', input.format), SCENARIO_KIND);
+    } catch (e) {
+      if (!(isConcertError(e) && e.code === 'bad-input')) throw e;
+      return invalidInput('scenario', 'scenario', e.problems);
+    }
+  });
+
+/** A scenario sent as text, parsed, checked and prepared on a request thread (problems located in the text). */
+export const loadScenarioTask = (input: ScenarioTextInput) =>
+  outcome(() => scenarioOf(parseDocument(input.text, 'scenario', input.format)));

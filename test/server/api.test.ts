@@ -382,8 +382,10 @@ describe('scenarios, jobs and runs', () => {
       'body',
       'runs',
     ]);
-    expectError(await get('/api/jobs/nope'), 404);
-    expectError(await get('/api/jobs/nope/events'), 404);
+    expectError(await get('/api/jobs/nope'), 400, ['params', 'id']);
+    expectError(await get('/api/jobs/nope/events'), 400, ['params', 'id']);
+    expectError(await get('/api/jobs/00000000-0000-4000-8000-000000000000'), 404);
+    expectError(await get('/api/jobs/00000000-0000-4000-8000-000000000000/events'), 404);
     expectError(await get('/api/runs/abcdef0123'), 404);
     expectError(await get('/api/runs/xyz'), 400, ['params', 'id']);
   });

@@ -108,3 +108,166 @@ describe('the same bound reaches the CLI', () => {
     expect(r.stderr).toMatch(/--to.*expected at most 10000/);
   });
 });
+
+/** A scenario text of about `keys` mapping keys (a large `parameters`-like block in the description). */
+function bigScenario(keys: number): string {
+  const lines = ['name: big', 'years: 2017..2018', 'description: big', 'extra:'];
+  for (let i = 0; i < keys; i++) lines.push(`  key${i}: ${i}`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('heavy work does not hold the event loop', () => {
+  it('a large scenario to validate is checked off the main thread: GET /api/worlds answers meanwhile', async () => {
+    const text = bigScenario(20_000);
+    const validating = post('/api/scenarios/validate', { text });
+    await new Promise((r) => setTimeout(r, 50));
+    await expectResponsive(500);
+    const r = await validating;
+    expect(r.status).toBe(200);
+    expect(r.body.valid).toBe(false);
+  }, 120_000);
+
+  it('refuses vertex and support enumeration of random 64×64 games at once; a 2×2 classify answers meanwhile', async () => {
+    const n = 64;
+    const strategies = [0, 1].map((p) => Array.from({ length: n }, (_, i) => `s${p}${i}`));
+    const payoffs = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => [
+        ((i * 7919 + j * 104729) % 97) - 48,
+        ((i * 31 + j * 17) % 89) - 44,
+      ]),
+    );
+    const game = { players: ['A', 'B'], strategies, payoffs };
+    const t0 = performance.now();
+    const [vertex, support, classify] = await Promise.all([
+      post('/api/games/equilibria', { game, method: 'vertex' }),
+      post('/api/games/equilibria', { game, method: 'support' }),
+      post('/api/games/classify', {
+        game: {
+          players: ['A', 'B'],
+          strategies: [
+            ['C', 'D'],
+            ['C', 'D'],
+          ],
+          payoffs: [
+            [
+              [3, 3],
+              [0, 5],
+            ],
+            [
+              [5, 0],
+              [1, 1],
+            ],
+          ],
+        },
+      }),
+    ]);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(vertex.status).toBe(400);
+    expect(vertex.body.error?.problems[0]?.path).toEqual(['body', 'method']);
+    expect(vertex.body.error?.message).toMatch(
+      /method vertex on a game of 64×64 strategies .* at most 3000000/,
+    );
+    expect(support.status).toBe(400);
+    expect(classify.status).toBe(200);
+    await expectResponsive();
+  }, 60_000);
+
+  it('stops a computation past the time limit with a 422, and answers the next request', async () => {
+    const timed = await buildServer({ storePath: ':memory:', webRoot: null, workers: 2, taskTimeoutMs: 300 });
+    try {
+      const n = 12;
+      let seed = 7;
+      const r = () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return Math.floor((seed / 2147483648) * 100);
+      };
+      const strategies = [0, 1].map((p) => Array.from({ length: n }, (_, i) => `s${p}${i}`));
+      const payoffs = Array.from({ length: n }, () => Array.from({ length: n }, () => [r(), r()]));
+      const res = await timed.inject({
+        method: 'POST',
+        url: '/api/games/equilibria',
+        payload: { game: { players: ['A', 'B'], strategies, payoffs }, method: 'vertex' },
+      });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.message).toMatch(/longer than the server's limit of 0.3 s/);
+      const next = await timed.inject({ method: 'GET', url: '/api/worlds' });
+      expect(next.statusCode).toBe(200);
+    } finally {
+      await timed.close();
+    }
+  }, 60_000);
+});
+
+describe('API hygiene (issue 21)', () => {
+  it('answers blank scenario text with 400 at body.text (was: 500)', async () => {
+    for (const text of ['', '   \n\t']) {
+      const r = await post('/api/scenarios/validate', { text });
+      expect(r.status).toBe(400);
+      expect(r.body.error?.problems).toEqual([
+        { path: ['body', 'text'], message: expect.stringMatching(/empty/) },
+      ]);
+    }
+    const run = await post('/api/scenarios/run', { scenario: { text: ' ' } });
+    expect(run.status).toBe(400);
+    expect(run.body.error?.problems[0]?.path).toEqual(['body', 'scenario', 'text']);
+  });
+
+  it('never puts an absolute path in GET /api/runs', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/runs' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toMatch(/"\/(tmp|home|root|work|Users)\b/);
+  });
+
+  it('refuses path traversal in ids without reading outside the store', async () => {
+    for (const url of [
+      '/api/jobs/..%2F..%2Fetc%2Fpasswd',
+      '/api/jobs/%2e%2e',
+      '/api/runs/..%2F..%2Fetc%2Fpasswd',
+      '/api/runs/%2e%2e%2f%2e%2e',
+      '/api/jobs/..%2F..%2Fetc%2Fpasswd/events',
+    ]) {
+      const r = await app.inject({ method: 'GET', url });
+      expect([400, 404]).toContain(r.statusCode);
+      expect(r.body).not.toMatch(/root:x:0/);
+    }
+    const del = await app.inject({ method: 'DELETE', url: '/api/jobs/..%2F..%2Fetc%2Fpasswd' });
+    expect(del.statusCode).toBe(400);
+    const s = await post('/api/scenarios/validate', { id: '../../etc/passwd' });
+    expect(s.status).toBe(400);
+    expect(s.body.error?.problems[0]?.path).toEqual(['body', 'id']);
+  });
+
+  it('sets security headers on every response', async () => {
+    for (const url of ['/api/worlds', '/api/nope']) {
+      const r = await app.inject({ method: 'GET', url });
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    }
+  });
+
+  it('answers only loopback Host names (DNS rebinding)', async () => {
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/worlds',
+      headers: { host: 'attacker.example' },
+    });
+    expect(bad.statusCode).toBe(421);
+    expect(bad.json().error.problems[0].path).toEqual(['headers', 'host']);
+    for (const host of ['127.0.0.1:4173', 'localhost', '[::1]:80']) {
+      const ok = await app.inject({ method: 'GET', url: '/api/worlds', headers: { host } });
+      expect(ok.statusCode).toBe(200);
+    }
+  });
+
+  it('refuses a comparison beyond the work budget (was: a day-long job)', async () => {
+    const r = await post('/api/compare', {
+      a: { id: 'baseline-2017' },
+      b: { id: 'thaad-korea' },
+      runs: 100_000,
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error?.problems[0]?.path).toEqual(['body', 'runs']);
+    expect(r.body.error?.message).toMatch(/at most 100000/);
+  });
+});

@@ -81,3 +81,34 @@ describe('JobQueue', () => {
     ).toBeUndefined();
   });
 });
+
+describe('JobQueue limits and cancellation', () => {
+  it('refuses a job when maxQueued already wait (429), and cancels queued and running jobs', async () => {
+    const q = new JobQueue(100, () => undefined, 2);
+    let stopped = false;
+    const running = q.submit('ensemble', 'long', 1, (_report, signal) => {
+      return new Promise((_resolve, reject) => {
+        signal.addEventListener('abort', () => {
+          stopped = true;
+          reject(new Error('stopped'));
+        });
+      });
+    });
+    const w1 = q.submit('ensemble', 'w1', 1, async () => 1);
+    q.submit('ensemble', 'w2', 1, async () => 2);
+    expect(() => q.submit('ensemble', 'w3', 1, async () => 3)).toThrow(
+      /too many jobs: 2 are already waiting/,
+    );
+    expect(q.cancel(w1.id)).toBe('cancelled');
+    expect(q.get(w1.id)?.status).toBe('cancelled');
+    const ended = listen(q, running.id).ended;
+    await tick();
+    expect(q.get(running.id)?.status).toBe('running');
+    expect(q.cancel(running.id)).toBe('cancelling');
+    expect((await ended).status).toBe('cancelled');
+    expect(stopped).toBe(true);
+    expect(q.cancel(running.id)).toBe('finished');
+    expect(q.cancel('nope')).toBe('unknown');
+    await q.close();
+  });
+});

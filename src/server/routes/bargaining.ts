@@ -73,9 +73,12 @@ export function bargainingRoutes(app: Api, ctx: ServerContext): void {
           },
         ]);
       const input: BargainTaskInput = { problem, maxTurns: turns, seed };
-      const outcome = await ctx
-        .workerPool()
-        .run<BargainTaskInput, TaskOutcome<BargainingDocument>>(TASKS, 'bargainTask', input);
+      const outcome = await ctx.runTask<BargainTaskInput, TaskOutcome<BargainingDocument>>(
+        TASKS,
+        'bargainTask',
+        input,
+        'the bargaining run',
+      );
       return json(unwrapTask(outcome, ['body']));
     },
   );

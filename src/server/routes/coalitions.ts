@@ -84,9 +84,12 @@ export function coalitionRoutes(app: Api, ctx: ServerContext): void {
       };
       const input: CoalitionPowerInput =
         b.game !== undefined ? { ...common, game: b.game } : { ...common, gdp: b.gdp! };
-      const outcome = await ctx
-        .workerPool()
-        .run<CoalitionPowerInput, TaskOutcome<CoalitionPowerDocument>>(TASKS, 'coalitionPowerTask', input);
+      const outcome = await ctx.runTask<CoalitionPowerInput, TaskOutcome<CoalitionPowerDocument>>(
+        TASKS,
+        'coalitionPowerTask',
+        input,
+        'the power index',
+      );
       return json(unwrapTask(outcome, ['body']));
     },
   );

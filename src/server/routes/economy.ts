@@ -166,7 +166,7 @@ export function economyRoutes(app: Api, ctx: ServerContext): void {
     async (req) => {
       const input: GravityTaskInput = req.body;
       const outcome = await cachedAsync(ctx.asyncCache, `gravityTask:${JSON.stringify(input)}`, () =>
-        ctx.workerPool().run<GravityTaskInput, unknown>(TASKS, 'gravityTask', input),
+        ctx.runTask<GravityTaskInput, unknown>(TASKS, 'gravityTask', input, 'the gravity estimate'),
       );
       return json(unwrapTask(outcome as TaskOutcome<EconomyGravityDocument>, ['body']));
     },

@@ -9,6 +9,7 @@ import { ConcertError, reroot } from '../../core/errors.js';
 import { DEFAULT_SEED, MAX_SEED } from '../../core/rng.js';
 import {
   EQUILIBRIUM_METHODS,
+  type EquilibriumMethod,
   type GameJson,
   gameFromDocument,
   gameJsonSchema,
@@ -72,8 +73,39 @@ const MatchRequestSchema = z.strictObject({
   seed: z.number().int().min(0).max(MAX_SEED).default(DEFAULT_SEED),
 });
 
+/**
+ * Largest number of candidate supports (or support pairs) the enumeration
+ * methods may face through the API: `support` tries each pair of equal-size
+ * supports (C(m+n, m) for an m×n game; about 1.7 s at 10×10, 10 s at 12×12
+ * on one core), `vertex` walks the vertices of the best-response polytopes
+ * (3 s at 12×12, about ten times more per two strategies). Beyond these the
+ * API refuses the request at once instead of computing for minutes; the
+ * time limit per request stops what still runs long.
+ */
+export const MAX_API_SUPPORTS: Readonly<Record<'support' | 'vertex', number>> = {
+  support: 200_000,
+  vertex: 3_000_000,
+};
+
+/** C(n, k) as a float (exact for the sizes compared here; Infinity when it overflows). */
+function binomial(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= Math.min(k, n - k); i++) c = (c * (n - k + i)) / i;
+  return Math.round(c);
+}
+
+/**
+ * The candidate supports an enumeration method faces: C(m+n, m) for two
+ * players, the product of 2^m_i − 1 for more.
+ */
+export function supportCount(strategies: readonly (readonly string[])[]): number {
+  if (strategies.length === 2)
+    return binomial(strategies[0]!.length + strategies[1]!.length, strategies[0]!.length);
+  return strategies.reduce((p, s) => p * (2 ** s.length - 1), 1);
+}
+
 /** Validates a game body with the library's checks; problems are rooted at `body.game`. */
-function checkGame(game: GameJson): void {
+function checkGame(game: GameJson, method?: EquilibriumMethod): void {
   let profiles = 1;
   for (const s of game.strategies) profiles *= s.length;
   if (profiles > MAX_API_PROFILES)
@@ -83,6 +115,22 @@ function checkGame(game: GameJson): void {
         message: `the game has ${profiles} pure profiles: the API takes at most ${MAX_API_PROFILES} (use the CLI for larger games)`,
       },
     ]);
+  const enumeration = method ?? (game.strategies.length === 2 ? 'vertex' : undefined);
+  if (enumeration === 'support' || enumeration === 'vertex') {
+    const supports = supportCount(game.strategies);
+    const limit = MAX_API_SUPPORTS[enumeration];
+    if (supports > limit)
+      throw new ConcertError('bad-input', [
+        {
+          path: [
+            'body',
+            method === undefined ? 'game' : 'method',
+            ...(method === undefined ? ['strategies'] : []),
+          ],
+          message: `method ${enumeration} on a game of ${game.strategies.map((s) => s.length).join('×')} strategies faces ${supports.toExponential(2)} candidate supports: the API takes at most ${limit} (use lemke-howson for one equilibrium, pure or qre, or the CLI)`,
+        },
+      ]);
+  }
   try {
     gameFromDocument(parseDocument(JSON.stringify(game), 'game', 'json'));
   } catch (e) {
@@ -93,7 +141,17 @@ function checkGame(game: GameJson): void {
 /** Registers the games routes. */
 export function gameRoutes(app: Api, ctx: ServerContext): void {
   const task = async <O>(name: string, input: GameTaskInput, root: (string | number)[]): Promise<O> =>
-    unwrapTask(await ctx.workerPool().run<GameTaskInput, TaskOutcome<O>>(TASKS, name, input), root);
+    unwrapTask(
+      await ctx.runTask<GameTaskInput, TaskOutcome<O>>(
+        TASKS,
+        name,
+        input,
+        name === 'classifyTask'
+          ? 'the classification'
+          : `the equilibria (method ${input.method ?? 'vertex'})`,
+      ),
+      root,
+    );
 
   app.get(
     '/api/games/strategies',
@@ -123,7 +181,7 @@ export function gameRoutes(app: Api, ctx: ServerContext): void {
       },
     },
     async (req) => {
-      checkGame(req.body.game);
+      checkGame(req.body.game, req.body.method);
       return json(
         await task<EquilibriaDocument>(
           'equilibriaTask',

@@ -78,7 +78,7 @@ function networkOf(ctx: ServerContext, year: number): SignedNetwork {
 export function relationRoutes(app: Api, ctx: ServerContext): void {
   const run = async <I extends BalanceTaskInput, O>(name: string, input: I, root: string): Promise<O> => {
     const outcome = await cachedAsync(ctx.asyncCache, `${name}:${JSON.stringify(input)}`, () =>
-      ctx.workerPool().run<I, unknown>(TASKS, name, input),
+      ctx.runTask<I, unknown>(TASKS, name, input, 'the balance report'),
     );
     return unwrapTask(outcome as TaskOutcome<O>, [root]);
   };

@@ -3,6 +3,7 @@
  * `/api/runs/:id/export?format=csv|json` — the documents of
  * `concert runs list | show | export` (reports/scenario).
  */
+import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { ConcertError, isConcertError } from '../../core/errors.js';
@@ -36,7 +37,8 @@ export function runRoutes(app: Api, ctx: ServerContext): void {
     },
     async () => {
       const store = ctx.runStore();
-      return json(runsListDocument(store.path, store.listEnsembles()));
+      // The store's file name only: a response never reveals the server's folders.
+      return json(runsListDocument(basename(store.path), store.listEnsembles()));
     },
   );
 

@@ -8,9 +8,13 @@ import { z } from 'zod';
 import { parseDocument, type SourceDocument } from '../../core/document.js';
 import { ConcertError, isConcertError } from '../../core/errors.js';
 import { prepareScenario } from '../../scenario/load.js';
+import { moduleUrl } from '../../runtime/pool.js';
 import type { Scenario } from '../../scenario/scenario.js';
 import type { ServerContext } from '../context.js';
 import { type ApiProblem, apiProblem } from '../errors.js';
+import type { ScenarioTextInput, TaskOutcome } from '../tasks.js';
+
+const TASKS = moduleUrl(import.meta.url, '../tasks');
 
 export const ScenarioSourceSchema = z
   .strictObject({
@@ -61,7 +65,44 @@ export function documentOf(
     }
     return parseDocument(found.text, found.file, 'yaml');
   }
+  checkNotBlank(src, root);
   return parseDocument(src.text ?? '', 'scenario', src.format);
+}
+
+/** Blank scenario text is a bad request (400 at `text`), not a document to look into. */
+function checkNotBlank(src: ScenarioSource, root: (string | number)[]): void {
+  if (src.text !== undefined && src.text.trim() === '')
+    throw new ConcertError('bad-input', [
+      {
+        path: [...root, 'text'],
+        message: 'the scenario text is empty: send the YAML (or JSON) of a scenario',
+      },
+    ]);
+}
+
+/**
+ * Loads a scenario for a job, or throws bad input whose problems are rooted
+ * at `root` (with their line and column in the text). Text is parsed and
+ * checked on a request thread, so a large document does not hold the event loop.
+ */
+export async function loadScenario(
+  ctx: ServerContext,
+  src: ScenarioSource,
+  root: (string | number)[],
+): Promise<Scenario> {
+  if (src.text === undefined) return loadFor(ctx, src, root);
+  checkNotBlank(src, root);
+  const o = await ctx.runTask<ScenarioTextInput, TaskOutcome<Scenario>>(
+    TASKS,
+    'loadScenarioTask',
+    { text: src.text, format: src.format },
+    'reading the scenario',
+  );
+  if (o.ok) return o.value;
+  throw new ConcertError(
+    'bad-input',
+    o.problems.map((p) => ({ ...p, path: [...root, ...(p.path ?? [])] })),
+  );
 }
 
 /**

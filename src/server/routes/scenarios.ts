@@ -18,26 +18,29 @@ import {
   ensembleDocument,
   INPUT_KINDS,
   invalidInput,
-  JobSchema,
   ShippedScenariosSchema,
+  type ValidationDocument,
   ValidationSchema,
   validateInput,
 } from '../../reports/index.js';
+import { moduleUrl } from '../../runtime/pool.js';
 import { RunStore } from '../../runtime/store.js';
 import { compareScenarios } from '../../scenario/compare.js';
 import { DEFAULT_CHUNK_RUNS, type EnsembleExecutor, runEnsemble } from '../../scenario/ensemble.js';
-import type { Scenario } from '../../scenario/scenario.js';
+import { cancellablePool } from '../cancel.js';
 import type { ServerContext } from '../context.js';
 import type { ApiProblem } from '../errors.js';
-import { errorResponses, ProblemSchema } from '../schemas.js';
+import { ApiJobSchema, errorResponses, jobErrorResponses } from '../schemas.js';
+import { type ScenarioTextInput, type TaskOutcome, unwrapTask } from '../tasks.js';
 import { type Api, json } from '../types.js';
+
+const TASKS = moduleUrl(import.meta.url, '../tasks');
 import type { JobResponse } from './jobs.js';
 import {
   checkNoWorldFile,
   documentOf,
-  loadFor,
+  loadScenario,
   ScenarioSourceSchema,
-  scenarioOf,
   scenarioProblems,
   shippedScenarios,
 } from './scenario-source.js';
@@ -57,6 +60,13 @@ const SCENARIO_KIND = INPUT_KINDS.filter((k) => k.kind === 'scenario').map((k) =
 
 /** Most runs of one ensemble started through the API. */
 export const MAX_API_RUNS = 100_000;
+/**
+ * Most runs of one comparison through the API, over all its ensembles (the
+ * two scenarios and, with attribution, one per event): a comparison keeps
+ * its runs in memory, so 100,000 paired runs with thousands of events would
+ * take gigabytes and a day.
+ */
+export const MAX_API_COMPARE_RUNS = 100_000;
 
 const RunOptionsSchema = {
   runs: z
@@ -89,12 +99,13 @@ function ensembleOptions(
   seed: number,
   store: RunStore,
   executor: EnsembleExecutor | undefined,
+  signal: AbortSignal,
 ) {
   return {
     runs,
     seed,
     workers: ctx.workers,
-    ...(executor ? { executor } : ctx.workers > 1 ? { pool: ctx.workerPool() } : {}),
+    ...(executor ? { executor } : ctx.workers > 1 ? { pool: cancellablePool(ctx.workerPool(), signal) } : {}),
     store,
     chunkRuns: chunkRuns(runs, ctx.workers),
   };
@@ -143,6 +154,16 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
       },
     },
     async (req) => {
+      if (req.body.text !== undefined) {
+        if (req.body.text.trim() === '') documentOf(ctx, req.body, ['body']); // 400 at body.text
+        const o = await ctx.runTask<ScenarioTextInput, TaskOutcome<ValidationDocument>>(
+          TASKS,
+          'validateScenarioTask',
+          { text: req.body.text, format: req.body.format },
+          'checking the scenario',
+        );
+        return json(unwrapTask(o, ['body', 'text']));
+      }
       try {
         return json(validateInput(documentOf(ctx, req.body, ['body']), SCENARIO_KIND));
       } catch (e) {
@@ -161,11 +182,11 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
         summary: "Start a scenario's ensemble as a job (progress at /api/jobs/:id/events)",
         tags: ['scenarios'],
         body: z.strictObject({ scenario: ScenarioSourceSchema, ...RunOptionsSchema }),
-        response: { 202: JobSchema, ...errorResponses },
+        response: { 202: ApiJobSchema, ...jobErrorResponses },
       },
     },
     async (req, reply) => {
-      const s = loadFor(ctx, req.body.scenario, ['body', 'scenario']);
+      const s = await loadScenario(ctx, req.body.scenario, ['body', 'scenario']);
       const runs = req.body.runs ?? s.ensemble.runs;
       const seed = req.body.seed ?? s.ensemble.seed;
       if (runs > MAX_API_RUNS)
@@ -175,10 +196,10 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
             message: `the API runs at most ${MAX_API_RUNS} runs per ensemble; got ${runs}`,
           },
         ]);
-      const job = ctx.jobs.submit('ensemble', s.name, runs, async (report) => {
+      const job = ctx.jobs.submit('ensemble', s.name, runs, async (report, signal) => {
         const store = ctx.runStore();
         const outcome = await runEnsemble(s, {
-          ...ensembleOptions(ctx, runs, seed, store, await ctx.queueExecutor()),
+          ...ensembleOptions(ctx, runs, seed, store, await ctx.queueExecutor(), signal),
           onProgress: (done, total) => report({ done, total, label: s.name }),
           summarize: true,
         });
@@ -207,34 +228,41 @@ export function scenarioRoutes(app: Api, ctx: ServerContext): void {
           seed: RunOptionsSchema.seed.describe("default: the first scenario's ensemble.seed"),
           attribution: z.boolean().default(true).describe('switch each event off in turn to attribute B − A'),
         }),
-        response: { 202: JobSchema, ...errorResponses },
+        response: { 202: ApiJobSchema, ...jobErrorResponses },
       },
     },
     async (req, reply) => {
       const problems: ApiProblem[] = [];
-      const load = (key: 'a' | 'b') => {
+      const load = async (key: 'a' | 'b') => {
         try {
-          return loadFor(ctx, req.body[key], ['body', key]);
+          return await loadScenario(ctx, req.body[key], ['body', key]);
         } catch (e) {
           problems.push(...scenarioProblems(e, []));
           return undefined;
         }
       };
-      const a = load('a');
-      const b = load('b');
+      const a = await load('a');
+      const b = await load('b');
       if (!a || !b) throw new ConcertError('bad-input', problems);
       const runs = req.body.runs ?? DEFAULT_COMPARE_RUNS;
       const seed = req.body.seed ?? a.ensemble.seed;
       const events = req.body.attribution ? a.events.length + b.events.length : 0;
       const total = runs * (2 + events);
-      const job = ctx.jobs.submit('compare', `${b.name} − ${a.name}`, total, async (report) => {
+      if (total > MAX_API_COMPARE_RUNS)
+        throw new ConcertError('bad-input', [
+          {
+            path: ['body', 'runs'],
+            message: `${runs} paired runs × ${2 + events} ensembles (2 scenarios${events > 0 ? ` + ${events} attributed events` : ''}) is ${total} runs: the API computes at most ${MAX_API_COMPARE_RUNS} per comparison (fewer runs, attribution: false, or concert compare on the CLI)`,
+          },
+        ]);
+      const job = ctx.jobs.submit('compare', `${b.name} − ${a.name}`, total, async (report, signal) => {
         const executor = await ctx.queueExecutor();
         const store = RunStore.open(':memory:');
         let base = 0;
         let label = '';
         try {
           const c = await compareScenarios(a, b, {
-            ...ensembleOptions(ctx, runs, seed, store, executor),
+            ...ensembleOptions(ctx, runs, seed, store, executor, signal),
             attribution: req.body.attribution,
             onEnsemble: (l) => {
               if (label !== '') base += runs;
