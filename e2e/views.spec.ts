@@ -57,9 +57,7 @@ test('stored runs: the list with each ensemble’s status, one ensemble’s char
   await page.screenshot({ path: `${shots}/runs.png`, fullPage: true });
 });
 
-test('scenario: a very large run asks first, and says that a started job cannot be cancelled yet', async ({
-  page,
-}) => {
+test('scenario: a very large run asks first, and a started run can be cancelled', async ({ page }) => {
   await page.goto('/#/scenario');
   await expect(page.getByTestId('problems')).toContainText('valid');
   await page.getByTestId('runs').fill('5000');
@@ -70,7 +68,23 @@ test('scenario: a very large run asks first, and says that a started job cannot 
   await page.getByTestId('run').click();
   const confirm = page.getByTestId('run-confirm');
   await expect(confirm).toContainText('5,000 runs');
+  await expect(confirm).toContainText('you can cancel it while it runs');
   await confirm.getByRole('button', { name: 'Do not run' }).click();
   await expect(confirm).toHaveCount(0);
   expect(started).toBe(false);
+
+  // A large run, cancelled while it runs: the job ends cancelled, long before its 100,000 runs.
+  await page.getByTestId('runs').fill('100000');
+  await page.getByTestId('run').click();
+  await page.getByTestId('run-confirm-yes').click();
+  const cancel = page.getByTestId('cancel');
+  await expect(cancel).toBeVisible();
+  await expect(cancel).toHaveText('Cancel run');
+  const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && /\/api\/jobs\//.test(r.url()));
+  await cancel.click();
+  expect([200, 202]).toContain((await deleted).status());
+  await expect(page.getByTestId('cancelled')).toContainText('Cancelled');
+  await expect(cancel).toHaveCount(0);
+  const done = Number((await page.getByTestId('progress').getAttribute('value')) ?? '0');
+  expect(done).toBeLessThan(100_000);
 });

@@ -142,6 +142,8 @@ export function useJob<R, Q = unknown>() {
   const [error, setError] = useState<Error | null>(null);
   const [running, setRunning] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -154,12 +156,19 @@ export function useJob<R, Q = unknown>() {
     setError(null);
     setResult(null);
     setJobId(null);
+    setCancelled(false);
+    setCancelling(false);
     setProgress({ done: 0, total, label: '' });
     try {
       const job = await api<Job<R>>(path, { body, signal: c.signal });
       setJobId(job.id);
       const ended = await followJob<R>(job.id, setProgress, c.signal);
       setProgress(ended.progress);
+      // The API's job status may also be 'cancelled' (DELETE /api/jobs/:id).
+      if ((ended.status as string) === 'cancelled') {
+        setCancelled(true);
+        return null;
+      }
       if (ended.status === 'done' && ended.result) {
         setResult({ value: ended.result, request });
         return ended.result;
@@ -169,9 +178,23 @@ export function useJob<R, Q = unknown>() {
     } catch (e) {
       if (!isAbort(e)) setError(e instanceof Error ? e : new Error(String(e)));
     } finally {
-      if (controller.current === c) setRunning(false);
+      if (controller.current === c) {
+        setRunning(false);
+        setCancelling(false);
+      }
     }
     return null;
+  };
+  /** Asks the server to cancel the running job (DELETE /api/jobs/:id); its end event then says `cancelled`. */
+  const cancel = async () => {
+    if (jobId === null) return;
+    setCancelling(true);
+    try {
+      await api(`/api/jobs/${encodeURIComponent(jobId)}`, { method: 'DELETE' });
+    } catch (e) {
+      setCancelling(false);
+      if (!isAbort(e)) setError(e instanceof Error ? e : new Error(String(e)));
+    }
   };
   const clear = () => {
     controller.current?.abort();
@@ -179,6 +202,7 @@ export function useJob<R, Q = unknown>() {
     setError(null);
     setProgress(null);
     setRunning(false);
+    setCancelled(false);
   };
-  return { progress, result, error, running, jobId, start, clear };
+  return { progress, result, error, running, jobId, cancelled, cancelling, start, cancel, clear };
 }

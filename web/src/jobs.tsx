@@ -120,10 +120,15 @@ export function RunProgress({
   progress,
   label,
   running,
+  job,
+  testId = 'cancel',
 }: {
   progress: { done: number; total: number } | null;
   label: string;
   running?: boolean;
+  /** The job, for its Cancel button (shown while it runs) and its cancelled note. */
+  job?: { jobId: string | null; cancelled: boolean; cancelling: boolean; cancel: () => Promise<void> };
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -138,7 +143,25 @@ export function RunProgress({
         </span>
         <progress max={progress.total} value={progress.done} data-testid="progress" />
       </label>
-      {running && <p className="note">{t('jobs.noCancel')}</p>}
+      {running && job && job.jobId !== null && (
+        <p className="note">
+          <button
+            type="button"
+            className="secondary"
+            disabled={job.cancelling}
+            onClick={() => void job.cancel()}
+            data-testid={testId}
+          >
+            {job.cancelling ? t('jobs.cancelling') : t('jobs.cancel')}
+          </button>{' '}
+          {t('jobs.cancelNote')}
+        </p>
+      )}
+      {!running && job?.cancelled && (
+        <p className="note" role="status" data-testid={`${testId}led`}>
+          {t('jobs.cancelled')}
+        </p>
+      )}
     </div>
   );
 }

@@ -183,8 +183,14 @@ export default function CompareView() {
       </div>
       {a === b && <p className="error">{t('compare.same')}</p>}
       <div className="cols2">
-        <RunProgress progress={left.progress} label={a} running={left.running} />
-        <RunProgress progress={right.progress} label={b} running={right.running} />
+        <RunProgress progress={left.progress} label={a} running={left.running} job={left} testId="cancel-a" />
+        <RunProgress
+          progress={right.progress}
+          label={b}
+          running={right.running}
+          job={right}
+          testId="cancel-b"
+        />
       </div>
       <ErrorNotice
         error={left.error ?? right.error ?? sideA.error ?? sideB.error}

@@ -278,7 +278,12 @@ export default function ScenarioView() {
               </>
             )}
           </div>
-          <RunProgress progress={runner.progress} label={t('scenario.progress')} running={runner.running} />
+          <RunProgress
+            progress={runner.progress}
+            label={t('scenario.progress')}
+            running={runner.running}
+            job={runner}
+          />
           <ErrorNotice
             error={runner.error}
             labels={{ runs: t('scenario.runs'), seed: t('scenario.seed'), scenario: t('scenario.editor') }}
