@@ -271,3 +271,19 @@ describe('API hygiene (issue 21)', () => {
     expect(r.body.error?.message).toMatch(/at most 100000/);
   });
 });
+
+describe('YAML alias expansion is refused (core/document limits)', () => {
+  it('a scenario with 1,500 aliases of a 100 KB string is refused at once, located, and the server stays responsive', async () => {
+    const big = 'x'.repeat(100_000);
+    const notes = Array.from({ length: 1500 }, (_, i) => `  - { year: 2017, type: note${i}, note: *a }`).join(
+      '\n',
+    );
+    const text = `name: bomb\ndescription: &a "${big}"\nyears: 2017..2018\nevents:\n${notes}\n`;
+    const t0 = performance.now();
+    const run = await post('/api/scenarios/run', { scenario: { text } });
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(run.status).toBe(400);
+    expect(JSON.stringify(run.body.error)).toMatch(/alias/i);
+    await expectResponsive();
+  }, 60_000);
+});
