@@ -1,9 +1,13 @@
 /**
  * models/deterrence: the scenario engine's per-year call and the web lab's sweep.
  *
- * Tasks: all dyads of the 2017 default world, both strike orders, with
- * defenses (target < 5 ms); one dyad (USA–RUS, USA–CHN); a 10,000-point sweep
- * of US GMD interceptors 0..1,000 for USA–CHN (target < 2 s).
+ * Tasks: all dyads of the 2017 default world, both strike orders, with the
+ * engagement geometry (defenses with sites, sensors, launch areas, city value
+ * targets and damage curves) and defenses, as shipped (target < 20 ms, issue
+ * 15); the same world with every defense's sites removed, so that coverage
+ * rules alone decide what a defense engages (no geometry: the cost of the
+ * geometry is the difference); one dyad (USA–RUS, USA–CHN); a 10,000-point
+ * sweep of US GMD interceptors 0..1,000 for USA–CHN (target < 2 s).
  *
  * The runner's Bench measures wall-clock time. On a shared machine wall time
  * also counts the time other processes hold the cores, so the same tasks are
@@ -20,18 +24,50 @@ import {
   sweep,
 } from '../src/models/deterrence/index.js';
 import { loadDefaultWorld } from '../src/world/default.js';
+import type { World } from '../src/world/schema.js';
 
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
 
+/** `world` with every defense's sites removed: its coverage rules alone decide what it engages. */
+function withoutSites(world: World): World {
+  const actors: World['actors'] = {};
+  for (const [id, a] of Object.entries(world.actors)) {
+    if (!a.defenses) {
+      actors[id] = a;
+      continue;
+    }
+    const defenses = Object.fromEntries(
+      Object.entries(a.defenses).map(([did, d]) => {
+        const { sites: _sites, ...rest } = d;
+        return [did, rest];
+      }),
+    );
+    actors[id] = { ...a, defenses };
+  }
+  return { ...world, actors };
+}
+
 export default async function (bench: Bench): Promise<void> {
   const world = loadDefaultWorld();
   const dyads = allDyads(world).length;
-  const allName = `allDyads, 2017 world (${dyads} dyads, both orders, with defenses)`;
+  const armed = Object.values(world.actors).filter((a) => a.forces);
+  const sited = armed.flatMap((a) => Object.values(a.defenses ?? {})).filter((d) => d.sites).length;
+  const sensors = armed.reduce((n, a) => n + Object.keys(a.sensors ?? {}).length, 0);
+  const withCities = armed.filter((a) => (a.cities?.length ?? 0) > 0).length;
+  console.log(
+    `\n# deterrence.bench.ts: 2017 world, ${dyads} dyads; ${sited} defenses with sites, ${sensors} sensors, ${withCities} of ${armed.length} armed actors with cities`,
+  );
+  const allName = `allDyads, 2017 world (${dyads} dyads, both orders, with geometry and defenses)`;
   bench.add(allName, () => {
     allDyads(world);
+  });
+  const flat = withoutSites(world);
+  const flatName = `allDyads, 2017 world (${dyads} dyads, both orders, defenses without sites: no geometry)`;
+  bench.add(flatName, () => {
+    allDyads(flat);
   });
   bench.add('dyad USA–RUS (both orders)', () => {
     dyad(world, 'USA', 'RUS');
@@ -56,6 +92,9 @@ export default async function (bench: Bench): Promise<void> {
   const cpu = new Bench({ time: 0, iterations: 200, warmupIterations: 20, now: cpuMs });
   cpu.add(allName, () => {
     allDyads(world);
+  });
+  cpu.add(flatName, () => {
+    allDyads(flat);
   });
   await cpu.run();
   const cpuHeavy = new Bench({ time: 0, iterations: 3, warmupIterations: 1, now: cpuMs });
