@@ -12,6 +12,7 @@
 // Modules are imported directly, not through models/deterrence's index file, so that worker threads
 // load only what the engine runs (the index file also brings the sweep, variants and validation).
 import { canReach } from '../models/deterrence/actors.js';
+import { geometryCache } from '../models/deterrence/coverage.js';
 import { dyad } from '../models/deterrence/dyad.js';
 import type { World } from '../world/schema.js';
 import { cachedEvaluator, type DeterrenceEvaluator, type DyadEvaluation } from './deterrence-update.js';
@@ -34,6 +35,9 @@ const NOT_A_NUCLEAR_DYAD: DyadEvaluation = Object.freeze({
  * a copy of the world's two actors and evaluated by models/deterrence.
  */
 export function kentThalerEvaluator(world: World): DeterrenceEvaluator {
+  // Trajectories, engagements and damage curves shared by every posture this evaluator sees (the runs
+  // draw Pk, reliability and alert shares, not geometry); results are the same without it.
+  const cache = geometryCache();
   return {
     name: KENT_THALER_PART,
     evaluate(a, b) {
@@ -49,7 +53,7 @@ export function kentThalerEvaluator(world: World): DeterrenceEvaluator {
         relations: [],
       };
       if (!canReach(pair, a.id, b.id) || !canReach(pair, b.id, a.id)) return NOT_A_NUCLEAR_DYAD;
-      const r = dyad(pair, a.id, b.id);
+      const r = dyad(pair, a.id, b.id, {}, cache);
       return {
         firstStrikeStability: r.firstStrikeStability,
         damageLimitationAB: r.aFirst.damageLimitation,

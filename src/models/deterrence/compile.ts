@@ -7,6 +7,7 @@
  */
 import type { Basing, City, CoverageRule, GeoPoint } from '../../world/forces.js';
 import type { Actor } from '../../world/schema.js';
+import type { GeometryCache, SharedTrajectoryEntry } from './coverage.js';
 import type { DefenseLayer } from './defense.js';
 import { type InterceptorGeometry, type Sensor, type Site, site } from './engagement.js';
 import type { DeterrenceOptions } from './options.js';
@@ -58,6 +59,10 @@ export interface CompiledActor {
   readonly cities: readonly City[] | undefined;
   /** Memo of computed coverages of this actor's defenses, by attacker and target kind (filled lazily). */
   readonly coverageMemo: Map<string, unknown>;
+  /** The caller's cache shared between compilations (trajectories, engagements, value targets, damage curves). */
+  readonly geometryCache: GeometryCache | undefined;
+  /** The shared trajectories and engagements against this actor's geometry (from `geometryCache`). */
+  readonly sharedTrajectories: Map<string, SharedTrajectoryEntry> | undefined;
 }
 
 /** An aim point of an actor's value and its share of the actor's value-target population. */
@@ -114,8 +119,19 @@ function boostDefaults(regional: boolean): { burnTimeS: number; burnoutAltitudeK
   return regional ? { burnTimeS: 120, burnoutAltitudeKm: 120 } : { burnTimeS: 180, burnoutAltitudeKm: 200 };
 }
 
-/** Builds the exchange's view of one actor under the given options (posture, soft hardness, disabled defenses). */
-export function compileActor(id: string, actor: Actor, options: DeterrenceOptions): CompiledActor {
+/**
+ * Builds the exchange's view of one actor under the given options (posture,
+ * soft hardness, disabled defenses). With a `cache` (coverage.ts's
+ * `geometryCache`), trajectories, engagements, value targets and damage
+ * curves computed for one compilation are reused by the next that has the
+ * same geometry: results are the same with or without it.
+ */
+export function compileActor(
+  id: string,
+  actor: Actor,
+  options: DeterrenceOptions,
+  cache?: GeometryCache,
+): CompiledActor {
   const systems: CompiledSystem[] = [];
   const launchAreas = actor.forces?.launchAreas ?? {};
   for (const [sid, s] of Object.entries(actor.forces?.systems ?? {})) {
@@ -192,15 +208,59 @@ export function compileActor(id: string, actor: Actor, options: DeterrenceOption
     }
   }
   const cities = actor.cities;
+  let targets: TargetPoint[] | undefined;
+  if (cache && cities && cities.length > 0) {
+    targets = cache.valueTargets.get(cities);
+    if (!targets) {
+      targets = valueTargets(cities, Object.values(launchAreas));
+      cache.valueTargets.set(cities, targets);
+    }
+  }
   return {
     id,
     systems,
     defenses,
     sensors,
-    valueTargets: valueTargets(cities, Object.values(launchAreas)),
+    valueTargets: targets ?? valueTargets(cities, Object.values(launchAreas)),
     cities,
     coverageMemo: new Map(),
+    geometryCache: cache,
+    sharedTrajectories: cache ? sharedTrajectoriesOf(cache, geometryKeyOf(id, defenses, sensors)) : undefined,
   };
+}
+
+function sharedTrajectoriesOf(cache: GeometryCache, key: string): Map<string, SharedTrajectoryEntry> {
+  let m = cache.trajectories.get(key);
+  if (!m) {
+    if (cache.trajectories.size >= 1_000) cache.trajectories.clear();
+    m = new Map();
+    cache.trajectories.set(key, m);
+  }
+  return m;
+}
+
+/** The defender's geometry as a key: its id, each defense with sites and each enabled sensor with its cues. */
+function geometryKeyOf(id: string, defenses: readonly CompiledDefense[], sensors: readonly Sensor[]): string {
+  const parts: unknown[] = [id];
+  for (const d of defenses) {
+    const g = d.geometry;
+    if (!g) continue;
+    parts.push([
+      d.id,
+      g.phase,
+      g.sites.map((x) => x.key),
+      g.speedKmS,
+      g.burnTimeS,
+      g.rangeKm,
+      g.minAltitudeKm,
+      g.maxAltitudeKm,
+      g.reactionTimeS,
+      g.radarRangeKm,
+    ]);
+  }
+  for (const x of sensors)
+    parts.push([x.id, x.sites.map((y) => y.key), x.rangeKm, x.minElevationDeg, x.cues]);
+  return JSON.stringify(parts);
 }
 
 /** Whether system `s` can reach actor `target` (no `reaches` list: everywhere). */

@@ -48,6 +48,12 @@ export interface CoverageMemo {
   readonly splits: Map<string, CoverageSplit[]>;
 }
 
+/** A trajectory of a shared cache (sampled when first needed) and its engagements by defense and attacker. */
+export interface SharedTrajectoryEntry {
+  sampled: SampledTrajectory | undefined;
+  readonly engagements: Map<string, Engagement>;
+}
+
 interface TrajectoryEntry {
   readonly sampled: SampledTrajectory;
   readonly engagements: Map<string, Engagement>;
@@ -100,6 +106,36 @@ export function engagementOf(
 ): Engagement {
   const geometry = defense.geometry;
   if (!geometry) return { engageable: true, reason: 'no sites: its coverage rules decide', cuedBy: [] };
+  const shared = explain ? undefined : defender.sharedTrajectories;
+  if (shared) {
+    // Shared across compilations with the defender's geometry (the runs of an ensemble).
+    const key = `${area.key}|${target.key}|${s.burnTimeS}|${s.burnoutAltitudeKm}`;
+    let entry = shared.get(key);
+    if (!entry) {
+      if (shared.size >= MAX_SHARED_TRAJECTORIES) shared.clear();
+      entry = { sampled: undefined, engagements: new Map() };
+      shared.set(key, entry);
+    }
+    const ek = `${defense.id}|${attacker}`;
+    const hit = entry.engagements.get(ek);
+    if (hit) return hit;
+    let e = outOfReach(
+      geometry,
+      area.up,
+      target.up,
+      centralAngle(area.point, target.point),
+      target.point,
+      false,
+    );
+    if (!e) {
+      entry.sampled ??= new SampledTrajectory(
+        minimumEnergyTrajectory(area.point, target.point, s.burnTimeS, s.burnoutAltitudeKm),
+      );
+      e = engage(entry.sampled, geometry, defense.id, attacker, defender.sensors, false);
+    }
+    entry.engagements.set(ek, e);
+    return e;
+  }
   // Ruled out without building the trajectory (most pairs of a far site and a trajectory).
   const angle = centralAngle(area.point, target.point);
   const quick = outOfReach(geometry, area.up, target.up, angle, target.point, explain);
@@ -110,6 +146,31 @@ export function engagementOf(
   const e = engage(entry.sampled, geometry, defense.id, attacker, defender.sensors, explain);
   entry.engagements.set(defense.id, e);
   return e;
+}
+
+/** Most trajectories a shared geometry cache keeps per defender geometry before it starts again (bounds its memory). */
+const MAX_SHARED_TRAJECTORIES = 100_000;
+
+/**
+ * Trajectories and engagements shared by every compilation that is given the
+ * same cache (compileActor's `cache`): the runs of an ensemble draw Pk,
+ * reliability and alert shares but fly the same trajectories past the same
+ * sites. Keys hold the defender's whole geometry (sites, interceptors,
+ * sensors and their cues), the launch area, the aim point and the boost, so
+ * a shared entry is the one a fresh computation would give.
+ */
+export interface GeometryCache {
+  /** By the defender's geometry key (compile.ts), then by launch area, aim point and boost. */
+  readonly trajectories: Map<string, Map<string, SharedTrajectoryEntry>>;
+  /** Value targets by cities list (the same list in every copy of a world). */
+  readonly valueTargets: WeakMap<object, TargetPoint[]>;
+  /** Damage curves by cities list, then by mean lethal area and central density (the longest computed). */
+  readonly curves: WeakMap<object, Map<string, Float64Array>>;
+}
+
+/** A fresh, empty geometry cache, for the caller to keep (an ensemble thread keeps one per scenario). */
+export function geometryCache(): GeometryCache {
+  return { trajectories: new Map(), valueTargets: new WeakMap(), curves: new WeakMap() };
 }
 
 /** The cued Pk and discrimination of an engagement (undefined when no cue raises them). */

@@ -6,6 +6,7 @@
 import type { World } from '../../world/schema.js';
 import { canReach, checkActors, nuclearActors } from './actors.js';
 import { type CompiledActor, compileActor } from './compile.js';
+import type { GeometryCache } from './coverage.js';
 import { type ExchangeResult, exchangeCompiled } from './exchange.js';
 import { type DeterrenceOptions, resolveOptions } from './options.js';
 import { firstStrikeStability as kentThalerIndex } from './stability.js';
@@ -51,6 +52,10 @@ export function dyadCompiled(A: CompiledActor, B: CompiledActor, o: DeterrenceOp
  * @throws {ConcertError} bad input when `a` or `b` is not an actor of the
  *   world (path `['a']` or `['b']`: `unknown actor "XXX": expected one of the
  *   nuclear actors CHN, FRA, …`), or both are the same actor.
+ * `cache` (coverage.ts's `geometryCache()`, kept by the caller) shares
+ * trajectories, engagements and damage curves between calls whose worlds
+ * share geometry, as an ensemble's runs do; the result is the same without it.
+ *
  * @example
  * dyad(world, 'USA', 'RUS').firstStrikeStability; // in (0, 1]
  */
@@ -59,10 +64,11 @@ export function dyad(
   a: string,
   b: string,
   options: Partial<DeterrenceOptions> = {},
+  cache?: GeometryCache,
 ): DyadResult {
   const [actorA, actorB] = checkActors(world, a, b, [['a'], ['b']]);
   const o = resolveOptions(options);
-  return dyadCompiled(compileActor(a, actorA, o), compileActor(b, actorB, o), o);
+  return dyadCompiled(compileActor(a, actorA, o, cache), compileActor(b, actorB, o, cache), o);
 }
 
 /**

@@ -30,11 +30,19 @@ export interface Site {
   readonly point: LatLon;
   readonly position: Vec3;
   readonly up: Vec3;
+  /** Name and coordinates as one string (a memo key). */
+  readonly key: string;
 }
 
 /** Builds a {@link Site} from a named point. */
 export function site(name: string, point: LatLon): Site {
-  return { name, point, position: surfacePosition(point), up: unitVector(point) };
+  return {
+    name,
+    point,
+    position: surfacePosition(point),
+    up: unitVector(point),
+    key: `${name}@${point.lat},${point.lon}`,
+  };
 }
 
 /** A defense's interceptors as the engagement model reads them. */

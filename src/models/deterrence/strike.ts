@@ -159,8 +159,37 @@ function curveFor(
   const key = `curve:${meanArea}:${Math.ceil(warheads)}:${options.centralDensityPerKm2}`;
   const hit = victim.coverageMemo.get(key) as Float64Array | undefined;
   if (hit) return hit;
-  const curve = damageCurve(victim.cities, meanArea, options.centralDensityPerKm2, warheads + 1);
+  const curve = sharedCurve(victim, meanArea, options.centralDensityPerKm2, warheads + 1);
   victim.coverageMemo.set(key, curve);
+  return curve;
+}
+
+/**
+ * The damage curve up to `maxWarheads`, from the compilation's shared cache
+ * when it has one. The greedy curve's entries do not depend on its length, so
+ * the first entries of a longer curve computed earlier are this curve.
+ */
+function sharedCurve(
+  victim: CompiledActor,
+  meanArea: number,
+  centralDensityPerKm2: number,
+  maxWarheads: number,
+): Float64Array {
+  const cities = victim.cities ?? [];
+  const cache = victim.geometryCache;
+  if (!cache) return damageCurve(cities, meanArea, centralDensityPerKm2, maxWarheads);
+  let byArea = cache.curves.get(cities);
+  if (!byArea) {
+    byArea = new Map();
+    cache.curves.set(cities, byArea);
+  }
+  const n = Math.max(0, Math.ceil(maxWarheads));
+  const k = `${meanArea}:${centralDensityPerKm2}`;
+  const longest = byArea.get(k);
+  if (longest && longest.length >= n + 1) return longest.subarray(0, n + 1);
+  if (byArea.size >= 10_000) byArea.clear();
+  const curve = damageCurve(cities, meanArea, centralDensityPerKm2, maxWarheads);
+  byArea.set(k, curve);
   return curve;
 }
 
