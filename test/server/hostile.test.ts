@@ -199,13 +199,12 @@ describe('heavy work does not hold the event loop', () => {
 });
 
 describe('API hygiene (issue 21)', () => {
-  it('answers blank scenario text with 400 at body.text (was: 500)', async () => {
+  it('answers blank scenario text with a located problem, never 500: validate 200 (valid false), run 400 at body.scenario.text', async () => {
     for (const text of ['', '   \n\t']) {
       const r = await post('/api/scenarios/validate', { text });
-      expect(r.status).toBe(400);
-      expect(r.body.error?.problems).toEqual([
-        { path: ['body', 'text'], message: expect.stringMatching(/empty/) },
-      ]);
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ valid: false, problems: [{ line: 1, column: 1 }] });
+      expect(JSON.stringify(r.body.problems)).toMatch(/empty/);
     }
     const run = await post('/api/scenarios/run', { scenario: { text: ' ' } });
     expect(run.status).toBe(400);
