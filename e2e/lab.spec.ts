@@ -205,9 +205,10 @@ test('compare: two scenarios side by side; the difference, its events in words, 
   const attribution = page.getByTestId('compare-attribution');
   await expect(attribution.locator('tbody tr')).toHaveCount(4);
   await expect(attribution).toContainText(
-    'missile defence deployed 2017 · United States of America THAAD-Korea',
+    'missile defence deployed 2019 · United States of America THAAD-Korea',
   );
-  await expect(attribution.locator('td[title="deploy-missile-defense 2017 USA THAAD-Korea"]')).toHaveCount(1);
+  await expect(attribution).toContainText('sensor switched 2017 · United States of America TPY-2-Korea');
+  await expect(attribution.locator('td[title="deploy-missile-defense 2019 USA THAAD-Korea"]')).toHaveCount(1);
   await attribution.scrollIntoViewIfNeeded();
   await shot(page, 'compare');
   // The report of the difference holds the numbers the lab shows (those of concert compare --json).
@@ -229,7 +230,8 @@ test('compare: two scenarios side by side; the difference, its events in words, 
   expect(html).toContain('thaad-korea − baseline-2017: 3 paired runs');
   // In Chinese, the events are named in Chinese.
   await page.getByTestId('language').selectOption('zh-Hans');
-  await expect(attribution).toContainText('部署导弹防御 2017 · 美国');
+  await expect(attribution).toContainText('部署导弹防御 2019 · 美国');
+  await expect(attribution).toContainText('传感器开关 2017 · 美国 TPY-2-Korea');
   await page.getByTestId('language').selectOption('en');
   // Switching B drops the results computed for the old B: no difference under the wrong title.
   await page.getByTestId('compare-b').selectOption('mds-europe');

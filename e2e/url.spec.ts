@@ -13,6 +13,9 @@ test('deterrence, relations and world: a reload and a fresh page reproduce the v
   await expect(page).toHaveURL(/b=CHN/);
   await expect(page).toHaveURL(/arsenalA=0\.55/);
   await expect(page).toHaveURL(/posture=day-to-day/);
+  // The figures of the last request, not of one still on screen while it runs.
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('deterrence-status')).toHaveText('');
   const delivered = await page.getByTestId('delivered-CHN').textContent();
   const link = page.url();
   await page.reload();

@@ -31,5 +31,11 @@ describe('eventLabel', () => {
     expect(eventLabel({ type: 'change-forces', year: 2018, actor: 'CHN', factor: 1.5 })).toBe(
       'change-forces 2018 CHN',
     );
+    expect(
+      eventLabel({ type: 'switch-sensor', year: 2017, actor: 'USA', sensor: 'TPY-2-Korea', enabled: true }),
+    ).toBe('switch-sensor 2017 USA TPY-2-Korea');
+    expect(
+      eventLabel({ type: 'switch-sensor', year: 2020, actor: 'USA', sensor: 'TPY-2-Korea', enabled: false }),
+    ).toBe('switch-sensor 2020 USA TPY-2-Korea off');
   });
 });

@@ -68,7 +68,12 @@ export interface CompareOptions extends EnsembleOptions {
 /** A short label of an event: type, year, actors, and the system a deployment or force change names. */
 export function eventLabel(e: ScenarioEvent): string {
   const who = 'actors' in e ? e.actors.join('+') : 'target' in e ? `${e.actor}→${e.target}` : e.actor;
-  const system = 'system' in e && e.system !== undefined ? ` ${e.system}` : '';
+  const system =
+    'system' in e && e.system !== undefined
+      ? ` ${e.system}`
+      : e.type === 'switch-sensor'
+        ? ` ${e.sensor}${e.enabled ? '' : ' off'}`
+        : '';
   return `${e.type} ${e.year} ${who}${system}`;
 }
 

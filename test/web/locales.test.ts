@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '../../src/scenario/schema.js';
 
 const LOCALES = join(import.meta.dirname, '../../web/src/locales');
 const SOURCES = join(import.meta.dirname, '../../web/src');
@@ -79,16 +80,10 @@ describe('web locale catalogues', () => {
   it('every problem family, event type and indicator has its message', () => {
     const problems = readFileSync(join(SOURCES, 'problems.tsx'), 'utf8');
     const families = [...problems.matchAll(/key: '(\w+)'/g)].map((m) => `problem.${m[1]}`);
-    const events = [
-      'deploy-missile-defense',
-      'change-forces',
-      'form-alignment',
-      'break-alignment',
-      'sanction',
-      'consult',
-      'arms-control-treaty',
-    ].map((e) => `event.${e}`);
-    const indicators = [...en.keys()].filter((k) => k.startsWith('indicator.') && k !== 'indicator.ofState');
+    const events = EVENT_TYPES.map((e) => `event.${e}`);
+    const indicators = [...en.keys()].filter(
+      (k) => k.startsWith('indicator.') && k !== 'indicator.ofState' && k !== 'indicator.ofDyad',
+    );
     const units = indicators.map((k) => k.replace('indicator.', 'unit.'));
     expect(families.length).toBeGreaterThan(10);
     expect([...families, ...events, ...units].filter((k) => !en.has(k))).toEqual([]);

@@ -13,6 +13,9 @@ import type { Bands } from './types';
 /** The catalogue key part of an indicator name (`stability.index` → `stability_index`). */
 const keyOf = (name: string) => name.replaceAll('.', '_');
 
+/** A per-dyad series: `crisisStability.USA-RUS`. */
+const DYAD = /^(.*)\.([A-Z][A-Z0-9]{1,5})-([A-Z][A-Z0-9]{1,5})$/;
+
 /**
  * The label of an indicator: the catalogue's name, and for a per-state series
  * (`gains.winWin.USA`) the indicator's name and the state's; else the name.
@@ -26,6 +29,14 @@ export function useIndicatorLabel(): (name: string) => string {
     const m = /^(.*)\.([A-Z][A-Z0-9]{1,5})$/.exec(name);
     if (m && i18n.exists(`indicator.${keyOf(m[1]!)}`))
       return t('indicator.ofState', { indicator: t(`indicator.${keyOf(m[1]!)}`), state: f.country(m[2]!) });
+    // A per-dyad series (`crisisStability.USA-RUS`): the indicator's dyad name and both states.
+    const d = DYAD.exec(name);
+    if (d && i18n.exists(`indicator.${keyOf(d[1]!)}_dyad`))
+      return t('indicator.ofDyad', {
+        indicator: t(`indicator.${keyOf(d[1]!)}_dyad`),
+        a: f.country(d[2]!),
+        b: f.country(d[3]!),
+      });
     return name;
   };
 }
@@ -34,7 +45,8 @@ export function useIndicatorLabel(): (name: string) => string {
 export function useIndicatorUnit(): (name: string) => string {
   const { t, i18n } = useTranslation();
   return (name: string) => {
-    const base = /^(.*)\.[A-Z][A-Z0-9]{1,5}$/.exec(name)?.[1] ?? name;
+    const dyad = DYAD.exec(name);
+    const base = dyad ? `${dyad[1]}_dyad` : (/^(.*)\.[A-Z][A-Z0-9]{1,5}$/.exec(name)?.[1] ?? name);
     const key = `unit.${keyOf(base)}`;
     return i18n.exists(key) ? t(key) : '';
   };

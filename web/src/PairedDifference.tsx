@@ -42,7 +42,7 @@ export function useEventLabel() {
       .map((w) =>
         w
           .split('+')
-          .map((x) => (/^[A-Z]{3}$/.test(x) ? f.country(x) : x))
+          .map((x) => (/^[A-Z]{3}$/.test(x) ? f.country(x) : x === 'off' ? t('event.off') : x))
           .join(' + '),
       )
       .join(' ');

@@ -347,7 +347,7 @@ export default function DeterrenceView() {
         >
           {t('deterrence.reset')}
         </button>
-        <span role="status" className="note">
+        <span role="status" className="note" data-testid="deterrence-status">
           {result.loading ? t('app.loading') : ''}
         </span>
       </div>

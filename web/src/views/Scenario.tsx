@@ -60,8 +60,9 @@ export default function ScenarioView() {
   const form = useValidity();
 
   // The shipped text fills the editor once known (unless the address holds an edited text).
+  // (An update function: a scenario picked before this effect ran must not be replaced by the stale text.)
   useEffect(() => {
-    if (text === '' && urlText === '' && shippedText !== '') setTextState(shippedText);
+    if (urlText === '' && shippedText !== '') setTextState((current) => (current === '' ? shippedText : current));
   }, [shippedText]);
   const setText = (next: string) => {
     setTextState(next);
