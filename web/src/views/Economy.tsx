@@ -503,7 +503,9 @@ export default function EconomyView() {
       { signal },
     ),
   );
-  const shown = dependence.data?.states.map((s) => s.id) ?? states;
+  // The states chosen, as chosen (not as the last answer lists them: an edit made while a request
+  // runs must build on the edit before it); none chosen: the major powers the API answered with.
+  const shown = list === '' ? (dependence.data?.states.map((s) => s.id) ?? states) : states;
   const labels = {
     year: t('economy.year'),
     states: t('economy.states'),
