@@ -6,6 +6,7 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { readTextFile } from '../core/document.js';
+import { ConcertError, isConcertError, type Problem } from '../core/errors.js';
 import {
   BARGAINING_OPTION_VALUES,
   type BargainingOptions,
@@ -46,6 +47,25 @@ function optionOverrides(flags: Flags, raw: readonly string[]): Partial<Bargaini
     out[name] = value;
   });
   return out as Partial<BargainingOptions>;
+}
+
+/**
+ * A problem of the run itself (a Markov PCE that does not settle, at
+ * `options.pceModel`) located where that option came from: `--option` when
+ * it overrode the file's, else the file.
+ */
+function locateRunProblems(e: unknown, file: string, overrides: Partial<BargainingOptions>): unknown {
+  if (!isConcertError(e) || e.code !== 'bad-input') return e;
+  return new ConcertError(
+    'bad-input',
+    e.problems.map((p): Problem => {
+      if (p.file !== undefined) return p;
+      const option = p.path?.[0] === 'options' ? p.path[1] : undefined;
+      if (typeof option === 'string' && option in overrides)
+        return { path: ['--option'], message: p.message };
+      return { file, ...p };
+    }),
+  );
 }
 
 /** Indices of the states a dimension's table shows: all of them, or evenly spaced ones with the first and last. */
@@ -145,7 +165,12 @@ export function register(program: Command): void {
         flags.done();
         const parsed = parseBargaining(readTextFile(file), file);
         const problem: BargainingProblem = { ...parsed, options: { ...parsed.options, ...overrides } };
-        const doc = bargainingAnalysis(problem, { ...(maxTurns === undefined ? {} : { maxTurns }), seed });
+        let doc: BargainingDocument;
+        try {
+          doc = bargainingAnalysis(problem, { ...(maxTurns === undefined ? {} : { maxTurns }), seed });
+        } catch (e) {
+          throw locateRunProblems(e, file, overrides);
+        }
         if (o.json) printJson(doc);
         else process.stdout.write(`${bargainingText(doc)}\n`);
       }),

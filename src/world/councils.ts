@@ -6,6 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readDocument } from '../core/document.js';
+import { ConcertError, isConcertError } from '../core/errors.js';
+import { checkGroups } from '../models/coalitions/council.js';
 import { readSimpleGame, type SimpleGameDocument } from '../models/coalitions/index.js';
 
 /** The shipped council files, two levels above this file in src/ and in dist/. */
@@ -22,12 +24,27 @@ function councilId(path: string): string {
   return (path.split('/').pop() ?? path).replace(/\.(json|ya?ml)$/, '');
 }
 
-/** Reads one council file; a shipped file is shown as `data/unsc/NAME`, another as given. */
+/**
+ * Reads one council file; a shipped file is shown as `data/unsc/NAME`, another
+ * as given. Its groups are checked here, where their lines are known (the
+ * power computation would name no file).
+ */
 export function readCouncil(path: string): CouncilFile {
+  const source = readDocument(path);
+  const doc = readSimpleGame(source);
+  try {
+    checkGroups(doc.game, doc.groups ?? {});
+  } catch (e) {
+    if (!isConcertError(e) || e.code !== 'bad-input') throw e;
+    throw new ConcertError(
+      'bad-input',
+      e.problems.map((p) => ({ file: source.file, ...source.locate(p.path ?? []), ...p })),
+    );
+  }
   return {
     id: councilId(path),
     file: path.startsWith(UNSC_DIR) ? `data/unsc/${path.slice(UNSC_DIR.length)}` : path,
-    doc: readSimpleGame(readDocument(path)),
+    doc,
   };
 }
 

@@ -16,6 +16,22 @@ const probability = z
   .min(0, 'expected a probability in [0, 1]')
   .max(1, 'expected a probability in [0, 1]');
 
+/**
+ * Bounds on the count fields of a world's forces and defenses (the same as
+ * models/deterrence's PARAMETER_BOUNDS for overrides and sweeps): the model
+ * allocates arrays and distributions of these sizes, so that 1e9 interceptors
+ * or warheads per launcher exhausted the heap or ran for minutes. Each is far
+ * above any real force (~1,500 launchers, 14 warheads per missile, a few
+ * hundred interceptors per system).
+ */
+export const MAX_FORCE_COUNT = 10_000;
+/** Most warheads per launcher, decoys per warhead and interceptors per salvo. */
+export const MAX_PER_UNIT = 100;
+/** Largest warhead yield, kt (the largest weapon ever tested, Tsar Bomba, was 50 Mt). */
+export const MAX_YIELD_KT = 100_000;
+/** Smallest CEP, m: counter-military potential goes as 1/CEP², Infinity for a CEP of 1e-308 m. */
+export const MIN_CEP_M = 1;
+
 /** Where a figure came from: a source id from data/forces-2017.json, or an `assumption: …` note saying why. */
 export const ProvenanceSchema = z.string().min(1);
 
@@ -41,13 +57,26 @@ export const DeliverySystemSchema = z
     name: z.string().min(1),
     basing: BasingSchema,
     /** Deployed launchers: missiles in silos, mobile launchers, loaded SLBM tubes, nuclear-tasked bombers. */
-    launchers: z.number().int('expected a whole number of launchers').min(0, 'expected launchers ≥ 0'),
+    launchers: z
+      .number()
+      .int('expected a whole number of launchers')
+      .min(0, 'expected launchers ≥ 0')
+      .max(MAX_FORCE_COUNT, `expected at most ${MAX_FORCE_COUNT} launchers`),
     /** Warheads carried per launcher (average loading). */
-    warheadsPerLauncher: z.number().min(0, 'expected warheads per launcher ≥ 0'),
+    warheadsPerLauncher: z
+      .number()
+      .min(0, 'expected warheads per launcher ≥ 0')
+      .max(MAX_PER_UNIT, `expected at most ${MAX_PER_UNIT} warheads per launcher`),
     /** Explosive yield of one warhead, kilotons. */
-    yieldKt: z.number().positive('expected a yield > 0 kt'),
+    yieldKt: z
+      .number()
+      .positive('expected a yield > 0 kt')
+      .max(MAX_YIELD_KT, `expected a yield of at most ${MAX_YIELD_KT} kt (100 Mt)`),
     /** Circular error probable, metres. */
-    cepM: z.number().positive('expected a CEP > 0 m'),
+    cepM: z
+      .number()
+      .positive('expected a CEP > 0 m')
+      .refine((x) => !(x > 0 && x < MIN_CEP_M), `expected a CEP of at least ${MIN_CEP_M} m`),
     /** Probability that a launched warhead arrives and detonates as intended. */
     reliability: probability,
     /**
@@ -61,9 +90,17 @@ export const DeliverySystemSchema = z
     /** Hardness of the aim point (silo, shelter, port, airbase), psi of overpressure. Required for silos. */
     hardnessPsi: z.number().positive('expected a hardness > 0 psi').optional(),
     /** Launchers destroyed together by one aim point when not escaped: 1 per silo, tubes per SSBN in port, bombers per base. */
-    launchersPerAimPoint: z.number().positive('expected launchers per aim point > 0').default(1),
+    launchersPerAimPoint: z
+      .number()
+      .positive('expected launchers per aim point > 0')
+      .max(MAX_FORCE_COUNT, `expected at most ${MAX_FORCE_COUNT} launchers per aim point`)
+      .default(1),
     /** Decoys (penetration aids) accompanying each warhead. */
-    decoysPerWarhead: z.number().min(0, 'expected decoys per warhead ≥ 0').default(0),
+    decoysPerWarhead: z
+      .number()
+      .min(0, 'expected decoys per warhead ≥ 0')
+      .max(MAX_PER_UNIT, `expected at most ${MAX_PER_UNIT} decoys per warhead`)
+      .default(0),
     /** Actors this system can reach; absent means every actor (intercontinental range). */
     reaches: z.array(z.string().min(1)).optional(),
     /** Ids of the actor's `launchAreas` its launchers are spread over (evenly); absent: no geometry for this system. */
@@ -119,11 +156,17 @@ export const DefenseSystemSchema = z
     interceptors: z
       .number()
       .int('expected a whole number of interceptors')
-      .min(0, 'expected interceptors ≥ 0'),
+      .min(0, 'expected interceptors ≥ 0')
+      .max(MAX_FORCE_COUNT, `expected at most ${MAX_FORCE_COUNT} interceptors`),
     /** Single-shot probability that one interceptor kills the warhead it engages. */
     pk: probability,
     /** Interceptors fired at each engaged object per shot. */
-    salvo: z.number().int('expected a whole salvo size').min(1, 'expected a salvo of at least 1').default(1),
+    salvo: z
+      .number()
+      .int('expected a whole salvo size')
+      .min(1, 'expected a salvo of at least 1')
+      .max(MAX_PER_UNIT, `expected a salvo of at most ${MAX_PER_UNIT}`)
+      .default(1),
     /** Shoot–look–shoot: a second salvo at engaged objects that survived the first (perfect look). */
     shootLookShoot: z.boolean().default(false),
     /** Probability that a decoy is recognised as one and not engaged (1 = perfect discrimination). */
@@ -238,7 +281,8 @@ export const CitySchema = z.strictObject({
   name: z.string().min(1),
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
-  population: z.number().min(0, 'expected a population ≥ 0'),
+  // A whole number of people: a population of 1e-320 has a city radius that underflows to 0 (NaN damage).
+  population: z.number().int('expected a whole number of people').min(0, 'expected a population ≥ 0'),
 });
 export type City = z.infer<typeof CitySchema>;
 

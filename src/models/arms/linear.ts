@@ -58,6 +58,10 @@ export function richardsonEquilibrium(system: RichardsonSystem): RichardsonEquil
   const lu = new LuDecomposition(m);
   const rhs = Matrix.columnVector(system.grievance.map((g) => -g));
   const x = lu.solve(rhs).getColumn(0);
+  // Well conditioned yet beyond the double range (a fatigue of 1e-308 against a grievance of 1e9):
+  // no finite equilibrium, reported as for a singular M rather than as ±Infinity.
+  if (!x.every(Number.isFinite))
+    return { equilibrium: null, singular: true, conditionNumber: Infinity, nonNegative: false };
   return {
     equilibrium: x,
     singular: false,

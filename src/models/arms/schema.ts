@@ -17,15 +17,39 @@ export const MAX_ARMS_ACTORS = 200;
 /** The longest horizon accepted from user input, in years. */
 export const MAX_ARMS_HORIZON_YEARS = 10_000;
 
+/**
+ * The largest |rate| of a reaction or fatigue coefficient, per year. Real
+ * systems have rates below 1 per year; beyond this bound the eigenvalue
+ * iteration overflows (1e308 made it loop for ever) and the solution leaves
+ * the double range within days.
+ */
+export const MAX_ARMS_RATE = 1000;
+
+/** The largest |level| of a grievance, an initial state or a threshold, in units of x (per year). */
+export const MAX_ARMS_LEVEL = 1e15;
+
+const rate = (what: string) =>
+  z
+    .number()
+    .min(-MAX_ARMS_RATE, `${what} must be within ±${MAX_ARMS_RATE} per year`)
+    .max(MAX_ARMS_RATE, `${what} must be within ±${MAX_ARMS_RATE} per year`);
+const level = (what: string) =>
+  z
+    .number()
+    .min(-MAX_ARMS_LEVEL, `${what} must be within ±${MAX_ARMS_LEVEL.toExponential()}`)
+    .max(MAX_ARMS_LEVEL, `${what} must be within ±${MAX_ARMS_LEVEL.toExponential()}`);
+
 const SystemShape = {
   /** Actor ids (ISO 3166-1 alpha-3 for states), one per row and column. */
   actors: z.array(ActorIdSchema).min(1, 'expected at least one actor').max(MAX_ARMS_ACTORS),
   /** Reaction (defence) coefficients k_ij ≥ or ≤ 0, per year; zero diagonal. Row i: how actor i reacts to j. */
-  reaction: z.array(z.array(z.number())),
+  reaction: z.array(z.array(rate('a reaction coefficient'))),
   /** Fatigue-and-expense coefficients a_i ≥ 0, per year. */
-  fatigue: z.array(z.number().min(0, 'fatigue must be ≥ 0 (a negative value would be self-stimulation)')),
+  fatigue: z.array(
+    rate('a fatigue coefficient').min(0, 'fatigue must be ≥ 0 (a negative value would be self-stimulation)'),
+  ),
   /** Grievances g_i, in units of x per year (negative = goodwill). */
-  grievance: z.array(z.number()),
+  grievance: z.array(level('a grievance')),
 };
 
 type SystemInput = { actors: string[]; reaction: number[][]; fatigue: number[]; grievance: number[] };
@@ -101,7 +125,7 @@ export const ArmsThresholdSchema = z.strictObject({
   /** Name to report the event under; default "<actor> crosses <level>". */
   name: z.string().min(1).optional(),
   actor: ActorIdSchema,
-  level: z.number(),
+  level: level('a threshold level'),
   direction: z.enum(['rising', 'falling', 'either']).default('rising'),
   /** Stop the simulation at the first crossing. */
   stop: z.boolean().default(false),
@@ -117,7 +141,7 @@ export const RichardsonFileSchema = z
     /** Calendar year of t = 0, for output only. */
     startYear: z.number().int().optional(),
     /** x(0), one entry per actor. */
-    initial: z.array(z.number()),
+    initial: z.array(level('an initial level')),
     horizonYears: z
       .number()
       .positive('horizonYears must be > 0')

@@ -150,8 +150,9 @@ export function victoryMatrix(
  *   P ← (P + q)/2 until max|q − P| ≤ 1e-8;
  * - MarkovUniform: q_a = (1/n)Σ_b V(a,b)(P_a + P_b), tolerance 1e-6.
  *
- * @throws {ConcertError} internal, when a Markov PCE has not converged after
- *   {@link MAX_PCE_ITERATIONS} iterations (KTAB throws too).
+ * @throws {ConcertError} bad input at `options.pceModel`, when a Markov PCE
+ *   has not converged after {@link MAX_PCE_ITERATIONS} iterations (KTAB
+ *   throws too).
  */
 export function pce(
   model: PceModel,
@@ -187,9 +188,16 @@ function conditionalPce(v: Float64Array, n: number): Float64Array {
   return p;
 }
 
+/**
+ * A Markov PCE that does not settle is a property of the problem (its
+ * options cycle), not a fault: bad input at the option that chose the PCE.
+ */
 function notConverged(name: string): ConcertError {
-  return new ConcertError('internal', [
-    { message: `the ${name} PCE did not converge in ${MAX_PCE_ITERATIONS} iterations` },
+  return new ConcertError('bad-input', [
+    {
+      path: ['options', 'pceModel'],
+      message: `the ${name} PCE did not converge in ${MAX_PCE_ITERATIONS} iterations (KTAB stops there too): the probabilities of this problem's options keep cycling; the Conditional PCE always has a solution (pceModel: Conditional)`,
+    },
   ]);
 }
 

@@ -428,7 +428,8 @@ export function bargainingTurn(
 
 /**
  * Voluntary acceptance: the bargains the actor values below the status quo
- * (queue entry 0) get probability 0, the rest are renormalised.
+ * (queue entry 0) get probability 0, the rest are renormalised (the status
+ * quo alone when nothing is left).
  */
 function refuseWorse(p: Float64Array, u: Float64Array, actor: number, nb: number): void {
   const statusQuo = u[actor * nb]!;
@@ -436,6 +437,13 @@ function refuseWorse(p: Float64Array, u: Float64Array, actor: number, nb: number
   for (let m = 0; m < nb; m++) {
     if (m > 0 && u[actor * nb + m]! < statusQuo) p[m] = 0;
     total += p[m]!;
+  }
+  if (!(total > 0)) {
+    // Every bargain refused and the status quo's own probability underflowed to 0 (an Octic or
+    // Binary victory model): the actor keeps its position, instead of 0/0 = NaN for every entry.
+    p.fill(0);
+    p[0] = 1;
+    return;
   }
   for (let m = 0; m < nb; m++) p[m] = p[m]! / total;
 }

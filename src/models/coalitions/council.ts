@@ -103,8 +103,11 @@ export function councilPower(
   };
 }
 
-/** Every group names at least one seat, each seat a player of the game in at most one group. */
-function checkGroups(game: SimpleGame, groups: Readonly<Record<string, readonly string[]>>): void {
+/**
+ * Every group names at least one seat, each seat a player of the game in at
+ * most one group; problems at `['groups', group, k]`, all thrown together.
+ */
+export function checkGroups(game: SimpleGame, groups: Readonly<Record<string, readonly string[]>>): void {
   const players = new Set(game.players);
   const groupOf = new Map<string, string>();
   const problems: Problem[] = [];

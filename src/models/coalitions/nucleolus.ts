@@ -258,6 +258,11 @@ export async function leastCore(game: TuGame): Promise<LeastCoreResult> {
   const v = requireTable(game);
   const n = game.players.length;
   const full = v.length - 1;
+  if (n === 1) {
+    // No coalition but the grand one: nothing constrains ε (the LP is unbounded), and the least core
+    // is the core, the single allocation v(N); ε₁ = 0 by convention.
+    return { epsilon: 0, epsilonExact: '0', coreNonEmpty: true, allocation: allocation(game, [v[full]!]) };
+  }
   const highs = await getHighs();
   const rows: LpRow[] = [];
   for (let mask = 1; mask < full; mask++)

@@ -10,7 +10,7 @@ import {
   regret,
   strategyValues,
 } from './game.js';
-import { Fraction, formatRational } from '../../../core/rational.js';
+import { Fraction, formatRational, rationalToNumber } from '../../../core/rational.js';
 
 /** One equilibrium (or, for QRE, one profile on the path) of a game. */
 export interface Equilibrium {
@@ -31,8 +31,10 @@ export function exactEquilibrium(
 ): Equilibrium {
   const payoffs = expectedPayoffsExact(game, profile);
   return {
-    strategies: profile.map((p) => p.map((x) => x.valueOf())),
-    payoffs: payoffs.map((x) => x.valueOf()),
+    // rationalToNumber, not valueOf: a fraction whose numerator and denominator both pass 1e308
+    // (payoffs such as 1e-308 make them) would be Infinity / Infinity = NaN.
+    strategies: profile.map((p) => p.map(rationalToNumber)),
+    payoffs: payoffs.map(rationalToNumber),
     exact: profile.map((p) => p.map(formatRational)),
     exactPayoffs: payoffs.map(formatRational),
   };

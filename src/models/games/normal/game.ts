@@ -10,6 +10,31 @@
 import { badInput, ConcertError, type Problem } from '../../../core/errors.js';
 import { Fraction, lcm, rationalFromNumber } from '../../../core/rational.js';
 
+/**
+ * Largest |payoff| read from a game file. The solvers work on exact
+ * fractions and on doubles (QRE, the zero-sum value's LP): payoffs such as
+ * 1e104 made HiGHS unable to read its model and 1e308 overflowed the
+ * doubles. Rescale a game beyond it: equilibria do not change.
+ */
+export const MAX_PAYOFF = 1e9;
+
+/**
+ * Largest denominator of a payoff read from a file: at most nine decimal
+ * places, or p/q with q ≤ 1e9. A payoff of 5e-324 or 1e-18 next to whole
+ * numbers made the exact arithmetic's fractions grow past 1e308 (NaN, a
+ * BigInt of Infinity) or run for minutes.
+ */
+export const MAX_PAYOFF_DENOMINATOR = 1_000_000_000n;
+
+/** Why a payoff read from a file is refused (out of range, too fine), or undefined. */
+export function payoffProblem(x: Fraction): string | undefined {
+  if (x.n > BigInt(MAX_PAYOFF) * x.d)
+    return `expected a payoff within ±${MAX_PAYOFF.toExponential()} (rescale the game: its equilibria do not change)`;
+  if (x.d > MAX_PAYOFF_DENOMINATOR)
+    return 'expected a payoff with at most 9 decimal places, or p/q with q ≤ 1e9 (round it, or rescale the game)';
+  return undefined;
+}
+
 /** A finite game in strategic form. Valid by construction (see {@link makeGame}). */
 export interface NormalFormGame {
   readonly title: string;

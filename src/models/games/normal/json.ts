@@ -18,7 +18,7 @@
 import { z } from 'zod';
 import { type SourceDocument, parseDocument, validateDocument } from '../../../core/document.js';
 import { ConcertError, type FieldPath, type Problem } from '../../../core/errors.js';
-import { makeGame, type NormalFormGame } from './game.js';
+import { makeGame, type NormalFormGame, payoffProblem } from './game.js';
 import { MAX_PLAYERS } from './nfg.js';
 import { type Fraction, formatRational, parseRational, rationalFromNumber } from '../../../core/rational.js';
 
@@ -107,6 +107,7 @@ export function gameFromDocument(doc: SourceDocument): NormalFormGame {
             : typeof x === 'string'
               ? parseRational(x.trim())
               : undefined;
+        const bound = r === undefined ? undefined : payoffProblem(r);
         if (r === undefined) {
           problems.push(
             located(
@@ -115,7 +116,9 @@ export function gameFromDocument(doc: SourceDocument): NormalFormGame {
               `expected a number or an exact string such as "1/3", found ${JSON.stringify(x)}`,
             ),
           );
-        } else vec.push(r);
+        } else if (bound !== undefined)
+          problems.push(located(doc, [...path, i], `${bound}; found ${String(x)}`));
+        else vec.push(r);
       });
       if (vec.length === N) payoffs[index] = vec;
       return;

@@ -18,7 +18,7 @@
  * bad-input ConcertError with file, line and column for each.
  */
 import { ConcertError, type Problem } from '../../../core/errors.js';
-import { makeGame, type NormalFormGame } from './game.js';
+import { makeGame, type NormalFormGame, payoffProblem } from './game.js';
 import { type Fraction, formatRational, parseRational } from '../../../core/rational.js';
 
 interface Token {
@@ -164,8 +164,13 @@ class Reader {
 
   number(token: Token, what: string): Fraction | undefined {
     const r = token.kind === 'word' ? parseRational(token.text) : undefined;
+    const bound = r === undefined ? undefined : payoffProblem(r);
     if (r === undefined)
       this.problem(token, `${what}: expected a number (integer, decimal or p/q), found '${token.text}'`);
+    else if (bound !== undefined) {
+      this.problem(token, `${what}: ${bound}; found '${token.text}'`);
+      return undefined;
+    }
     return r;
   }
 }
