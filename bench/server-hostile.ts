@@ -14,17 +14,11 @@
  */
 import autocannon from 'autocannon';
 import { buildServer } from '../src/server/index.js';
+import { wholeOption } from './options.js';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const x = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(x) || x < 1) throw new Error(`--${name}: expected a whole number ≥ 1`);
-  return x;
-}
-
-const amount = option('amount', 2_000);
-const connections = option('connections', 10);
-const targetMs = option('target-ms', 200);
+const amount = wholeOption('amount', 2_000);
+const connections = wholeOption('connections', 10);
+const targetMs = wholeOption('target-ms', 200);
 
 /** A deterministic pseudo-random payoff stream (the games must be the same on every run). */
 function lcg(seed: number): () => number {

@@ -12,16 +12,10 @@
  */
 import autocannon from 'autocannon';
 import { buildServer } from '../src/server/index.js';
+import { wholeOption } from './options.js';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const x = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(x) || x < 1) throw new Error(`--${name}: expected a whole number ≥ 1`);
-  return x;
-}
-
-const amount = option('amount', 10_000);
-const connections = option('connections', 50);
+const amount = wholeOption('amount', 10_000);
+const connections = wholeOption('connections', 50);
 
 interface Target {
   readonly title: string;
