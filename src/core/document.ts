@@ -151,6 +151,19 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
         const seen = new Set<string>();
         for (const pair of map.items) {
           const key = pair.key;
+          if (isMap(key) || isSeq(key)) {
+            // `? [a, b]: 1` or `{[a]: 1}`: no input of Concert has such keys, and the yaml library
+            // would stringify them with a Node warning on stderr.
+            const offset = (key as { range?: [number, number, number] | null }).range?.[0] ?? 0;
+            doc.errors.push(
+              new YAMLParseError(
+                [offset, offset + 1],
+                'NON_STRING_KEY',
+                'a mapping key must be a plain value (a name or a number), not a list or a mapping',
+              ),
+            );
+            continue;
+          }
           const name = isScalar(key) ? `${typeof key.value}:${String(key.value)}` : undefined;
           if (name === undefined) continue;
           if (seen.has(name)) {

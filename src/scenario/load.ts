@@ -10,6 +10,7 @@ import { ConcertError, type FieldPath, isConcertError, type Problem } from '../c
 import { DETERRENCE_UNCERTAINTIES } from '../models/deterrence/uncertainty.js';
 import { findStrategy, unknownStrategyMessage } from '../models/games/repeated/index.js';
 import { withDefaultForces } from '../world/default-forces.js';
+import { MAX_FORCE_COUNT } from '../world/forces.js';
 import {
   DEFAULT_YEAR,
   loadDefaultWorld,
@@ -294,6 +295,8 @@ function checkEvents(
   at: At,
 ): void {
   const deployed = new Map<string, Set<string>>();
+  /** The product of the change-forces factors so far, by `actor system`. */
+  const scales = new Map<string, number>();
   file.events.forEach((e, k) => {
     const base: FieldPath = ['events', k];
     const actorField = (field: 'actor' | 'target', id: string) => {
@@ -369,6 +372,21 @@ function checkEvents(
             [...base, 'system'],
             `unknown system "${e.system}" of ${e.actor}: expected one of ${Object.keys(forces.systems).join(', ')}`,
           );
+        }
+        // The launchers the events make, as if every one of them stayed in force: within the world's
+        // bound (factors of 100 compounded by five events gave 4e12 launchers to allocate).
+        for (const id of forces ? (e.system !== undefined ? [e.system] : Object.keys(forces.systems)) : []) {
+          const launchers = forces?.systems[id]?.launchers;
+          if (launchers === undefined) continue;
+          const scale = (scales.get(`${e.actor} ${id}`) ?? 1) * e.factor;
+          scales.set(`${e.actor} ${id}`, scale);
+          if (launchers * scale > MAX_FORCE_COUNT) {
+            at(
+              [...base, 'factor'],
+              `${e.actor}'s ${id} would have ${Math.round(launchers * scale)} launchers after this event (${launchers} in the world × ${scale}); expected at most ${MAX_FORCE_COUNT}`,
+            );
+            break;
+          }
         }
         break;
       }

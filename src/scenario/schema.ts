@@ -8,7 +8,7 @@
  * money in current US dollars (`Usd`).
  */
 import { z } from 'zod';
-import { GeoPointSchema } from '../world/forces.js';
+import { GeoPointSchema, MAX_FORCE_COUNT, MAX_PER_UNIT } from '../world/forces.js';
 import { ActorIdSchema } from '../world/schema.js';
 
 const probability = z.number().min(0).max(1);
@@ -91,11 +91,15 @@ const DeployMissileDefenseSchema = z.strictObject({
   /** Defense system id; an existing id of the actor adds interceptors to it. */
   system: z.string().min(1),
   name: z.string().min(1).optional(),
-  /** Interceptors added (0 to change only what an existing system covers). */
-  interceptors: z.number().int().min(0),
+  /** Interceptors added (0 to change only what an existing system covers); as many as a world's defense may have. */
+  interceptors: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_FORCE_COUNT, `expected at most ${MAX_FORCE_COUNT} interceptors`),
   /** Single-shot kill probability (needed for a new system). */
   pk: probability.optional(),
-  salvo: z.number().int().min(1).optional(),
+  salvo: z.number().int().min(1).max(MAX_PER_UNIT, `expected a salvo of at most ${MAX_PER_UNIT}`).optional(),
   /** Probability that a decoy is recognised (new system; default 1). */
   discrimination: probability.optional(),
   /** What the new system defends (default value targets). */
@@ -126,12 +130,19 @@ const DeployMissileDefenseSchema = z.strictObject({
   radarRangeKm: nonNegative.optional(),
 });
 
+/** Largest factor of one change-forces event (2e9 made the engine allocate 2.4e11 launchers). */
+export const MAX_FORCE_FACTOR = 100;
+
 const ChangeForcesSchema = z.strictObject({
   type: z.literal('change-forces'),
   ...eventBase,
   actor: ActorIdSchema,
-  /** Multiplies the launchers of every system (or of `system`). */
-  factor: nonNegative,
+  /**
+   * Multiplies the launchers of every system (or of `system`), at most
+   * {@link MAX_FORCE_FACTOR}-fold; the launchers it makes are checked against
+   * the world's bound when the scenario is loaded.
+   */
+  factor: nonNegative.max(MAX_FORCE_FACTOR, `expected a factor of at most ${MAX_FORCE_FACTOR}`),
   system: z.string().min(1).optional(),
 });
 
@@ -356,6 +367,14 @@ export const StabilityWeightsSchema = z.strictObject({
   relations: nonNegative.optional(),
 });
 
+/**
+ * An amount of US$ a scenario may set: 0, or from 1 to 1e15 (ten times world
+ * GDP). A GDP of 1e-308 made the shares of GDP overflow (gains.giniShare NaN).
+ */
+const dollars = nonNegative
+  .max(1e15, 'expected at most 1e15 US$ (ten times world GDP)')
+  .refine((x) => x === 0 || x >= 1, 'expected 0 or at least 1 US$');
+
 export const WorldOverridesSchema = z.strictObject({
   /** Relation scores to set (replacing the world's score for that pair). */
   relations: z
@@ -371,10 +390,7 @@ export const WorldOverridesSchema = z.strictObject({
     .optional(),
   /** Per-actor figures to replace. */
   actors: z
-    .record(
-      ActorIdSchema,
-      z.strictObject({ gdpUsd: nonNegative.optional(), milexUsd: nonNegative.optional() }),
-    )
+    .record(ActorIdSchema, z.strictObject({ gdpUsd: dollars.optional(), milexUsd: dollars.optional() }))
     .optional(),
 });
 
@@ -445,6 +461,8 @@ export const ScenarioSchema = z
       const years = s.years as Years | undefined;
       if (!years || typeof years.from !== 'number' || !Array.isArray(s.events)) return;
       s.events.forEach((e, k) => {
+        // An entry that is null (`- # …`) or not a mapping: the event schema reports it.
+        if (e === null || typeof e !== 'object') return;
         const year = (e as { year?: unknown }).year;
         if (typeof year === 'number' && (year < years.from || year > years.to)) {
           ctx.addIssue({

@@ -335,3 +335,114 @@ describe('coalitions unsc --reform', () => {
     );
   });
 });
+
+describe('scenario', () => {
+  const scenario = (lines: string[]) =>
+    [
+      'name: fuzz-scenario',
+      'description: A scenario drawn by the fuzz suite (not a claim about the world).',
+      ...lines,
+      'couplings:',
+      '  interaction: { roundsPerYear: 1 }',
+      'ensemble: { runs: 4, seed: 1 }',
+      '',
+    ].join('\n');
+
+  it('an event that is null (`- # …`) is located at its entry (internal error: reading "year" of null)', async () => {
+    const path = file(
+      'null-event.yaml',
+      scenario([
+        'actors: [RUS, FRA]',
+        'years: 2017..2021',
+        'events:',
+        '  - { type: sanction, year: 2018, actor: RUS, target: FRA, severity: 0.3, duration: 2 }',
+        '  - # type: sanction, year: 2018',
+      ]),
+    );
+    expectLocated(await runConcert(['validate', path, '--json']), `${path}:`, 'events[1]');
+  });
+
+  it('a change-forces factor of 2e9 is refused at the factor (the engine allocated 2.4e11 launchers)', async () => {
+    const path = file(
+      'factor.yaml',
+      scenario([
+        'actors: [CHN, GBR]',
+        'years: 2017..2021',
+        'events:',
+        '  - { type: change-forces, year: 2018, actor: CHN, factor: 2e9 }',
+      ]),
+    );
+    expectLocated(
+      await runConcert([
+        'run',
+        path,
+        '--runs',
+        '1',
+        '--workers',
+        '1',
+        '--store',
+        join(dir, 'runs.db'),
+        '--json',
+      ]),
+      `${path}:`,
+      'events[0].factor',
+      'at most 100',
+    );
+  });
+
+  it('factors that compound beyond 10,000 launchers of a system are refused at the event that crosses it', async () => {
+    const path = file(
+      'compound.yaml',
+      scenario([
+        'actors: [USA, RUS]',
+        'years: 2017..2021',
+        'events:',
+        '  - { type: change-forces, year: 2018, actor: USA, factor: 10 }',
+        '  - { type: change-forces, year: 2019, actor: USA, factor: 10 }',
+      ]),
+    );
+    expectLocated(
+      await runConcert(['validate', path, '--json']),
+      `${path}:`,
+      'events[1].factor',
+      'at most 10000',
+    );
+  });
+
+  it('a GDP override of 1e-308 US$ is refused (gains.giniShare was NaN)', async () => {
+    const path = file(
+      'gdp.yaml',
+      scenario([
+        'world: { default: 2016, overrides: { actors: { FRA: { gdpUsd: 1e-308 } } } }',
+        'actors: [FRA, CHN]',
+        'years: 2017..2020',
+      ]),
+    );
+    expectLocated(
+      await runConcert(['validate', path, '--json']),
+      `${path}:`,
+      'world.overrides.actors.FRA.gdpUsd',
+      'expected 0 or at least 1 US$',
+    );
+  });
+});
+
+describe('YAML documents', () => {
+  it('a list or mapping as a key is located, without a Node warning on stderr', async () => {
+    const path = file('key.yaml', 'name: x\n[a, b]: 1\nyears: 2017..2018\n');
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      expectLocated(
+        await runConcert(['validate', path, '--json']),
+        `${path}:2:1`,
+        'mapping key must be a plain value',
+      );
+      await new Promise((r) => setTimeout(r, 10));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+});
