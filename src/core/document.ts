@@ -144,7 +144,9 @@ export function parseDocument(text: string, file: string, format?: DocumentForma
   // Keys are checked for uniqueness below in one pass: the yaml library's own
   // check (uniqueKeys) compares every key with every other, seconds for a map
   // of 20,000 keys and hours for the largest document accepted.
-  const doc = parseYaml(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  // logLevel 'error': the library's warnings (a key that stringifies, an unresolved tag) would be Node
+  // warnings on stderr beside the CLI's own messages; what they concern is checked and located here.
+  const doc = parseYaml(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length === 0) {
     visit(doc, {
       Map(_, map) {
