@@ -14,7 +14,6 @@ export {
 export {
   type Estimate,
   MAX_SALTELLI_INPUTS,
-  normalQuantile,
   type SaltelliDesign,
   type SaltelliOptions,
   type SobolAnalysisOptions,

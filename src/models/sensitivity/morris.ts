@@ -18,7 +18,7 @@
 import { badInput } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import { shuffle } from '../../core/shuffle.js';
-import { normalQuantile } from './saltelli.js';
+import { normalQuantile } from '../../core/statistics.js';
 
 export interface MorrisDesign {
   readonly k: number;

@@ -21,6 +21,7 @@
  */
 import { badInput } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
+import { normalQuantile } from '../../core/statistics.js';
 import { MAX_SOBOL_DIMENSION, MAX_SOBOL_POINTS, SobolSequence } from './sobol-sequence.js';
 
 /** The largest number of inputs: the sequence has 2k dimensions. */
@@ -135,47 +136,6 @@ export interface SobolAnalysisOptions {
   readonly confidenceLevel?: number;
   /** Draws the bootstrap resamples. Required when resamples > 0. */
   readonly rng?: Rng;
-}
-
-/**
- * Standard normal quantile by Acklam's rational approximation (relative error
- * < 1.2e-9). simple-statistics' `probit` is off by 3e-3 at 0.975 (1.9572 for
- * 1.95996), too coarse for stated confidence levels.
- */
-export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw badInput(`a normal quantile needs 0 < p < 1; got ${p}`);
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-    2.506628277459239,
-  ];
-  const b = [
-    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
-  ];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const lo = 0.02425;
-  let x: number;
-  if (p < lo) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    x =
-      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
-      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
-  } else if (p <= 1 - lo) {
-    const q = p - 0.5;
-    const r = q * q;
-    x =
-      ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
-      (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
-  } else {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    x =
-      -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
-      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
-  }
-  return x;
 }
 
 /** Mean and standard deviation (n − 1) of bootstrap estimates. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isConcertError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { morrisDesign, morrisIndices } from './morris.js';
-import { normalQuantile, saltelliDesign, sobolIndices } from './saltelli.js';
+import { normalQuantile } from '../../core/statistics.js';
+import { saltelliDesign, sobolIndices } from './saltelli.js';
 import { MAX_SOBOL_DIMENSION, SobolSequence } from './sobol-sequence.js';
 
 describe('SobolSequence', () => {
