@@ -79,6 +79,23 @@ describe('forces of 2010 and 2017', () => {
     expect(f.CHN?.forces.totalWarheads).toBe(270);
   });
 
+  it('in every year the modelled systems carry no more warheads than the actor’s stockpile (China 2000: 232 = 232, was 260)', () => {
+    for (const year of [2000, 2010, 2017] as const)
+      for (const [id, a] of Object.entries(forcesFile(year).actors)) {
+        const total = a.forces.totalWarheads;
+        if (total !== undefined) expect(warheads(year, id), `${year} ${id}`).toBeLessThanOrEqual(total + 1e-9);
+      }
+    expect(warheads(2000, 'CHN')).toBeCloseTo(232, 9);
+    expect(forcesFile(2000).actors.CHN?.forces.systems['H-6']?.launchers).toBe(120);
+  });
+
+  it('2017: Russia’s stockpile cites the FAS series and the Nuclear Notebook for Russia, not a US figure', () => {
+    const note = forcesFile(2017).actors.RUS?.forces.sources?.totalWarheads ?? '';
+    expect(note).toMatch(/^S-OWID-FAS-STOCKPILE\b/);
+    expect(note).toContain('S-NN-RU-2017');
+    expect(note).not.toMatch(/US stockpile/);
+  });
+
   it('every figure of 2000 and 2010 has a source id of the file’s table or an assumption/derived/definition note', () => {
     for (const year of [2000, 2010] as const) {
       const file = forcesFile(year);
