@@ -73,7 +73,9 @@ export function eventLabel(e: ScenarioEvent): string {
       ? ` ${e.system}`
       : e.type === 'switch-sensor'
         ? ` ${e.sensor}${e.enabled ? '' : ' off'}`
-        : '';
+        : e.type === 'concede'
+          ? ` ${e.dimension}`
+          : '';
   return `${e.type} ${e.year} ${who}${system}`;
 }
 

@@ -14,6 +14,7 @@
  * run in list order and the scenario's indicators are recorded for year t.
  * The default list ({@link defaultSteps}):
  *   1. events        apply the year's events (events.ts)
+ *   1b. bargaining   a turn of bargaining over core interests, tensions (core-interests.ts)
  *   2. deterrence    first-strike stability and damage limitation per nuclear dyad
  *   3. interaction   one repeated-game match per dyad (models/games)
  *   4. relations     relation scores move (signal, balance, threat, preferences)
@@ -26,6 +27,7 @@
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { Rng } from '../core/rng.js';
+import { drawStances, meanTension, STANCES_PARAMETER, startCoreInterests } from './core-interests.js';
 import type { CachedEvaluator } from './deterrence-update.js';
 import { sample } from './distributions.js';
 import {
@@ -126,13 +128,24 @@ export function drawParameters(
   const raw: RawParameters = structuredClone(s.raw) as RawParameters;
   const draws = new Float64Array(s.uncertain.length);
   const deterrence: Record<string, number> = {};
+  let stancesAt = -1;
   s.uncertain.forEach((u, k) => {
+    if (u.parameter === STANCES_PARAMETER) {
+      stancesAt = k;
+      return;
+    }
     const x = sample(u.distribution, streams.stream(Purpose.parameter, hashString(u.parameter), 0, 0));
     draws[k] = x;
     if (u.parameter.startsWith('deterrence.')) deterrence[u.parameter] = x;
     else setParameter(raw, u.parameter, x);
   });
-  return { params: resolveParameters(raw, s.actors, deterrence), draws };
+  const params = resolveParameters(raw, s.actors, deterrence);
+  if (stancesAt < 0 || !s.coreInterests) return { params, draws };
+  // Each position and salience from its own stream keyed by actor and dimension (common random numbers);
+  // the recorded draw is the starting mean tension among the participants, a summary of the stances.
+  const stances = drawStances(s.coreInterests, (a, d, which) => streams.stream(Purpose.stance, a, d, which));
+  draws[stancesAt] = meanTension(startCoreInterests(s.coreInterests, s.actors.length, stances));
+  return { params: { ...params, stances }, draws };
 }
 
 /** What every run of one call needs, resolved once: the steps, the collector and the scenario's tables. */
@@ -159,7 +172,7 @@ function runOne(s: Scenario, index: number, runRng: Rng, setup: Setup, caches: E
   const { params, draws } = drawParameters(s, streams);
   const years = yearCount(s);
   const values = new Float64Array(setup.collector.seriesCount * years);
-  const state: SimState = initialState(s, setup.tables, params.deterrence);
+  const state: SimState = initialState(s, setup.tables, params.deterrence, params.stances);
   const context = new RunContext(s, params, streams, Uint32Array.from(s.actors, hashString));
   const actions = setup.steps.map((step) => step.start(state, context));
   const quantities = new YearQuantities(state, params, caches.frustration);

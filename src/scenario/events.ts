@@ -5,9 +5,13 @@
  * sanction, a treaty's caps fixed at entry into force) happen in the start
  * year; constraints (alignment floors and ceilings, consultation, stake cuts,
  * treaty caps) hold in every year of the event's duration; a deployment or
- * change of forces with a duration is undone when it ends.
+ * change of forces with a duration is undone when it ends. A concession
+ * (`concede`) changes the core-interest bargaining once and for good; a
+ * `consult` event's probability is also the information weight of the
+ * bargaining while it lasts (read by the `bargaining` step).
  */
 import type { CoverageRule, DefenseSystem } from '../world/forces.js';
+import { applyConcession } from './core-interests.js';
 import type { ScenarioEvent } from './schema.js';
 import { deployedWarheads, type SimState, totalInterceptors } from './state.js';
 
@@ -82,6 +86,18 @@ export class EventSchedule {
         const r = Math.max(-1, s.relation[i * s.n + j]! - e.severity);
         s.relation[i * s.n + j] = r;
         s.relation[j * s.n + i] = r;
+        break;
+      }
+      case 'concede': {
+        // On the core-interest data (core-interests.ts); checked at load, so the dimension exists.
+        const ci = s.coreInterests;
+        const d = ci ? ci.data.dimensions.indexOf(e.dimension) : -1;
+        if (!ci || d < 0) break;
+        applyConcession(ci, this.at(e.actor), d, {
+          share: e.share,
+          ...(e.position !== undefined ? { position: e.position / 100 } : {}),
+          ...(e.salience !== undefined ? { salience: e.salience / 100 } : {}),
+        });
         break;
       }
       case 'arms-control-treaty': {

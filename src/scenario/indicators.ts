@@ -12,6 +12,7 @@ import { badInput } from '../core/errors.js';
 import { frustrationIndexSync } from '../models/relations/frustration.js';
 import { signedNetwork } from '../models/relations/network.js';
 import { eigenvalueMargin } from './arms-update.js';
+import { meanTension } from './core-interests.js';
 import { totalWarheads } from './events.js';
 import type { Parameters } from './params.js';
 import type { IndicatorName } from './schema.js';
@@ -371,6 +372,8 @@ export const INDICATOR_REPORTERS: Readonly<Record<IndicatorName, IndicatorReport
   'stability.arms': { value: (_, q) => q.armsComponent() },
   'stability.relations': { value: (_, q) => q.relationsComponent() },
   'stability.index': { value: (_, q) => stabilityIndex(q) },
+  'coreInterests.meanTension': { value: (s) => meanTension(s.coreInterests) },
+  'coreInterests.dyad': { perDyad: (s, i, j) => s.coreInterests?.tension[i * s.n + j] ?? 0 },
 });
 
 /**

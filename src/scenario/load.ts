@@ -19,6 +19,8 @@ import {
   type World,
   WorldSchema,
 } from '../world/index.js';
+import { STANCES_PARAMETER } from './core-interests.js';
+import { CORE_INTERESTS_NAME, coreInterestProblem, coreInterestsOf } from './core-interests-load.js';
 import { isNumericParameter, parameterTree, rawParameters } from './params.js';
 import type { Scenario } from './scenario.js';
 import {
@@ -53,7 +55,8 @@ export function prepareScenario(doc: SourceDocument): Scenario {
   const { actors, simulated } = checkActors(file, world, at);
 
   const raw = rawParameters(file);
-  const uncertain = resolveUncertain(file, parameterTree(raw, actors), at);
+  const coreInterests = coreInterestsOf(actors);
+  const uncertain = resolveUncertain(file, parameterTree(raw, actors), at, coreInterests !== undefined);
 
   const overrides = worldOverrides(file);
   const prepared: Scenario = {
@@ -67,6 +70,7 @@ export function prepareScenario(doc: SourceDocument): Scenario {
     uncertain,
     raw,
     ensemble: file.ensemble,
+    ...(coreInterests ? { coreInterests } : {}),
     indicators: file.indicators ?? [...INDICATORS],
   };
   for (const [i, id] of actors.entries()) {
@@ -234,9 +238,28 @@ function positiveSupport(d: Distribution): boolean {
  * DETERRENCE_UNCERTAINTIES (whose documented default range, uniform, is used
  * when no distribution is given).
  */
-function resolveUncertain(file: ScenarioFile, tree: Record<string, unknown>, at: At): Uncertain[] {
+function resolveUncertain(
+  file: ScenarioFile,
+  tree: Record<string, unknown>,
+  at: At,
+  bargains: boolean,
+): Uncertain[] {
   const out: Uncertain[] = [];
   file.uncertain.forEach((u, i) => {
+    if (u.parameter === STANCES_PARAMETER) {
+      if (u.distribution !== undefined) {
+        at(
+          ['uncertain', i, 'distribution'],
+          `${STANCES_PARAMETER} takes no distribution: each position and salience is drawn uniformly within its range in ${CORE_INTERESTS_NAME}`,
+        );
+      } else if (!bargains) {
+        at(
+          ['uncertain', i, 'parameter'],
+          `${STANCES_PARAMETER}: fewer than two of the scenario's actors are in ${CORE_INTERESTS_NAME}, so there are no stances to sample`,
+        );
+      } else out.push({ parameter: u.parameter, distribution: { type: 'uniform', min: 0, max: 1 } });
+      return;
+    }
     const det = DETERRENCE_PARAMETERS.get(u.parameter);
     if (u.parameter.startsWith('deterrence.') && !det) {
       at(
@@ -248,7 +271,7 @@ function resolveUncertain(file: ScenarioFile, tree: Record<string, unknown>, at:
     if (!det && !isNumericParameter(tree, u.parameter)) {
       at(
         ['uncertain', i, 'parameter'],
-        `"${u.parameter}" is not a numeric parameter: expected a path such as policies.default.noise, policies.USA.arms.reaction, couplings.structuralBalance.rate, game.reward or deterrence.pk`,
+        `"${u.parameter}" is not a numeric parameter: expected a path such as policies.default.noise, policies.USA.arms.reaction, couplings.structuralBalance.rate, game.reward, deterrence.pk or ${STANCES_PARAMETER}`,
       );
       return;
     }
@@ -400,11 +423,54 @@ function checkEvents(
             `an actor cannot ${e.type === 'sanction' ? 'sanction' : 'wage a trade war on'} itself`,
           );
         break;
+      case 'concede':
+        actorField('actor', e.actor);
+        if (simulated.has(e.actor)) checkConcession(e, base, at);
+        break;
       default:
         actorList(e.actors);
         if (new Set(e.actors).size < 2) at([...base, 'actors'], 'expected at least two different actors');
     }
   });
+}
+
+/**
+ * A concession names an actor and a dimension of the core-interest data,
+ * changes something, and lowers a salience only to a value at most the top of
+ * the actor's range (a concession never raises one).
+ */
+function checkConcession(
+  e: Extract<ScenarioFile['events'][number], { type: 'concede' }>,
+  base: FieldPath,
+  at: At,
+): void {
+  const problem = coreInterestProblem();
+  const actor = problem.actors.find((a) => a.id === e.actor);
+  if (!actor) {
+    at(
+      [...base, 'actor'],
+      `actor "${e.actor}" has no core interests in ${CORE_INTERESTS_NAME}: expected one of ${problem.actors.map((a) => a.id).join(', ')}`,
+    );
+  }
+  const d = problem.dimensions.findIndex((x) => x.id === e.dimension);
+  if (d < 0) {
+    at(
+      [...base, 'dimension'],
+      `unknown dimension "${e.dimension}" of ${CORE_INTERESTS_NAME}: expected one of ${problem.dimensions.map((x) => x.id).join(', ')}`,
+    );
+  }
+  if (e.position === undefined && e.salience === undefined) {
+    at(base, 'a concession needs a position to move toward or a salience to lower to (or both)');
+  }
+  if (actor && d >= 0 && e.salience !== undefined) {
+    const top = actor.salienceRange?.[d]?.[1] ?? actor.salience[d]!;
+    if (e.salience > top) {
+      at(
+        [...base, 'salience'],
+        `expected at most ${top}, the top of ${e.actor}'s salience range on ${e.dimension} in ${CORE_INTERESTS_NAME} (got ${e.salience}): a concession lowers a salience`,
+      );
+    }
+  }
 }
 
 function worldOverrides(file: ScenarioFile): Scenario['overrides'] {

@@ -5,6 +5,7 @@
  * dotted parameter path before resolution.
  */
 import { DEFAULT_TRADE_ELASTICITY } from '../models/economy/gains.js';
+import type { Stances } from './core-interests.js';
 import type { CouplingsInput, PolicyInput, ScenarioFile } from './schema.js';
 
 /** One actor's behaviour, fully specified. */
@@ -38,6 +39,11 @@ export interface Couplings {
   readonly armsReaction: { readonly enabled: boolean };
   readonly damageLimitation: { readonly enabled: boolean; readonly weight: number };
   readonly forceConversion: { readonly enabled: boolean };
+  readonly coreInterests: {
+    readonly enabled: boolean;
+    readonly weight: number;
+    readonly turnsPerYear: number;
+  };
   readonly crises: {
     readonly enabled: boolean;
     readonly base: number;
@@ -74,6 +80,8 @@ export interface Parameters {
    * probabilities clamped to [0, 1]. Empty when none is sampled.
    */
   readonly deterrence: Readonly<Record<string, number>>;
+  /** The run's draws of the core-interest positions and saliences (`coreInterests.stances`), when sampled. */
+  readonly stances?: Stances;
 }
 
 /** The defaults of docs/models/scenario.md (every one an assumption stated there). */
@@ -98,6 +106,7 @@ export const DEFAULT_COUPLINGS: Couplings = Object.freeze({
   armsReaction: { enabled: true },
   damageLimitation: { enabled: true, weight: 2 },
   forceConversion: { enabled: true },
+  coreInterests: { enabled: true, weight: 0.5, turnsPerYear: 1 },
   crises: { enabled: true, base: -4, hostility: 3, escalation: 0.5 },
 });
 

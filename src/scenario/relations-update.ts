@@ -5,7 +5,13 @@
  * gain in damage-limiting capacity, and toward the actors' alignment
  * preferences; then alignment floors and ceilings from events apply.
  *
- *   r_ij ← clip(r_ij + α·(signal_ij − r_ij) + β·balance_ij − γ·threat_ij + η·(pref_ij − r_ij))
+ *   r_ij ← clip(r_ij + α·(signal_ij − κ·Δτ_ij − r_ij) + β·balance_ij − γ·threat_ij + η·(pref_ij − r_ij))
+ *
+ * Δτ_ij = τ_ij,t − τ_ij,0 is the change since the run began of the tension
+ * over core interests (rule R5, step `bargaining`): the starting scores
+ * already reflect the conflicts of interest of the starting year, so only a
+ * widening or narrowing gap moves the score's target, by −κ per unit (the
+ * κ·Δτ term applies with R1 switched off too, at R1's rate α).
  *
  * The α term makes the score an exponentially weighted record of the dyad's
  * yearly outcomes: it moves toward what the interaction shows, and no further.
@@ -22,6 +28,7 @@ export function updateRelations(state: SimState, params: Parameters, scratch: Fl
   const n = state.n;
   const r = state.relation;
   const c = params.couplings;
+  const ci = state.coreInterests;
   scratch.set(r);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -36,6 +43,9 @@ export function updateRelations(state: SimState, params: Parameters, scratch: Fl
         delta += c.structuralBalance.rate * (s / (n - 2) - scratch[ij]!);
       }
       if (c.threatPerception.enabled) delta -= c.threatPerception.rate * threat(state, i, j);
+      if (c.coreInterests.enabled && ci) {
+        delta -= c.interactionSignal.rate * c.coreInterests.weight * (ci.tension[ij]! - ci.startTension[ij]!);
+      }
       if (c.alignmentPreference.enabled) {
         const prefs = [
           params.policies[i]!.alignment[state.actors[j]!],

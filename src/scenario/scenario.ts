@@ -4,6 +4,7 @@
  * sent to worker threads and hashed to identify an ensemble.
  */
 import type { World } from '../world/schema.js';
+import type { CoreInterests } from './core-interests.js';
 import type { RawParameters } from './params.js';
 import type { IndicatorName, ScenarioEvent, Uncertain, Years } from './schema.js';
 
@@ -22,6 +23,11 @@ export interface Scenario {
   /** Parameter blocks as written (defaults are filled per run, after the uncertain draws). */
   readonly raw: RawParameters;
   readonly ensemble: { readonly runs: number; readonly seed: number };
+  /**
+   * The core-interest issues its actors bargain over (those of its actors the
+   * data has; undefined when fewer than two): docs/models/scenario.md, step `bargaining`.
+   */
+  readonly coreInterests?: CoreInterests;
   /** Indicators recorded, in output order. */
   readonly indicators: readonly IndicatorName[];
 }

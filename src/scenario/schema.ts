@@ -82,6 +82,7 @@ export const EVENT_TYPES = [
   'arms-control-treaty',
   'switch-sensor',
   'trade-war',
+  'concede',
 ] as const;
 
 const DeployMissileDefenseSchema = z.strictObject({
@@ -218,6 +219,31 @@ const SwitchSensorSchema = z.strictObject({
   enabled: z.boolean().default(true),
 });
 
+/**
+ * A concession on a core-interest issue (data/core-interests-2017.yaml): the
+ * actor moves its position (and its ideal) toward `position` and/or lowers
+ * its salience on `dimension` to `salience`, once, in `year`, for the rest
+ * of the run (no duration). Values on the data's 0–100 scale.
+ */
+const ConcedeSchema = z.strictObject({
+  type: z.literal('concede'),
+  year: eventBase.year,
+  /** Not allowed: a concession holds for the rest of the run. */
+  duration: z
+    .undefined({ error: 'a concession has no duration: it holds for the rest of the run' })
+    .optional(),
+  note: eventBase.note,
+  actor: ActorIdSchema,
+  /** A dimension id of the core-interest data (taiwan, south-china-sea, …). */
+  dimension: z.string().min(1),
+  /** The position (0–100) the actor moves toward. */
+  position: z.number().min(0).max(100).optional(),
+  /** The share of the way toward `position` it moves (default 1: all the way). */
+  share: z.number().gt(0).max(1).default(1),
+  /** The salience (0–100) it lowers its own to (a concession never raises a salience). */
+  salience: z.number().min(0).max(100).optional(),
+});
+
 export const EventSchema = z.discriminatedUnion(
   'type',
   [
@@ -230,6 +256,7 @@ export const EventSchema = z.discriminatedUnion(
     ArmsControlTreatySchema,
     SwitchSensorSchema,
     TradeWarSchema,
+    ConcedeSchema,
   ],
   {
     error: (issue) =>
@@ -343,6 +370,13 @@ export const CouplingsSchema = z.strictObject({
   damageLimitation: coupling({ weight: nonNegative.max(100).optional() }),
   /** A3: nuclear forces follow military expenditure. */
   forceConversion: coupling({}),
+  /** R5: relations move with the tension over core interests (step `bargaining`). */
+  coreInterests: coupling({
+    /** κ: shift of the relation score's target per unit of tension change. */
+    weight: nonNegative.max(10).optional(),
+    /** Bargaining turns per simulated year. */
+    turnsPerYear: z.number().int().min(1).max(20).optional(),
+  }),
   /** C1: crises and escalations are drawn each year. */
   crises: coupling({
     base: z.number().min(-20).max(20).optional(),
@@ -428,6 +462,8 @@ export const INDICATORS = [
   'stability.arms',
   'stability.relations',
   'stability.index',
+  'coreInterests.meanTension',
+  'coreInterests.dyad',
 ] as const;
 export type IndicatorName = (typeof INDICATORS)[number];
 

@@ -9,6 +9,7 @@
 import type { RichardsonSystem } from '../models/arms/schema.js';
 import { applyDeterrenceDraws } from '../models/deterrence/uncertainty.js';
 import type { Defenses, Forces, Sensors } from '../world/forces.js';
+import { type CoreInterestsRun, type Stances, startCoreInterests } from './core-interests.js';
 import type { Scenario } from './scenario.js';
 import { type TradeStakes, tradeStakesOfScenario } from './trade-stakes.js';
 
@@ -101,6 +102,11 @@ export interface SimState {
   readonly grievance: Float64Array;
   /** Number of event starts and ends applied so far (identifies the event-made part of the state). */
   eventEpoch: number;
+  /**
+   * The run's bargaining over core interests (positions, saliences, tensions;
+   * core-interests.ts), undefined when fewer than two actors are in the data.
+   */
+  readonly coreInterests: CoreInterestsRun | undefined;
   /** Crises and escalations of the year. */
   crises: number;
   escalations: number;
@@ -200,6 +206,7 @@ export function initialState(
   s: Scenario,
   tables: ScenarioTables = scenarioTables(s),
   deterrenceDraws: Readonly<Record<string, number>> = {},
+  stances?: Stances,
 ): SimState {
   const n = s.actors.length;
   const drawn = Object.keys(deterrenceDraws).length > 0;
@@ -255,6 +262,7 @@ export function initialState(
     net: new Float64Array(n),
     grievance: new Float64Array(n),
     eventEpoch: 0,
+    coreInterests: startCoreInterests(s.coreInterests, n, stances),
     crises: 0,
     escalations: 0,
   };

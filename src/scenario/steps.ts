@@ -10,7 +10,7 @@
  * with {@link replaceStep}, {@link removeStep} and {@link insertStep}.
  *
  * The behaviour rules themselves stay in their own files (events.ts,
- * deterrence-update.ts, interaction.ts, relations-update.ts, arms-update.ts,
+ * core-interests.ts, deterrence-update.ts, interaction.ts, relations-update.ts, arms-update.ts,
  * crises.ts); this file only wires them into steps.
  */
 import { badInput } from '../core/errors.js';
@@ -20,6 +20,7 @@ import type { Rng } from '../core/rng.js';
 import { findStrategy } from '../models/games/repeated/registry.js';
 import type { Strategy } from '../models/games/repeated/strategy.js';
 import { calibrateGrievance, updateArms } from './arms-update.js';
+import { bargainYear } from './core-interests.js';
 import { drawCrises } from './crises.js';
 import { type CachedEvaluator, type Posture, updateDeterrence } from './deterrence-update.js';
 import { EventSchedule } from './events.js';
@@ -76,6 +77,29 @@ export const eventsStep: EngineStep = Object.freeze({
   start(state: SimState, run: RunContext): YearlyAction {
     const schedule = new EventSchedule(run.scenario.events, run.scenario.actors);
     return () => schedule.apply(state, state.year);
+  },
+});
+
+/**
+ * Step `bargaining` (after `events`, before `relations`): the powers in the
+ * core-interest data bargain (models/bargaining's `bargainingTurn`,
+ * `couplings.coreInterests.turnsPerYear` turns a year, with the year's
+ * consultation as better estimates of each other's risk attitudes), and the
+ * tension of every dyad is recomputed (core-interests.ts); rule R5 reads it.
+ * Stochastic transitions, if the data asks for them, draw from a stream keyed
+ * by the year.
+ */
+export const bargainingStep: EngineStep = Object.freeze({
+  name: 'bargaining',
+  start(state: SimState, run: RunContext): YearlyAction {
+    const turns = run.params.couplings.coreInterests.turnsPerYear;
+    const stochastic = run.scenario.coreInterests?.options.stateTransitions === 'Stochastic';
+    return () => {
+      const ci = state.coreInterests;
+      if (!ci) return;
+      const rng = stochastic ? run.streams.stream(Purpose.bargaining, state.year, 0, 0) : undefined;
+      bargainYear(ci, state.consultOverride, turns, rng);
+    };
   },
 });
 
@@ -160,17 +184,18 @@ export const crisesStep: EngineStep = Object.freeze({
 });
 
 /**
- * The engine's steps in their order: events, deterrence, interaction,
- * relations, arms, crises. Without a deterrence evaluator (`null`) the
+ * The engine's steps in their order: events, bargaining, deterrence,
+ * interaction, relations, arms, crises. Without a deterrence evaluator (`null`) the
  * deterrence step is left out: every dyad keeps first-strike stability 1 and
  * no damage limitation.
  *
  * @example
- * defaultSteps(null).map((s) => s.name); // => ['events', 'interaction', 'relations', 'arms', 'crises']
+ * defaultSteps(null).map((s) => s.name); // => ['events', 'bargaining', 'interaction', 'relations', 'arms', 'crises']
  */
 export function defaultSteps(deterrence: CachedEvaluator | null): EngineStep[] {
   return [
     eventsStep,
+    bargainingStep,
     ...(deterrence ? [deterrenceStep(deterrence)] : []),
     interactionStep,
     relationsStep,
@@ -229,7 +254,7 @@ export function replaceStep(steps: readonly EngineStep[], name: string, step: En
  *
  * @throws {ConcertError} bad-input when no step is named `name`
  * @example
- * removeStep(defaultSteps(null), 'crises').map((s) => s.name); // => ['events', 'interaction', 'relations', 'arms']
+ * removeStep(defaultSteps(null), 'crises').map((s) => s.name); // => ['events', 'bargaining', 'interaction', 'relations', 'arms']
  */
 export function removeStep(steps: readonly EngineStep[], name: string): EngineStep[] {
   const k = indexOfStep(steps, name);

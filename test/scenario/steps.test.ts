@@ -47,9 +47,10 @@ describe('the engine runs its steps as a named list', () => {
     parts = defaultParts(small);
   });
 
-  it('by default: events, deterrence, interaction, relations, arms, crises; without deterrence, the same minus deterrence', () => {
+  it('by default: events, bargaining, deterrence, interaction, relations, arms, crises; without deterrence, the same minus deterrence', () => {
     expect(parts.steps.map((s) => s.name)).toEqual([
       'events',
+      'bargaining',
       'deterrence',
       'interaction',
       'relations',
@@ -58,6 +59,7 @@ describe('the engine runs its steps as a named list', () => {
     ]);
     expect(defaultSteps(null).map((s) => s.name)).toEqual([
       'events',
+      'bargaining',
       'interaction',
       'relations',
       'arms',
@@ -154,7 +156,7 @@ describe('the engine runs its steps as a named list', () => {
       throw new Error('expected an error');
     };
     expect(bad(() => replaceStep(parts.steps, 'diplomacy', peace))).toMatch(
-      /no step named "diplomacy" \(steps: events, deterrence, interaction, relations, arms, crises\)/,
+      /no step named "diplomacy" \(steps: events, bargaining, deterrence, interaction, relations, arms, crises\)/,
     );
     expect(bad(() => removeStep(parts.steps, 'diplomacy'))).toMatch(/no step named "diplomacy"/);
     expect(bad(() => insertStep(parts.steps, { ...peace, name: 'arms' }, { before: 'events' }))).toMatch(

@@ -23,6 +23,7 @@ couplings:
   armsReaction: false
   damageLimitation: false
   forceConversion: false
+  coreInterests: false
   crises: false`;
 
 function run(yaml: string): { s: Scenario; get: (name: string) => number[] } {
