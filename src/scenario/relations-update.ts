@@ -1,5 +1,5 @@
 /**
- * Relations, step 4 of the year (docs/models/scenario.md, rules R1–R4): the
+ * Relations, step 4 of the year (docs/models/scenario.md, rules R1–R5): the
  * relation score of each dyad moves with the year's interaction outcome,
  * with structural-balance pressure, with perceived threat from a rival's
  * gain in damage-limiting capacity, and toward the actors' alignment

@@ -150,7 +150,7 @@ export const interactionStep: EngineStep = Object.freeze({
   },
 });
 
-/** Step 4, `relations` (rules R1–R4): relation scores move (relations-update.ts). */
+/** Step 4, `relations` (rules R1–R5): relation scores move (relations-update.ts). */
 export const relationsStep: EngineStep = Object.freeze({
   name: 'relations',
   start(state: SimState, run: RunContext): YearlyAction {
