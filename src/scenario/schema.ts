@@ -237,11 +237,19 @@ const ConcedeSchema = z.strictObject({
   /** A dimension id of the core-interest data (taiwan, south-china-sea, …). */
   dimension: z.string().min(1),
   /** The position (0–100) the actor moves toward. */
-  position: z.number().min(0).max(100).optional(),
+  position: z
+    .number()
+    .min(0, 'expected a position on the 0–100 scale of data/core-interests-2017.yaml')
+    .max(100, 'expected a position on the 0–100 scale of data/core-interests-2017.yaml')
+    .optional(),
   /** The share of the way toward `position` it moves (default 1: all the way). */
   share: z.number().gt(0).max(1).default(1),
   /** The salience (0–100) it lowers its own to (a concession never raises a salience). */
-  salience: z.number().min(0).max(100).optional(),
+  salience: z
+    .number()
+    .min(0, 'expected a salience on the 0–100 scale of data/core-interests-2017.yaml')
+    .max(100, 'expected a salience on the 0–100 scale of data/core-interests-2017.yaml')
+    .optional(),
 });
 
 export const EventSchema = z.discriminatedUnion(

@@ -256,7 +256,7 @@ describe('a bad concession is located bad input', () => {
     has(/^6:\d+ events\.0\.actor: unknown actor "XXX"/);
     has(/^7:\d+ events\.1\.actor: actor "JPN" has no core interests in data\/core-interests-2017\.yaml/);
     has(/^8:\d+ events\.2\.dimension: unknown dimension "tibet".*expected one of taiwan, south-china-sea/);
-    has(/^9:\d+ events\.3\.position: .*100/);
+    has(/^9:\d+ events\.3\.position: expected a position on the 0–100 scale/);
     has(/^10:\d+ events\.4\.salience: expected at most 12, the top of USA's salience range on taiwan/);
     has(/^11:\d+ events\.5: a concession needs a position .* or a salience/);
     has(/^12:\d+ events\.6\.duration: a concession has no duration/);
