@@ -180,8 +180,9 @@ export const DefenseSystemSchema = z
       .default(['value']),
     /**
      * Which attackers' systems it is tasked against (alternatives; empty = none). Without `sites` this
-     * alone decides what it engages (a parameter); with `sites` the engagement geometry decides, within
-     * these rules. Default: every attacker.
+     * alone decides what it engages (a non-geometric parameter); with `sites` the engagement geometry
+     * decides, within these rules. Bombers are engaged only by a defense without sites whose rule names
+     * them (`basings: [bomber]` or their system id). Default: every attacker's missiles.
      */
     coverage: z.array(CoverageRuleSchema).default([{ attacker: '*' }]),
     /** Where its interceptors are based (launch sites, or stations of ships): with these the geometry computes what it engages. */

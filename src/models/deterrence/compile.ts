@@ -29,9 +29,8 @@ export interface CompiledSystem {
   readonly reaches: readonly string[] | undefined;
   /** Launch areas the launchers are spread over (evenly); empty when the system has no geometry. */
   readonly areas: readonly Site[];
-  /** Boost time (s) and burnout altitude (km) of its missiles. */
-  readonly burnTimeS: number;
-  readonly burnoutAltitudeKm: number;
+  /** The system's own boost time (s) when the world gives one; otherwise the default of each trajectory's range class ({@link boostOf}). */
+  readonly ownBurnTimeS: number | undefined;
 }
 
 /** One defense as the exchange reads it: its attrition layer and what it protects against whom. */
@@ -111,12 +110,34 @@ export function valueTargets(cities: readonly City[] | undefined, areas: readonl
 }
 
 /**
- * Default boost time and burnout altitude of a ballistic missile (assumption,
- * docs/models/deterrence.md "Geometry"): 180 s and 200 km for intercontinental
- * systems (no `reaches` list), 120 s and 120 km for regional ones.
+ * Ground range from which a trajectory is intercontinental, km: the 5,500 km
+ * that arms-control treaties use to separate ICBMs from shorter-range missiles
+ * (INF, START).
  */
-function boostDefaults(regional: boolean): { burnTimeS: number; burnoutAltitudeKm: number } {
-  return regional ? { burnTimeS: 120, burnoutAltitudeKm: 120 } : { burnTimeS: 180, burnoutAltitudeKm: 200 };
+export const INTERCONTINENTAL_RANGE_KM = 5500;
+
+/** Boost time and burnout altitude of an intercontinental missile (assumption, docs/models/deterrence.md §3.1). */
+const INTERCONTINENTAL_BOOST = { burnTimeS: 180, burnoutAltitudeKm: 200 } as const;
+/** Boost time and burnout altitude of a regional missile (assumption, docs/models/deterrence.md §3.1). */
+const REGIONAL_BOOST = { burnTimeS: 120, burnoutAltitudeKm: 120 } as const;
+
+/**
+ * The boost of system `s` on a trajectory of `rangeKm` of ground range: the
+ * intercontinental boost (180 s, 200 km) for an intercontinental system (no
+ * `reaches` list) and for any trajectory of at least
+ * {@link INTERCONTINENTAL_RANGE_KM} (a missile flying that far is of the
+ * intercontinental class, whatever its system's list says: North Korea's
+ * aggregate aimed at the US), the regional boost (120 s, 120 km) for a
+ * regional system's shorter shots. A system's own `burnTimeS` overrides the
+ * time.
+ */
+export function boostOf(
+  s: CompiledSystem,
+  rangeKm: number,
+): { burnTimeS: number; burnoutAltitudeKm: number } {
+  const d =
+    s.reaches === undefined || rangeKm >= INTERCONTINENTAL_RANGE_KM ? INTERCONTINENTAL_BOOST : REGIONAL_BOOST;
+  return { burnTimeS: s.ownBurnTimeS ?? d.burnTimeS, burnoutAltitudeKm: d.burnoutAltitudeKm };
 }
 
 /**
@@ -135,7 +156,6 @@ export function compileActor(
   const systems: CompiledSystem[] = [];
   const launchAreas = actor.forces?.launchAreas ?? {};
   for (const [sid, s] of Object.entries(actor.forces?.systems ?? {})) {
-    const boost = boostDefaults(s.reaches !== undefined);
     const areas = (s.launchAreas ?? []).flatMap((aid) => {
       const a = launchAreas[aid];
       return a ? [site(a.name, a)] : [];
@@ -155,8 +175,7 @@ export function compileActor(
       decoysPerWarhead: s.decoysPerWarhead ?? 0,
       reaches: s.reaches,
       areas,
-      burnTimeS: s.burnTimeS ?? boost.burnTimeS,
-      burnoutAltitudeKm: boost.burnoutAltitudeKm,
+      ownBurnTimeS: s.burnTimeS,
     });
   }
   const defenses: CompiledDefense[] = [];
@@ -268,12 +287,19 @@ export function reaches(s: CompiledSystem, target: string): boolean {
   return s.reaches === undefined || s.reaches.includes(target);
 }
 
-/** Whether one of the coverage `rules` of a defense applies to `attacker`'s system `s`. */
+/**
+ * Whether one of the coverage `rules` of a defense applies to `attacker`'s
+ * system `s`. Bombers are covered only by a rule that names them — their
+ * basing in `basings` or their id in `systems`: a missile defense's tasking
+ * against "every attacker" is a tasking against missiles (issue 15: a
+ * defense without sites used to engage bombers).
+ */
 export function covers(rules: readonly CoverageRule[], attacker: string, s: CompiledSystem): boolean {
   for (const r of rules) {
     if (r.attacker !== '*' && r.attacker !== attacker) continue;
     if (r.systems && !r.systems.includes(s.id)) continue;
     if (r.basings && !r.basings.includes(s.basing)) continue;
+    if (s.basing === 'bomber' && !r.basings?.includes('bomber') && !r.systems?.includes(s.id)) continue;
     return true;
   }
   return false;

@@ -14,6 +14,7 @@ import {
   type CompiledActor,
   type CompiledDefense,
   type CompiledSystem,
+  boostOf,
   compileActor,
   covers,
   reaches,
@@ -21,7 +22,7 @@ import {
 } from './compile.js';
 import type { LayerOverride } from './defense.js';
 import { type Engagement, engage, outOfReach, SampledTrajectory, type Site } from './engagement.js';
-import { centralAngle, minimumEnergyTrajectory, type Trajectory } from './geometry.js';
+import { centralAngle, EARTH_RADIUS_KM, minimumEnergyTrajectory, type Trajectory } from './geometry.js';
 import { type DeterrenceOptions, resolveOptions } from './options.js';
 
 /** A share of a system's warheads and the defenses (indices into the list given) that can engage them. */
@@ -75,12 +76,13 @@ function entryOf(memo: CoverageMemo, area: Site, target: Site, s: CompiledSystem
     byBoost = new Map();
     byTarget.set(target, byBoost);
   }
-  const bk = `${s.burnTimeS}|${s.burnoutAltitudeKm}`;
+  const boost = boostOf(s, centralAngle(area.point, target.point) * EARTH_RADIUS_KM);
+  const bk = `${boost.burnTimeS}|${boost.burnoutAltitudeKm}`;
   let entry = byBoost.get(bk);
   if (!entry) {
     entry = {
       sampled: new SampledTrajectory(
-        minimumEnergyTrajectory(area.point, target.point, s.burnTimeS, s.burnoutAltitudeKm),
+        minimumEnergyTrajectory(area.point, target.point, boost.burnTimeS, boost.burnoutAltitudeKm),
       ),
       engagements: new Map(),
     };
@@ -109,7 +111,8 @@ export function engagementOf(
   const shared = explain ? undefined : defender.sharedTrajectories;
   if (shared) {
     // Shared across compilations with the defender's geometry (the runs of an ensemble).
-    const key = `${area.key}|${target.key}|${s.burnTimeS}|${s.burnoutAltitudeKm}`;
+    const boost = boostOf(s, centralAngle(area.point, target.point) * EARTH_RADIUS_KM);
+    const key = `${area.key}|${target.key}|${boost.burnTimeS}|${boost.burnoutAltitudeKm}`;
     let entry = shared.get(key);
     if (!entry) {
       if (shared.size >= MAX_SHARED_TRAJECTORIES) shared.clear();
@@ -129,7 +132,7 @@ export function engagementOf(
     );
     if (!e) {
       entry.sampled ??= new SampledTrajectory(
-        minimumEnergyTrajectory(area.point, target.point, s.burnTimeS, s.burnoutAltitudeKm),
+        minimumEnergyTrajectory(area.point, target.point, boost.burnTimeS, boost.burnoutAltitudeKm),
       );
       e = engage(entry.sampled, geometry, defense.id, attacker, defender.sensors, false);
     }
@@ -200,9 +203,10 @@ function cueOverride(
  * areas and over `targets` by their weights, split by the set of `defenses`
  * (indices into `candidates`, the defender's defenses that protect these
  * targets) that can engage them. A defense without sites engages all of the
- * system's warheads its coverage rules admit; one with sites engages the
- * trajectories its geometry reaches (none when the system has no launch area
- * or there are no targets). Fractions sum to 1.
+ * system's warheads its coverage rules admit (a non-geometric parameter;
+ * bombers only when a rule names them, {@link covers}); one with sites engages
+ * the trajectories its geometry reaches (never bombers; none when the system
+ * has no launch area or there are no targets). Fractions sum to 1.
  */
 export function coverageSplits(
   attacker: string,
