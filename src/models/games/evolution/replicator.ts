@@ -125,7 +125,10 @@ function integrate(
   if (sol.status !== 'done') {
     throw badInput({
       path: ['ts'],
-      message: `replicator dynamics: the integration stopped early (${sol.status === 'non-finite' ? 'the shares stopped being finite numbers' : 'the step size fell below the precision of t'}) at t=${sol.tEnd.toPrecision(3)} of ${t1}; payoffs of a smaller magnitude avoid it`,
+      // Near the edge of the simplex (two populations in a heteroclinic cycle come ever closer to
+      // it) the step-size control gives up. Smaller payoffs only slow the same path down (dividing
+      // them by c is the end time divided by c); what helps is to stop before that time.
+      message: `replicator dynamics: the integration stopped early (${sol.status === 'non-finite' ? 'the shares stopped being finite numbers' : 'the step size fell below the precision of t'}) at t=${sol.tEnd.toPrecision(3)} of ${t1}: the shares come too close to the edge of the simplex (as in a heteroclinic cycle) for the step-size control to follow them; choose an earlier end time, before t=${sol.tEnd.toPrecision(3)}`,
     });
   }
   return ts.map((t) => sol.at(t));
