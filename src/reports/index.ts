@@ -16,4 +16,5 @@ export * from './powers.js';
 export * from './relations.js';
 export * from './scenario.js';
 export * from './schemas/index.js';
+export * from './sensitivity.js';
 export * from './world.js';

@@ -29,7 +29,8 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 import { Rng } from '../core/rng.js';
 import { drawStances, meanTension, STANCES_PARAMETER, startCoreInterests } from './core-interests.js';
 import type { CachedEvaluator } from './deterrence-update.js';
-import { sample } from './distributions.js';
+import { cachedDesignTable, type DesignTable, designQuantiles, designStream } from './design.js';
+import { quantile, sample } from './distributions.js';
 import {
   type FrustrationMemo,
   INDICATOR_REPORTERS,
@@ -84,11 +85,18 @@ export interface EngineCaches {
    * (which made an ensemble's stream set-up quadratic in its run count).
    */
   streamCursor: StreamCursor | undefined;
+  /** Sensitivity designs' tables by their spec (design.ts), bounded. */
+  readonly designs: Map<string, DesignTable>;
 }
 
 /** Empty {@link EngineCaches}. */
 export function engineCaches(): EngineCaches {
-  return { scenarioTables: new WeakMap(), frustration: new Map(), streamCursor: undefined };
+  return {
+    scenarioTables: new WeakMap(),
+    frustration: new Map(),
+    streamCursor: undefined,
+    designs: new Map(),
+  };
 }
 
 /** The result of one run: the recorded series (row-major, series × years) and the drawn parameters. */
@@ -120,10 +128,13 @@ export function yearCount(s: Scenario): number {
  * The parameters of a run: the uncertain parameters drawn, each from its own
  * stream keyed by its path (so that two scenarios drawing the same parameter
  * draw the same value), written into the raw blocks, then defaults filled.
+ * A parameter given in `quantiles` (a sensitivity design's row) takes that
+ * quantile of its distribution instead of a draw.
  */
 export function drawParameters(
   s: Scenario,
   streams: RunStreams,
+  quantiles?: ReadonlyMap<string, number>,
 ): { params: Parameters; draws: Float64Array } {
   const raw: RawParameters = structuredClone(s.raw) as RawParameters;
   const draws = new Float64Array(s.uncertain.length);
@@ -134,7 +145,11 @@ export function drawParameters(
       stancesAt = k;
       return;
     }
-    const x = sample(u.distribution, streams.stream(Purpose.parameter, hashString(u.parameter), 0, 0));
+    const q = quantiles?.get(u.parameter);
+    const x =
+      q === undefined
+        ? sample(u.distribution, streams.stream(Purpose.parameter, hashString(u.parameter), 0, 0))
+        : quantile(u.distribution, q);
     draws[k] = x;
     if (u.parameter.startsWith('deterrence.')) deterrence[u.parameter] = x;
     else setParameter(raw, u.parameter, x);
@@ -169,7 +184,10 @@ function setup(s: Scenario, parts: EngineParts, caches: EngineCaches): Setup {
 
 function runOne(s: Scenario, index: number, runRng: Rng, setup: Setup, caches: EngineCaches): RunResult {
   const streams = new RunStreams(runRng);
-  const { params, draws } = drawParameters(s, streams);
+  const quantiles = s.design
+    ? designQuantiles(s.design, cachedDesignTable(caches.designs, s.design), index)
+    : undefined;
+  const { params, draws } = drawParameters(s, streams, quantiles);
   const years = yearCount(s);
   const values = new Float64Array(setup.collector.seriesCount * years);
   const state: SimState = initialState(s, setup.tables, params.deterrence, params.stances);
@@ -219,8 +237,9 @@ function streamGenerator(c: StreamCursor | undefined, seed: number, index: numbe
 /**
  * Runs `runs` (a list of run indices, ascending) of the scenario with
  * ensemble seed `seed`: run k uses stream k of `Rng.streams(seed, …)` (the
- * seed's generator jumped k times). With the caches of an earlier call, the
- * streams jump on from where that call stopped.
+ * seed's generator jumped k times) — for a scenario with a sensitivity
+ * design, the stream of row k's block (design.ts). With the caches of an
+ * earlier call, the streams jump on from where that call stopped.
  *
  * @throws {Error} when the run indices are not ascending
  * @throws {ConcertError} bad-input when two steps share a name or a recorded indicator has no reporter
@@ -234,12 +253,16 @@ export function simulateRuns(
 ): RunResult[] {
   if (runs.length === 0) return [];
   const resolved = setup(s, parts, caches);
-  let index = runs[0]!;
+  const table = s.design ? cachedDesignTable(caches.designs, s.design) : undefined;
+  const streamOf = (k: number) => (table ? designStream(table, k) : k);
+  let index = streamOf(runs[0]!);
   const gen = streamGenerator(caches.streamCursor, seed, index);
   const out: RunResult[] = [];
+  let previous = -1;
   for (const k of runs) {
-    if (k < index) throw new Error('run indices must be ascending');
-    for (; index < k; index++) gen.jump();
+    if (k < previous) throw new Error('run indices must be ascending');
+    previous = k;
+    for (; index < streamOf(k); index++) gen.jump();
     out.push(runOne(s, k, Rng.fromState(gen.getState()), resolved, caches));
   }
   caches.streamCursor = { seed, index, state: gen.getState() };

@@ -5,6 +5,7 @@
  */
 import type { World } from '../world/schema.js';
 import type { CoreInterests } from './core-interests.js';
+import type { DesignSpec } from './design.js';
 import type { RawParameters } from './params.js';
 import type { IndicatorName, ScenarioEvent, Uncertain, Years } from './schema.js';
 
@@ -28,6 +29,12 @@ export interface Scenario {
    * data has; undefined when fewer than two): docs/models/scenario.md, step `bargaining`.
    */
   readonly coreInterests?: CoreInterests;
+  /**
+   * A sensitivity design (docs/models/sensitivity.md): when set, run r is
+   * row r of the design — its factors set to the row's quantiles, its random
+   * numbers those of the row's block — instead of a Monte Carlo draw.
+   */
+  readonly design?: DesignSpec;
   /** Indicators recorded, in output order. */
   readonly indicators: readonly IndicatorName[];
 }

@@ -25,11 +25,13 @@ import {
   type RedisTarget,
   startQueueWorker,
 } from '../../src/runtime/queue/index.js';
+import { sensitivityDocument } from '../../src/reports/sensitivity.js';
 import { RunStore } from '../../src/runtime/store.js';
 import { ENGINE_VERSION, ensembleId, ensembleMeta, runEnsemble } from '../../src/scenario/ensemble.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { defaultPartsName } from '../../src/scenario/parts.js';
 import type { Scenario } from '../../src/scenario/scenario.js';
+import { runSensitivity } from '../../src/scenario/sensitivity.js';
 import { buildServer } from '../../src/server/index.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
@@ -377,6 +379,34 @@ describe('concert serve --queue', () => {
       await queued.close();
       await plain.close();
       await w!.close();
+    }
+  });
+});
+
+describe('a sensitivity design through the queue (concert sensitivity --queue)', () => {
+  it('gives the document of a local design: the same rows, the same indices', async () => {
+    const options = {
+      method: 'sobol' as const,
+      n: 16,
+      seed: 2,
+      workers: 1,
+      series: ['stability.index', 'stability.relations'],
+    };
+    const here = RunStore.open(':memory:');
+    const there = RunStore.open(':memory:');
+    const ws = await workers(2);
+    const executor = new QueueExecutor({ redis: target });
+    try {
+      const a = await runSensitivity(scenario, { ...options, store: here });
+      const b = await runSensitivity(scenario, { ...options, store: there, executor });
+      expect(b.ensemble.computed).toBe(16 * 4);
+      expect(sensitivityDocument(b)).toEqual(sensitivityDocument(a));
+      expect(runBytes(there, b.ensemble.meta.id)).toEqual(runBytes(here, a.ensemble.meta.id));
+    } finally {
+      here.close();
+      there.close();
+      await executor.close();
+      await Promise.all(ws.map((w) => w.close()));
     }
   });
 });

@@ -14,4 +14,5 @@ export * from './games.js';
 export * from './powers.js';
 export * from './relations.js';
 export * from './scenario.js';
+export * from './sensitivity.js';
 export * from './world.js';
