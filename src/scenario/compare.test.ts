@@ -37,5 +37,8 @@ describe('eventLabel', () => {
     expect(
       eventLabel({ type: 'switch-sensor', year: 2020, actor: 'USA', sensor: 'TPY-2-Korea', enabled: false }),
     ).toBe('switch-sensor 2020 USA TPY-2-Korea off');
+    expect(
+      eventLabel({ type: 'concede', year: 2018, actor: 'USA', dimension: 'taiwan', position: 40, share: 1 }),
+    ).toBe('concede 2018 USA taiwan');
   });
 });
