@@ -4,9 +4,8 @@
  * Box–Muller from an injected {@link Rng} (Law 2015, *Simulation Modeling and
  * Analysis*, ch. 8).
  */
-import { errorFunction } from 'simple-statistics';
 import type { Rng } from '../core/rng.js';
-import { normalQuantile } from '../core/statistics.js';
+import { normalCdf, normalQuantile } from '../core/statistics.js';
 import type { Distribution } from './schema.js';
 
 /** Largest number of rejections for a truncated normal before falling back to clamping. */
@@ -81,9 +80,4 @@ export function quantile(d: Distribution, u: number): number {
     case 'lognormal':
       return Math.exp(d.mu + d.sigma * normalQuantile(p));
   }
-}
-
-/** Standard normal CDF Φ through simple-statistics' error function (absolute error ≈ 1e-8). */
-function normalCdf(z: number): number {
-  return 0.5 * (1 + errorFunction(z / Math.SQRT2));
 }
