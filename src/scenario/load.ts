@@ -11,6 +11,7 @@ import { DETERRENCE_UNCERTAINTIES } from '../models/deterrence/uncertainty.js';
 import { findStrategy, unknownStrategyMessage } from '../models/games/repeated/index.js';
 import { withDefaultForces } from '../world/default-forces.js';
 import { MAX_FORCE_COUNT } from '../world/forces.js';
+import { withForcesOfYear } from '../world/forces-by-year.js';
 import {
   DEFAULT_YEAR,
   loadDefaultWorld,
@@ -478,13 +479,17 @@ function worldOverrides(file: ScenarioFile): Scenario['overrides'] {
   return file.world.overrides?.actors ?? {};
 }
 
-/** The starting world: the embedded default (with the shipped 2017 forces) or a world file, with relation overrides. */
+/** The starting world: the embedded default (with the shipped forces of `forces`, by default 2017's) or a world file, with relation overrides. */
 function resolveWorld(file: ScenarioFile, doc: SourceDocument): World {
   const spec = file.world;
   let world: World;
   if (spec === 'default' || spec.file === undefined) {
     const year = spec === 'default' ? DEFAULT_YEAR : (spec.default ?? DEFAULT_YEAR);
-    world = withDefaultForces(loadDefaultWorld({ year }));
+    const forces = spec === 'default' ? undefined : spec.forces;
+    world =
+      forces === undefined
+        ? withDefaultForces(loadDefaultWorld({ year }))
+        : withForcesOfYear(loadDefaultWorld({ year }), forces, { replace: true });
   } else {
     world = loadWorldFile(resolve(dirname(doc.file), spec.file));
   }

@@ -8,7 +8,7 @@
  * money in current US dollars (`Usd`).
  */
 import { z } from 'zod';
-import { GeoPointSchema, MAX_FORCE_COUNT, MAX_PER_UNIT } from '../world/forces.js';
+import { FORCES_YEARS, type ForcesYear, GeoPointSchema, MAX_FORCE_COUNT, MAX_PER_UNIT } from '../world/forces.js';
 import { ActorIdSchema } from '../world/schema.js';
 
 const probability = z.number().min(0).max(1);
@@ -442,6 +442,15 @@ export const WorldSpecSchema = z.union([
   z.strictObject({
     /** Year of the embedded default world. */
     default: z.number().int().min(1816).max(2100).optional(),
+    /** Year of the shipped nuclear forces and defenses (2000, 2010 or 2017; default 2017). */
+    // A number checked against the years (not the world files' union of literals, whose
+    // error inside this union would read only "Invalid input").
+    forces: z
+      .number()
+      .refine((y): y is ForcesYear => (FORCES_YEARS as readonly number[]).includes(y), {
+        message: `expected a forces year: one of ${FORCES_YEARS.join(', ')}`,
+      })
+      .optional(),
     /** A world file (YAML or JSON), relative to the scenario file. */
     file: z.string().min(1).optional(),
     overrides: WorldOverridesSchema.optional(),
