@@ -54,6 +54,7 @@ const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
   ['overview', [() => import('./overview.js')]],
   ['run', [() => import('./scenario-run.js')]],
   ['compare', [() => import('./compare.js')]],
+  ['backtest', [() => import('./backtest.js')]],
   ['sensitivity', [() => import('./sensitivity.js')]],
   ['runs', [() => import('./runs.js')]],
   ['report', [() => import('./report.js')]],

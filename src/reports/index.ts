@@ -5,6 +5,7 @@
  * documents; nothing else builds them.
  */
 export * from './arms.js';
+export * from './backtest.js';
 export * from './bargaining.js';
 export * from './coalitions.js';
 export * from './deterrence.js';

@@ -6,6 +6,7 @@
 
 export * from './api.js';
 export * from './arms.js';
+export * from './backtest.js';
 export * from './bargaining.js';
 export * from './coalitions.js';
 export * from './deterrence.js';

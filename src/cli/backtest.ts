@@ -1,0 +1,138 @@
+/**
+ * `concert backtest [--from 2000] [--to 2016] [--runs N] [--seed S] [--scenario FILE]
+ *  [--workers K | --queue URL] [--store PATH] [--json]`: starts the engine in a past
+ * year and scores its spending forecast against what happened (SIPRI), beside a
+ * random walk and an AR(1). docs/validation.md.
+ */
+import type { Command } from '@commander-js/extra-typings';
+import { readDocument } from '../core/document.js';
+import { reroot } from '../core/errors.js';
+import { MAX_SEED } from '../core/rng.js';
+import { type BacktestDocument, backtestDocument } from '../reports/index.js';
+import { defaultStorePath, RunStore } from '../runtime/store.js';
+import { runBacktest } from '../scenario/backtest.js';
+import { ensemblePool } from '../scenario/ensemble.js';
+import { Flags } from './options.js';
+import { progress } from './progress.js';
+import { action, printJson } from './run.js';
+import { ensembleSettings, QUEUE_HELP, queueExecutor } from './scenario-run.js';
+import { fixed, renderTable } from './table.js';
+
+/** The template whose policies, couplings and uncertain ranges the backtest runs. */
+const DEFAULT_TEMPLATE = 'scenarios/baseline-2017.yaml';
+const DEFAULT_RUNS = 200;
+
+const pct = (x: number) => `${fixed(100 * x, 1)} %`;
+
+/** The human table of a backtest document. */
+export function backtestText(doc: BacktestDocument): string {
+  const out: string[] = [];
+  out.push(
+    `${doc.scenario}: the engine started from the world of ${doc.from} (forces of ${doc.forcesYear}), ${doc.runs} runs, seed ${doc.seed}, no observed events imposed`,
+    `scored: ${doc.series} — growth of the total military spending of ${doc.actors.join(', ')}`,
+    `observed: ${doc.observedSource}`,
+    `benchmarks fitted on the observed growth of ${doc.training.from}–${doc.training.to}`,
+    '',
+  );
+  out.push(
+    renderTable(
+      [
+        { header: 'year' },
+        { header: 'observed', align: 'right' },
+        { header: 'engine median [5 %, 95 %]', align: 'right' },
+        { header: 'in 50 %', align: 'right' },
+        { header: 'in 90 %', align: 'right' },
+        { header: 'CRPS engine', align: 'right' },
+        { header: 'random walk', align: 'right' },
+        { header: 'AR(1)', align: 'right' },
+      ],
+      doc.years.map((y) => [
+        String(y.year),
+        pct(y.observed),
+        `${pct(y.q50)} [${pct(y.q05)}, ${pct(y.q95)}]`,
+        y.in50 ? 'yes' : 'no',
+        y.in90 ? 'yes' : 'no',
+        fixed(y.crps, 4),
+        fixed(y.crpsRandomWalk, 4),
+        fixed(y.crpsAr1, 4),
+      ]),
+    ),
+  );
+  const s = doc.summary;
+  out.push(
+    '',
+    `mean CRPS: engine ${fixed(s.crps, 4)}, random walk ${fixed(s.crpsRandomWalk, 4)}, AR(1) ${fixed(s.crpsAr1, 4)}`,
+    `skill (1 − CRPS/benchmark; > 0 the engine is better): against the random walk ${fixed(s.skillRandomWalk, 3)}, against the AR(1) ${fixed(s.skillAr1, 3)}`,
+    `coverage: ${pct(s.coverage50)} of the years inside the 50 % band, ${pct(s.coverage90)} inside the 90 % band`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+export function register(program: Command): void {
+  program
+    .command('backtest')
+    .description(
+      'start the scenario engine in a past year and score its spending forecast against what happened',
+    )
+    .option('--from <year>', 'start year: the world of this year (default 2000)')
+    .option('--to <year>', 'last year scored (default 2016; SIPRI data to 2024)')
+    .option('--runs <n>', `runs of the ensemble (default ${DEFAULT_RUNS})`)
+    .option(
+      '--seed <s>',
+      `ensemble seed, a whole number from 0 to ${MAX_SEED} (default: the template's ensemble.seed)`,
+    )
+    .option(
+      '--scenario <file>',
+      `template scenario: its actors, policies, couplings and uncertain ranges (default ${DEFAULT_TEMPLATE})`,
+    )
+    .option('--workers <k>', 'worker threads (default: the available cores)')
+    .option('--queue <url>', QUEUE_HELP)
+    .option('--store <path>', `run store file (default: ${defaultStorePath()})`)
+    .option('--json', 'print one JSON document')
+    .action(
+      action(async (opts) => {
+        const settings = ensembleSettings({ ...opts, runs: opts.runs ?? String(DEFAULT_RUNS) });
+        const f = new Flags();
+        const from = opts.from === undefined ? 2000 : f.integer(opts.from, '--from', 1816, 2100);
+        const to = opts.to === undefined ? 2016 : f.integer(opts.to, '--to', 1816, 2100);
+        f.done();
+        const template = readDocument(opts.scenario ?? DEFAULT_TEMPLATE);
+        const seed =
+          settings.seed ??
+          ((template.value as { ensemble?: { seed?: unknown } } | null)?.ensemble?.seed as
+            | number
+            | undefined) ??
+          1;
+        const executor = await queueExecutor(settings);
+        const pool = !executor && settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
+        const store = RunStore.open(opts.store ?? defaultStorePath());
+        const bar = progress('runs');
+        try {
+          const outcome = await runBacktest(template, {
+            from: from!,
+            to: to!,
+            runs: settings.runs!,
+            seed,
+            workers: settings.workers,
+            ...(pool ? { pool } : {}),
+            ...(executor ? { executor } : {}),
+            store,
+            onProgress: (done, total) => bar.update(`backtest ${from}→${to}`, done, total),
+          }).catch((e: unknown) => {
+            throw reroot(e, (path) =>
+              path[0] === 'from' || path[0] === 'to' ? [`--${path[0]}`, ...path.slice(1)] : path,
+            );
+          });
+          bar.stop();
+          const doc = backtestDocument(outcome, from!, to!, settings.runs!, seed);
+          if (opts.json) printJson(doc);
+          else process.stdout.write(backtestText(doc));
+        } finally {
+          bar.stop();
+          store.close();
+          await pool?.close();
+          await executor?.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,36 @@
+/** The backtest report (src/scenario/backtest.ts; docs/validation.md). */
+import type { BacktestOutcome } from '../scenario/backtest.js';
+import { BACKTEST_SERIES } from '../scenario/backtest.js';
+import type { Document } from './document.js';
+import type { BacktestSchema } from './schemas/backtest.js';
+
+export type BacktestDocument = Document<typeof BacktestSchema>;
+
+/** Where the observed spending comes from, as the document states it. */
+export const OBSERVED_MILEX_SOURCE =
+  'SIPRI Military Expenditure Database 2025 (constant 2023 US$; data/sipri_milex_1949_2024_constant_2023_usd.csv)';
+
+/** The document of a backtest. */
+export function backtestDocument(
+  o: BacktestOutcome,
+  from: number,
+  to: number,
+  runs: number,
+  seed: number,
+): BacktestDocument {
+  return {
+    scenario: o.scenario.name,
+    from,
+    to,
+    forcesYear: o.forcesYear,
+    runs,
+    seed,
+    ensemble: o.ensemble.meta.id,
+    actors: o.scenario.actors,
+    series: BACKTEST_SERIES,
+    observedSource: OBSERVED_MILEX_SOURCE,
+    training: { from: o.trainFrom, to: from, growth: o.training },
+    years: o.years,
+    summary: o.summary,
+  };
+}

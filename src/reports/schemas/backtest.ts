@@ -1,0 +1,49 @@
+/**
+ * Schema of a backtest of the scenario engine (`concert backtest --json`;
+ * docs/validation.md).
+ */
+import { z } from 'zod';
+
+export const BacktestYearSchema = z.strictObject({
+  year: z.number(),
+  observed: z
+    .number()
+    .describe("observed growth of the powers' total military spending (SIPRI, constant 2023 US$), fraction"),
+  q05: z.number(),
+  q25: z.number(),
+  q50: z.number(),
+  q75: z.number(),
+  q95: z.number(),
+  crps: z.number().describe("CRPS of the engine's ensemble (fraction; lower is better)"),
+  crpsRandomWalk: z.number().describe('CRPS of the random walk fitted on the training years'),
+  crpsAr1: z.number().describe('CRPS of the AR(1) fitted on the training years'),
+  in50: z.boolean().describe('observed value inside the central 50 % band'),
+  in90: z.boolean().describe('observed value inside the central 90 % band'),
+});
+
+export const BacktestSchema = z
+  .strictObject({
+    scenario: z.string(),
+    from: z.number().describe('start year: the world of this year'),
+    to: z.number(),
+    forcesYear: z.number().describe('year of the shipped nuclear forces used'),
+    runs: z.number(),
+    seed: z.number(),
+    ensemble: z.string(),
+    actors: z.array(z.string()),
+    series: z.string().describe('the engine series scored'),
+    observedSource: z.string(),
+    training: z.strictObject({ from: z.number(), to: z.number(), growth: z.array(z.number()) }),
+    years: z.array(BacktestYearSchema),
+    summary: z.strictObject({
+      crps: z.number(),
+      crpsRandomWalk: z.number(),
+      crpsAr1: z.number(),
+      skillRandomWalk: z.number().describe('1 − CRPS/CRPS(random walk): > 0 the engine is better'),
+      skillAr1: z.number(),
+      coverage50: z.number().describe('share of years inside the 50 % band'),
+      coverage90: z.number().describe('share of years inside the 90 % band'),
+    }),
+  })
+  .describe('a backtest of the scenario engine against observed military spending (concert backtest --json)')
+  .meta({ id: 'Backtest' });

@@ -1,0 +1,240 @@
+/**
+ * Backtest of the scenario engine (docs/validation.md): start from the
+ * world of a past year with that year's forces, run the engine forward, and
+ * score its ensemble against what happened — here the growth of the total
+ * military spending of the scenario's powers (SIPRI, constant 2023 US$),
+ * which the engine's `arms.milexGrowth` forecasts — beside the forecasts of
+ * a random walk and an AR(1) fitted on the training years before the start.
+ *
+ * The run is unconditional: the template scenario's policies, couplings and
+ * uncertain ranges, with its events removed (no observed events are imposed).
+ */
+import type { SourceDocument } from '../core/document.js';
+import { badInput, type Problem } from '../core/errors.js';
+import { ar1Forecast, randomWalkForecast } from '../models/forecast/benchmarks.js';
+import { crpsEnsemble, crpsNormal, inCentralBand, skill } from '../models/forecast/scores.js';
+import { FORCES_YEARS, type ForcesYear } from '../world/forces.js';
+import { SIPRI_FIRST_YEAR, SIPRI_LAST_YEAR, totalMilex } from '../world/sipri.js';
+import { scenarioSeries, yearCount } from './engine.js';
+import { type EnsembleOptions, type EnsembleOutcome, runEnsemble } from './ensemble.js';
+import { prepareScenario } from './load.js';
+import type { Scenario } from './scenario.js';
+
+/** The series scored. */
+export const BACKTEST_SERIES = 'arms.milexGrowth';
+
+/** Training years of the benchmarks before the start year (growth values). */
+export const DEFAULT_TRAINING_YEARS = 8;
+
+/** Last start year: the embedded worlds end in 2016. */
+export const LAST_START_YEAR = 2016;
+
+export interface BacktestOptions extends Omit<EnsembleOptions, 'summarize'> {
+  /** The start year: the world of this year; the first simulated year is from + 1. */
+  readonly from: number;
+  /** The last simulated and scored year. */
+  readonly to: number;
+  /** Growth values the benchmarks are fitted on, ending in the start year (default 8). */
+  readonly trainingYears?: number;
+}
+
+/** One scored year. */
+export interface BacktestYear {
+  readonly year: number;
+  /** Observed growth of the powers' total spending (fraction). */
+  readonly observed: number;
+  /** The ensemble's quantiles 5, 25, 50, 75, 95 % of the engine's growth. */
+  readonly q05: number;
+  readonly q25: number;
+  readonly q50: number;
+  readonly q75: number;
+  readonly q95: number;
+  readonly crps: number;
+  readonly crpsRandomWalk: number;
+  readonly crpsAr1: number;
+  readonly in50: boolean;
+  readonly in90: boolean;
+}
+
+export interface BacktestOutcome {
+  readonly scenario: Scenario;
+  readonly ensemble: EnsembleOutcome;
+  readonly forcesYear: ForcesYear;
+  /** Training years of the benchmarks: growth in years trainFrom … from. */
+  readonly trainFrom: number;
+  /** The observed growth the benchmarks were fitted on. */
+  readonly training: readonly number[];
+  readonly years: readonly BacktestYear[];
+  readonly summary: {
+    readonly crps: number;
+    readonly crpsRandomWalk: number;
+    readonly crpsAr1: number;
+    readonly skillRandomWalk: number;
+    readonly skillAr1: number;
+    readonly coverage50: number;
+    readonly coverage90: number;
+  };
+}
+
+/** The shipped forces year nearest to `year` (ties go to the earlier year). */
+export function forcesYearFor(year: number): ForcesYear {
+  let best: ForcesYear = FORCES_YEARS[0]!;
+  for (const y of FORCES_YEARS) if (Math.abs(y - year) < Math.abs(best - year)) best = y;
+  return best;
+}
+
+/**
+ * The backtest scenario: the template's parameters and actors, the world of
+ * `from` with the nearest shipped forces, years from + 1 … to, no events.
+ */
+export function backtestScenario(template: SourceDocument, from: number, to: number): Scenario {
+  const value = template.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw badInput({
+      file: template.file,
+      line: 1,
+      column: 1,
+      path: [],
+      message: 'expected a scenario: a mapping with name, description and years',
+    });
+  }
+  const doc: SourceDocument = {
+    file: template.file,
+    locate: template.locate,
+    value: {
+      ...(value as Record<string, unknown>),
+      name: `backtest-${from + 1}-${to}`,
+      world: { default: from, forces: forcesYearFor(from) },
+      years: `${from + 1}..${to}`,
+      events: [],
+    },
+  };
+  return prepareScenario(doc);
+}
+
+function growth(levels: readonly (number | null)[]): (number | null)[] {
+  return levels.slice(1).map((x, i) => (x === null || levels[i] === null ? null : x / levels[i]! - 1));
+}
+
+function quantileSorted(xs: Float64Array, p: number): number {
+  const h = (xs.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(xs.length - 1, lo + 1);
+  return xs[lo]! + (h - lo) * (xs[hi]! - xs[lo]!);
+}
+
+/**
+ * The observed growth of the actors' total spending in years trainFrom … to.
+ *
+ * @throws ConcertError (bad input, at `from`) when a year lacks a figure.
+ */
+function checkObserved(actors: readonly string[], trainFrom: number, to: number): number[] {
+  const g = growth(totalMilex(actors, trainFrom - 1, to));
+  const missing = g.indexOf(null);
+  if (missing >= 0) {
+    const year = trainFrom + missing;
+    throw badInput({
+      path: ['from'],
+      message: `SIPRI has no total for ${actors.join(', ')} in ${year - 1} or ${year} (growth is needed from ${trainFrom}, the benchmarks' first training year, to ${to}); start later`,
+    });
+  }
+  return g as number[];
+}
+
+/**
+ * Runs (or resumes) the backtest ensemble and scores it.
+ *
+ * @throws ConcertError (bad input) for years outside the data, or actors SIPRI does not cover.
+ */
+export async function runBacktest(
+  template: SourceDocument,
+  options: BacktestOptions,
+): Promise<BacktestOutcome> {
+  const { from, to } = options;
+  const trainingYears = options.trainingYears ?? DEFAULT_TRAINING_YEARS;
+  const trainFrom = from - trainingYears + 1;
+  const problems: Problem[] = [];
+  if (!Number.isInteger(from) || from < SIPRI_FIRST_YEAR + trainingYears || from > LAST_START_YEAR) {
+    problems.push({
+      path: ['from'],
+      message: `expected a start year from ${SIPRI_FIRST_YEAR + trainingYears} to ${LAST_START_YEAR} (the embedded worlds end in ${LAST_START_YEAR}; ${trainingYears} training years before it); got ${from}`,
+    });
+  }
+  if (!Number.isInteger(to) || to <= from || to > SIPRI_LAST_YEAR) {
+    problems.push({
+      path: ['to'],
+      message: `expected a last year after the start year and at most ${SIPRI_LAST_YEAR} (the last year of the SIPRI data); got ${to}`,
+    });
+  }
+  if (problems.length > 0) throw badInput(problems[0]!, ...problems.slice(1));
+  // The observed data first (from the template's actors when it lists them), so that a start
+  // year without data is named as such rather than as a gap in that year's world.
+  const listed = (template.value as { actors?: unknown } | null)?.actors;
+  const templateActors =
+    Array.isArray(listed) && listed.every((a) => typeof a === 'string') ? (listed as string[]) : undefined;
+  if (templateActors) checkObserved(templateActors, trainFrom, to);
+  const s = backtestScenario(template, from, to);
+  const observedAll = checkObserved(s.actors, trainFrom, to);
+  // observedAll[k] is the growth in year trainFrom + k.
+  const training = observedAll.slice(0, trainingYears);
+  const ensemble = await runEnsemble(s, { ...options });
+  const years = yearCount(s);
+  const seriesIndex = scenarioSeries(s).indexOf(BACKTEST_SERIES);
+  const column = seriesIndex * years;
+  if (seriesIndex < 0)
+    throw badInput({
+      file: template.file,
+      path: ['indicators'],
+      message: `the template must record ${BACKTEST_SERIES}`,
+    });
+  const values = Array.from({ length: years }, () => new Float64Array(options.runs));
+  let r = 0;
+  for (const v of options.store.iterateValues(ensemble.meta.id, options.runs)) {
+    for (let t = 0; t < years; t++) values[t]![r] = v[column + t]!;
+    r++;
+  }
+  const train = training as number[];
+  const scored: BacktestYear[] = values.map((xs, t) => {
+    const year = from + 1 + t;
+    const observed = observedAll[year - trainFrom]!;
+    const sorted = Float64Array.from(xs).sort();
+    const h = t + 1;
+    const rw = randomWalkForecast(train, h);
+    const ar = ar1Forecast(train, h);
+    return {
+      year,
+      observed,
+      q05: quantileSorted(sorted, 0.05),
+      q25: quantileSorted(sorted, 0.25),
+      q50: quantileSorted(sorted, 0.5),
+      q75: quantileSorted(sorted, 0.75),
+      q95: quantileSorted(sorted, 0.95),
+      crps: crpsEnsemble(xs, observed),
+      crpsRandomWalk: crpsNormal(rw.mean, rw.sd, observed),
+      crpsAr1: crpsNormal(ar.mean, ar.sd, observed),
+      in50: inCentralBand(xs, observed, 0.5),
+      in90: inCentralBand(xs, observed, 0.9),
+    };
+  });
+  const mean = (f: (y: BacktestYear) => number) => scored.reduce((a, y) => a + f(y), 0) / scored.length;
+  const crps = mean((y) => y.crps);
+  const crpsRandomWalk = mean((y) => y.crpsRandomWalk);
+  const crpsAr1 = mean((y) => y.crpsAr1);
+  return {
+    scenario: s,
+    ensemble,
+    forcesYear: forcesYearFor(from),
+    trainFrom,
+    training: train,
+    years: scored,
+    summary: {
+      crps,
+      crpsRandomWalk,
+      crpsAr1,
+      skillRandomWalk: skill(crps, crpsRandomWalk),
+      skillAr1: skill(crps, crpsAr1),
+      coverage50: mean((y) => (y.in50 ? 1 : 0)),
+      coverage90: mean((y) => (y.in90 ? 1 : 0)),
+    },
+  };
+}
