@@ -9,6 +9,9 @@
  * geometry is the difference); one dyad (USA–RUS, USA–CHN); a 10,000-point
  * sweep of US GMD interceptors 0..1,000 for USA–CHN (target < 2 s).
  *
+ * `DETERRENCE_SWEEP=0` leaves the sweep out (about ten minutes of the run),
+ * e.g. to compare two builds on `allDyads` alone.
+ *
  * The runner's Bench measures wall-clock time. On a shared machine wall time
  * also counts the time other processes hold the cores, so the same tasks are
  * timed again on the process's CPU clock (user + system time of this process,
@@ -83,11 +86,14 @@ export default async function (bench: Bench): Promise<void> {
     sweep(world, ['USA', 'CHN'], param, 'defenses.USA.GMD.interceptors', values);
   };
 
-  const heavy = new Bench({ time: 0, iterations: 3, warmupIterations: 1 });
-  heavy.add(sweepName, runSweep);
-  await heavy.run();
-  console.log('\n# deterrence.bench.ts (wall clock, heavy task, 3 iterations)');
-  console.table(heavy.table());
+  const withSweep = process.env.DETERRENCE_SWEEP !== '0';
+  if (withSweep) {
+    const heavy = new Bench({ time: 0, iterations: 3, warmupIterations: 1 });
+    heavy.add(sweepName, runSweep);
+    await heavy.run();
+    console.log('\n# deterrence.bench.ts (wall clock, heavy task, 3 iterations)');
+    console.table(heavy.table());
+  }
 
   const cpu = new Bench({ time: 0, iterations: 200, warmupIterations: 20, now: cpuMs });
   cpu.add(allName, () => {
@@ -98,8 +104,10 @@ export default async function (bench: Bench): Promise<void> {
   });
   await cpu.run();
   const cpuHeavy = new Bench({ time: 0, iterations: 3, warmupIterations: 1, now: cpuMs });
-  cpuHeavy.add(sweepName, runSweep);
-  await cpuHeavy.run();
+  if (withSweep) {
+    cpuHeavy.add(sweepName, runSweep);
+    await cpuHeavy.run();
+  }
   console.log(
     `\n# deterrence.bench.ts (process CPU time; load average ${loadavg()
       .map((x) => x.toFixed(1))

@@ -58,6 +58,8 @@ export function damageCurve(
   const shots = new Float64Array(m);
   const gain = new Float64Array(m);
   const pop = new Float64Array(m);
+  // kill(i, shots[i] + 1), kept so that the next gain needs one new kill, not two (same values).
+  const next = new Float64Array(m);
   const kill = (i: number, k: number) =>
     (pop[i] as number) * clarkShareWithin(Math.sqrt((k * areaKm2) / Math.PI) / (b[i] as number));
   // Max-heap of city indices by the kill of their next warhead.
@@ -67,7 +69,9 @@ export function damageCurve(
     while (k > 0) {
       const p = (k - 1) >> 1;
       if (!less(heap[p] as number, heap[k] as number)) break;
-      [heap[p], heap[k]] = [heap[k] as number, heap[p] as number];
+      const x = heap[p] as number;
+      heap[p] = heap[k] as number;
+      heap[k] = x;
       k = p;
     }
   };
@@ -79,7 +83,9 @@ export function damageCurve(
       if (l < heap.length && less(heap[best] as number, heap[l] as number)) best = l;
       if (r < heap.length && less(heap[best] as number, heap[r] as number)) best = r;
       if (best === k) break;
-      [heap[best], heap[k]] = [heap[k] as number, heap[best] as number];
+      const x = heap[best] as number;
+      heap[best] = heap[k] as number;
+      heap[k] = x;
       k = best;
     }
   };
@@ -87,7 +93,8 @@ export function damageCurve(
     if (!(c.population > 0)) return;
     pop[i] = c.population;
     b[i] = Math.sqrt(c.population / (2 * Math.PI * centralDensityPerKm2));
-    gain[i] = kill(i, 1);
+    next[i] = kill(i, 1);
+    gain[i] = next[i] as number;
     heap.push(i);
     up(heap.length - 1);
   });
@@ -100,7 +107,9 @@ export function damageCurve(
     }
     killed += gain[i] as number;
     shots[i] = (shots[i] as number) + 1;
-    gain[i] = kill(i, (shots[i] as number) + 1) - kill(i, shots[i] as number);
+    const k1 = kill(i, (shots[i] as number) + 1);
+    gain[i] = k1 - (next[i] as number);
+    next[i] = k1;
     down(0);
     out[x] = Math.min(1, killed / total);
   }

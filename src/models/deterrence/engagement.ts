@@ -14,6 +14,7 @@ import {
   flownAngle,
   greatCircleKm,
   type LatLon,
+  solveKepler,
   surfacePosition,
   type Trajectory,
   trajectoryState,
@@ -108,6 +109,29 @@ export interface Engagement {
   readonly cuedBy: readonly string[];
 }
 
+/** The first sample at which a sensor sees a trajectory and the last grid time before it: the refined time is in (lo, first]. */
+export interface SeenBracket {
+  readonly first: number;
+  readonly lo: number;
+}
+
+/** The cue list of an engagement no sensor cues (shared: results are many, the list is read only). */
+const NO_CUES: readonly string[] = Object.freeze([]);
+
+/** Relative slack of the squared-distance pre-test in {@link engage} (far above the few ulps by which it can differ from Math.hypot). */
+const SLACK = 1 + 1e-9;
+
+/** A radar that tracks a threat for an engagement, with its sample bracket and (once needed) its refined first-seen time. */
+interface Tracker {
+  readonly id: string;
+  readonly key: string;
+  readonly sites: readonly Site[];
+  readonly rangeKm: number;
+  readonly minElevationDeg: number;
+  readonly bracket: SeenBracket;
+  time: number | undefined;
+}
+
 /** Samples of the free flight (uniform in eccentric anomaly); the boost and terminal windows get finer grids of their own. */
 export const TRAJECTORY_SAMPLES = 16;
 
@@ -181,7 +205,9 @@ export class SampledTrajectory {
   readonly trajectory: Trajectory;
   private uniform: Samples | undefined;
   private readonly windows = new Map<string, Samples>();
-  private readonly seen = new Map<string, number | undefined>();
+  private readonly grids = new Map<string, number | undefined>();
+  private readonly brackets = new Map<string, SeenBracket | undefined>();
+  private readonly refinements = new Map<string, number>();
 
   constructor(trajectory: Trajectory) {
     this.trajectory = trajectory;
@@ -235,7 +261,7 @@ export class SampledTrajectory {
   /**
    * First sample time at which one of `sites` sees the missile within
    * `rangeKm` above `minElevationDeg`, searching the grid and the defense's
-   * window (memoised by `key`).
+   * window, refined by bisection ({@link refineSeen}); memoised by `key`.
    */
   firstSeen(
     key: string,
@@ -244,14 +270,67 @@ export class SampledTrajectory {
     minElevationDeg: number,
     d: InterceptorGeometry,
   ): number | undefined {
-    const k = `${key}|${d.phase}|${d.minAltitudeKm}|${d.maxAltitudeKm}`;
-    if (this.seen.has(k)) return this.seen.get(k);
-    const grid = firstSeen(this.states, sites, rangeKm, minElevationDeg);
+    const b = this.seenBracket(key, sites, rangeKm, minElevationDeg, d);
+    return b === undefined ? undefined : this.refined(key, b, sites, rangeKm, minElevationDeg);
+  }
+
+  /**
+   * The sample bracket of the first-seen time before its refinement: `first`,
+   * the first sample (grid or the defense's window) at which the missile is
+   * seen, and `lo`, the last grid time before it. The refined time lies in
+   * (lo, first] (it is `first` when lo is not below it): so a caller can tell
+   * whether a refinement could change its answer before paying for it.
+   * Undefined when no sample is seen. Memoised: the grid search by `key`, the
+   * window search by `key` and the defense's window.
+   */
+  seenBracket(
+    key: string,
+    sites: readonly Site[],
+    rangeKm: number,
+    minElevationDeg: number,
+    d: InterceptorGeometry,
+  ): SeenBracket | undefined {
+    // A midcourse defense examines the grid alone, whatever its altitude window.
+    const k =
+      d.phase === 'midcourse'
+        ? `${key}|midcourse`
+        : `${key}|${d.phase}|${d.minAltitudeKm}|${d.maxAltitudeKm}`;
+    if (this.brackets.has(k)) return this.brackets.get(k);
+    const gk = `${key}|grid`;
+    let grid: number | undefined;
+    if (this.grids.has(gk)) grid = this.grids.get(gk);
+    else {
+      grid = firstSeen(this.states, sites, rangeKm, minElevationDeg);
+      this.grids.set(gk, grid);
+    }
     const w = this.statesFor(d);
     const inWin = w === this.states ? undefined : firstSeen(w, sites, rangeKm, minElevationDeg);
     const first = grid === undefined ? inWin : inWin === undefined ? grid : Math.min(grid, inWin);
-    const v = first === undefined ? undefined : this.refineSeen(first, sites, rangeKm, minElevationDeg);
-    this.seen.set(k, v);
+    let b: SeenBracket | undefined;
+    if (first !== undefined) {
+      const states = this.states;
+      let lo = 0;
+      for (let n = 0; n < states.n; n++)
+        if ((states.time[n] as number) < first) lo = states.time[n] as number;
+      b = { first, lo };
+    }
+    this.brackets.set(k, b);
+    return b;
+  }
+
+  /** The refined first-seen time of a bracket ({@link refineSeen}), memoised by `key` and the bracket. */
+  refined(
+    key: string,
+    b: SeenBracket,
+    sites: readonly Site[],
+    rangeKm: number,
+    minElevationDeg: number,
+  ): number {
+    const rk = `${key}|${b.first}`;
+    const hit = this.refinements.get(rk);
+    if (hit !== undefined) return hit;
+    const v = this.refineSeen(b, sites, rangeKm, minElevationDeg);
+    this.refinements.set(rk, v);
     return v;
   }
 
@@ -261,29 +340,17 @@ export class SampledTrajectory {
    * is known to within 1/4096 of a grid step.
    */
   private refineSeen(
-    first: number,
+    b: SeenBracket,
     sites: readonly Site[],
     rangeKm: number,
     minElevationDeg: number,
   ): number {
-    const grid = this.states;
-    let lo = 0;
-    for (let k = 0; k < grid.n; k++) if ((grid.time[k] as number) < first) lo = grid.time[k] as number;
+    const first = b.first;
+    let lo = b.lo;
     let hi = first;
     if (!(lo < hi)) return first;
-    const seenAt = (time: number) => {
-      const s = trajectoryState(this.trajectory, time);
-      const one: Samples = {
-        n: 1,
-        time: [time],
-        alt: [s.altitudeKm],
-        x: [s.position.x],
-        y: [s.position.y],
-        z: [s.position.z],
-        phase: [0],
-      };
-      return firstSeen(one, sites, rangeKm, minElevationDeg) !== undefined;
-    };
+    const t = this.trajectory;
+    const seenAt = (time: number) => seenAtTime(t, time, sites, rangeKm, minElevationDeg);
     if (seenAt(lo)) return first;
     for (let i = 0; i < 12; i++) {
       const mid = (lo + hi) / 2;
@@ -292,6 +359,67 @@ export class SampledTrajectory {
     }
     return hi;
   }
+}
+
+/**
+ * Whether one of `sites` sees the missile of `t` at `timeS` within `rangeKm`
+ * above `minElevationDeg`: {@link trajectoryState} and {@link firstSeen} on
+ * that one state, the same arithmetic step by step, without allocating (the
+ * bisection of `refineSeen` calls it a dozen times per sensor and trajectory).
+ */
+function seenAtTime(
+  t: Trajectory,
+  timeS: number,
+  sites: readonly Site[],
+  rangeKm: number,
+  minElevationDeg: number,
+): boolean {
+  if (!(rangeKm > 0)) return false;
+  const time = Math.min(Math.max(0, timeS), t.flightTimeS);
+  const R = EARTH_RADIUS_KM;
+  let x: number;
+  let y: number;
+  let z: number;
+  if (time < t.burnTimeS || t.rangeAngle === 0) {
+    const h = t.burnTimeS > 0 ? (t.burnoutAltitudeKm * time) / t.burnTimeS : 0;
+    const r = R + h;
+    x = r * t.u0.x;
+    y = r * t.u0.y;
+    z = r * t.u0.z;
+  } else {
+    const tf = time - t.burnTimeS;
+    const e = t.eccentricity;
+    const M0 = t.burnoutEccentricAnomaly - e * Math.sin(t.burnoutEccentricAnomaly);
+    const E = solveKepler(M0 + t.meanMotion * tf, e);
+    const nu = 2 * Math.atan2(Math.sqrt(1 + e) * Math.sin(E / 2), Math.sqrt(1 - e) * Math.cos(E / 2));
+    const r = t.semiMajorAxisKm * (1 - e * Math.cos(E));
+    const flown = flownAngle(nu - (Math.PI - t.rangeAngle / 2), t.rangeAngle);
+    const angle = t.rangeAngle;
+    const f = flown / angle;
+    const sa = Math.sin(angle);
+    if (sa < 1e-12) {
+      x = r * t.u0.x;
+      y = r * t.u0.y;
+      z = r * t.u0.z;
+    } else {
+      const wa = Math.sin((1 - f) * angle) / sa;
+      const wb = Math.sin(f * angle) / sa;
+      x = r * (wa * t.u0.x + wb * t.u1.x);
+      y = r * (wa * t.u0.y + wb * t.u1.y);
+      z = r * (wa * t.u0.z + wb * t.u1.z);
+    }
+  }
+  const r2 = rangeKm * rangeKm;
+  const sinMin = Math.sin((minElevationDeg * Math.PI) / 180);
+  for (const st of sites) {
+    const dx = x - st.position.x;
+    const dy = y - st.position.y;
+    const dz = z - st.position.z;
+    const d2 = dx * dx + dy * dy + dz * dz;
+    if (d2 > r2) continue;
+    if (dx * st.up.x + dy * st.up.y + dz * st.up.z >= sinMin * Math.sqrt(d2)) return true;
+  }
+  return false;
 }
 
 /** Eccentric anomaly at which the descending missile passes `altitudeKm` (undefined when its apogee is lower). */
@@ -391,7 +519,7 @@ export function outOfReach(
           ? `its target is ${fmt(nearest)} km from the nearest site: a terminal defense reaching ${fmt(defense.rangeKm)} km engages only warheads descending within about ${fmt(reach)} km of its sites`
           : '',
         closestKm: undefined,
-        cuedBy: [],
+        cuedBy: NO_CUES,
       };
   }
   let chord = Number.POSITIVE_INFINITY;
@@ -404,7 +532,7 @@ export function outOfReach(
         ? `the ground track passes ${fmt(chord)} km from the nearest site, beyond the interceptor's ${fmt(defense.rangeKm)} km reach`
         : '',
       closestKm: chord,
-      cuedBy: [],
+      cuedBy: NO_CUES,
     };
   return undefined;
 }
@@ -434,28 +562,66 @@ export function engage(
   const quick = outOfReach(defense, t.u0, t.u1, t.rangeAngle, t.target, explain);
   if (quick) return quick;
   const states = sampled.statesFor(defense);
-  let trackTimeS = sampled.firstSeen(`own:${defenseId}`, defense.sites, defense.radarRangeKm, 0, defense);
-  let trackedBy = trackTimeS !== undefined ? 'own radar' : undefined;
-  const cueing: { id: string; time: number }[] = [];
+  // Who tracks the threat, and when: the own radar, then each sensor cueing this defense against
+  // `attacker`, in order (a later one takes over only when strictly earlier). A refined first-seen
+  // time lies in (lo, first] of its sample bracket, so only the trackers whose bracket could hold
+  // the earliest time are refined here; the others are refined below only when their cue's
+  // timing relative to the intercept is not decided by the bracket. Same result as refining all.
+  const trackers: Tracker[] = [];
+  const ownKey = `own:${defenseId}`;
+  const own = sampled.seenBracket(ownKey, defense.sites, defense.radarRangeKm, 0, defense);
+  if (own)
+    trackers.push({
+      id: 'own radar',
+      key: ownKey,
+      sites: defense.sites,
+      rangeKm: defense.radarRangeKm,
+      minElevationDeg: 0,
+      bracket: own,
+      time: undefined,
+    });
   for (const sensor of sensors) {
     const cue = sensor.cues.find(
       (c) => c.defense === defenseId && (c.against === undefined || c.against.includes(attacker)),
     );
     if (!cue) continue;
-    const seen = sampled.firstSeen(
-      `sensor:${sensor.id}`,
-      sensor.sites,
-      sensor.rangeKm,
-      sensor.minElevationDeg,
-      defense,
-    );
-    if (seen === undefined) continue;
-    cueing.push({ id: sensor.id, time: seen });
-    if (trackTimeS === undefined || seen < trackTimeS) {
-      trackTimeS = seen;
-      trackedBy = sensor.id;
+    const key = `sensor:${sensor.id}`;
+    const b = sampled.seenBracket(key, sensor.sites, sensor.rangeKm, sensor.minElevationDeg, defense);
+    if (b === undefined) continue;
+    trackers.push({
+      id: sensor.id,
+      key,
+      sites: sensor.sites,
+      rangeKm: sensor.rangeKm,
+      minElevationDeg: sensor.minElevationDeg,
+      bracket: b,
+      time: undefined,
+    });
+  }
+  const timeOf = (x: Tracker): number => {
+    x.time ??= sampled.refined(x.key, x.bracket, x.sites, x.rangeKm, x.minElevationDeg);
+    return x.time;
+  };
+  let bound = Number.POSITIVE_INFINITY;
+  for (const x of trackers) if (x.bracket.first < bound) bound = x.bracket.first;
+  let trackTimeS: number | undefined;
+  let trackedBy: string | undefined;
+  for (const x of trackers) {
+    // Refined time > lo ≥ bound ≥ the earliest refined time: it can neither win nor tie.
+    if (x.bracket.lo < x.bracket.first && x.bracket.lo >= bound) continue;
+    const time = timeOf(x);
+    if (trackTimeS === undefined || time < trackTimeS) {
+      trackTimeS = time;
+      trackedBy = x.id;
     }
   }
+  const cueing = own ? trackers.slice(1) : trackers;
+  /** Whether sensor `x` tracks the threat by `time` (its refined first-seen time ≤ time). */
+  const cuesBy = (x: Tracker, time: number): boolean => {
+    if (x.bracket.first <= time) return true;
+    if (x.bracket.lo < x.bracket.first && x.bracket.lo >= time) return false;
+    return timeOf(x) <= time;
+  };
   let closest = Number.POSITIVE_INFINITY;
   let bestLate = Number.POSITIVE_INFINITY;
   for (let k = 0; k < states.n; k++) {
@@ -463,18 +629,21 @@ export function engage(
     const time = states.time[k] as number;
     const alt = states.alt[k] as number;
     for (const st of defense.sites) {
-      const d = Math.hypot(
-        (states.x[k] as number) - st.position.x,
-        (states.y[k] as number) - st.position.y,
-        (states.z[k] as number) - st.position.z,
-      );
+      const dx = (states.x[k] as number) - st.position.x;
+      const dy = (states.y[k] as number) - st.position.y;
+      const dz = (states.z[k] as number) - st.position.z;
+      // Math.hypot only where it can matter: √(dx²+dy²+dz²) is within a few ulps of it, so a sample
+      // farther than the closest so far and than the reach (with a relative slack of 1e-9) changes nothing.
+      const d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 > closest * closest * SLACK && d2 > defense.rangeKm * defense.rangeKm * SLACK) continue;
+      const d = Math.hypot(dx, dy, dz);
       if (d < closest) closest = d;
       if (d > defense.rangeKm || trackTimeS === undefined) continue;
       const flyout = defense.burnTimeS / 2 + d / defense.speedKmS;
       const launch = trackTimeS + defense.reactionTimeS;
       const margin = time - flyout - launch;
       if (margin >= 0) {
-        const cuedBy = cueing.filter((c) => c.time <= time).map((c) => c.id);
+        const cuedBy = cueing.filter((c) => cuesBy(c, time)).map((c) => c.id);
         return {
           engageable: true,
           reason: !explain
@@ -512,6 +681,6 @@ export function engage(
     trackTimeS,
     trackedBy,
     closestKm: Number.isFinite(closest) ? closest : undefined,
-    cuedBy: [],
+    cuedBy: NO_CUES,
   };
 }

@@ -180,7 +180,7 @@ function eccentricAnomaly(nu: number, e: number): number {
 }
 
 /** Solves Kepler's equation M = E − e·sin E for E (Newton's method from E = M + e sin M). */
-function solveKepler(M: number, e: number): number {
+export function solveKepler(M: number, e: number): number {
   let E = M + e * Math.sin(M);
   for (let k = 0; k < 30; k++) {
     const f = E - e * Math.sin(E) - M;
