@@ -13,7 +13,7 @@
  * blocks like an unnamed input. Because it is an ensemble, a design runs on
  * the worker pool or the queue, is stored in the run store and resumes.
  */
-import { badInput } from '../core/errors.js';
+import { badInput, type Problem } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import { type MorrisIndex, morrisIndices } from '../models/sensitivity/morris.js';
 import { type SobolIndices, sobolIndices } from '../models/sensitivity/saltelli.js';
@@ -90,6 +90,26 @@ export function analyzeDesign(
   return { series, year, morris: morrisIndices(table.morris!, outputs, { rng, resamples }) };
 }
 
+/**
+ * The problems of a request's series and year (paths `series[i]`, `year`):
+ * unknown series name the known ones; a year must be one of the scenario's.
+ */
+export function sensitivityProblems(s: Scenario, series: readonly string[], year: number): Problem[] {
+  const names = scenarioSeries(s);
+  const problems: Problem[] = series.flatMap((name, i) =>
+    names.includes(name)
+      ? []
+      : [{ message: `unknown series "${name}": expected one of ${names.join(', ')}`, path: ['series', i] }],
+  );
+  if (!Number.isInteger(year) || year < s.years.from || year > s.years.to) {
+    problems.push({
+      message: `expected a year of the scenario, ${s.years.from}–${s.years.to}; got ${year}`,
+      path: ['year'],
+    });
+  }
+  return problems;
+}
+
 /** What {@link runSensitivity} needs besides the scenario. */
 export interface SensitivityOptions extends Omit<EnsembleOptions, 'runs' | 'summarize'> {
   readonly method: SensitivityMethod;
@@ -125,18 +145,8 @@ export interface SensitivityOutcome {
 export async function runSensitivity(s: Scenario, options: SensitivityOptions): Promise<SensitivityOutcome> {
   const names = scenarioSeries(s);
   const wanted = options.series ?? ['stability.index'];
-  const problems = wanted.flatMap((name, i) =>
-    names.includes(name)
-      ? []
-      : [{ message: `unknown series "${name}": expected one of ${names.join(', ')}`, path: ['series', i] }],
-  );
   const year = options.year ?? s.years.to;
-  if (!Number.isInteger(year) || year < s.years.from || year > s.years.to) {
-    problems.push({
-      message: `expected a year of the scenario, ${s.years.from}–${s.years.to}; got ${year}`,
-      path: ['year'],
-    });
-  }
+  const problems = sensitivityProblems(s, wanted, year);
   if (problems.length > 0) throw badInput(problems[0]!, ...problems.slice(1));
   const design = designScenario(s, options.method, options.n, options.seed, options.levels ?? 4);
   const table = designTable(design.design);

@@ -29,6 +29,7 @@ import { relationRoutes } from './routes/relations.js';
 import { reportRoutes } from './routes/reports.js';
 import { runRoutes } from './routes/runs.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { sensitivityRoutes } from './routes/sensitivity.js';
 import { worldRoutes } from './routes/worlds.js';
 import type { Api } from './types.js';
 
@@ -127,6 +128,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   economyRoutes(app, ctx);
   bargainingRoutes(app, ctx);
   scenarioRoutes(app, ctx);
+  sensitivityRoutes(app, ctx);
   jobRoutes(app, ctx);
   runRoutes(app, ctx);
   reportRoutes(app, ctx);

@@ -16,7 +16,7 @@ import { isConcertError } from '../core/errors.js';
 import { ServerBusy } from './busy.js';
 import { type ApiProblem, apiProblem } from './errors.js';
 
-export type JobKind = 'ensemble' | 'compare';
+export type JobKind = 'ensemble' | 'compare' | 'sensitivity';
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Progress of a job: units (runs) done out of the total, and what is being computed. */

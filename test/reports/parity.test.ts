@@ -382,4 +382,42 @@ describe('CLI --json and the API give the same document', () => {
       await job('/api/compare', { a: { text: SMALL_BASE }, b: { text: SMALL }, runs: 10, seed: 2 }),
     );
   });
+
+  it('sensitivity ↔ POST /api/sensitivity (Sobol and Morris)', async () => {
+    const sobol = [
+      'sensitivity',
+      join(dir, 'small.yaml'),
+      '--n',
+      '8',
+      '--seed',
+      '2',
+      '--indicator',
+      'stability.index,crises.count',
+      '--store',
+      store,
+    ];
+    expect(cli(S.SensitivitySchema, sobol)).toEqual(
+      await job('/api/sensitivity', {
+        scenario: { text: SMALL },
+        n: 8,
+        seed: 2,
+        series: ['stability.index', 'crises.count'],
+      }),
+    );
+    const morris = [
+      'sensitivity',
+      join(dir, 'small.yaml'),
+      '--method',
+      'morris',
+      '--n',
+      '4',
+      '--year',
+      '2019',
+      '--store',
+      store,
+    ];
+    expect(cli(S.SensitivitySchema, morris)).toEqual(
+      await job('/api/sensitivity', { scenario: { text: SMALL }, method: 'morris', n: 4, year: 2019 }),
+    );
+  });
 });

@@ -20,6 +20,7 @@ const ROUTES = [
   '/api/scenarios/validate',
   '/api/scenarios/run',
   '/api/compare',
+  '/api/sensitivity',
 ];
 
 let app: FastifyInstance;

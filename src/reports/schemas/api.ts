@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { RelationSchema } from '../../world/schema.js';
 import { ComparisonSchema, EnsembleSchema } from './scenario.js';
+import { SensitivitySchema } from './sensitivity.js';
 
 export const ProblemSchema = z
   .strictObject({
@@ -25,17 +26,19 @@ export const ErrorSchema = z
 export const JobSchema = z
   .strictObject({
     id: z.string(),
-    kind: z.enum(['ensemble', 'compare']),
+    kind: z.enum(['ensemble', 'compare', 'sensitivity']),
     status: z.enum(['queued', 'running', 'done', 'failed']),
     createdAt: z.string(),
     progress: z.strictObject({ done: z.number(), total: z.number(), label: z.string() }),
     result: z
-      .union([EnsembleSchema, ComparisonSchema])
+      .union([EnsembleSchema, ComparisonSchema, SensitivitySchema])
       .optional()
-      .describe('when done: the document of concert run --json (or concert compare --json)'),
+      .describe(
+        'when done: the document of concert run --json (or concert compare --json, concert sensitivity --json)',
+      ),
     error: z.strictObject({ message: z.string(), problems: z.array(ProblemSchema) }).optional(),
   })
-  .describe('an ensemble or a comparison running in the background')
+  .describe('an ensemble, a comparison or a sensitivity analysis running in the background')
   .meta({ id: 'Job' });
 
 export const ShippedScenariosSchema = z
