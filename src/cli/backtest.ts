@@ -9,13 +9,11 @@ import { readDocument } from '../core/document.js';
 import { reroot } from '../core/errors.js';
 import { MAX_SEED } from '../core/rng.js';
 import { type BacktestDocument, backtestDocument } from '../reports/index.js';
-import { defaultStorePath, RunStore } from '../runtime/store.js';
+import { defaultStorePath } from '../runtime/store.js';
 import { runBacktest } from '../scenario/backtest.js';
-import { ensemblePool } from '../scenario/ensemble.js';
 import { Flags } from './options.js';
-import { progress } from './progress.js';
 import { action, printJson } from './run.js';
-import { ensembleSettings, QUEUE_HELP, queueExecutor } from './scenario-run.js';
+import { ensembleSettings, QUEUE_HELP, withEnsembleResources } from './scenario-run.js';
 import { fixed, renderTable } from './table.js';
 
 /** The template whose policies, couplings and uncertain ranges the backtest runs. */
@@ -103,19 +101,13 @@ export function register(program: Command): void {
             | number
             | undefined) ??
           1;
-        const executor = await queueExecutor(settings);
-        const pool = !executor && settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
-        const store = RunStore.open(opts.store ?? defaultStorePath());
-        const bar = progress('runs');
-        try {
+        await withEnsembleResources(settings, opts.store, async ({ store, bar, compute }) => {
           const outcome = await runBacktest(template, {
             from: from!,
             to: to!,
             runs: settings.runs!,
             seed,
-            workers: settings.workers,
-            ...(pool ? { pool } : {}),
-            ...(executor ? { executor } : {}),
+            ...compute,
             store,
             onProgress: (done, total) => bar.update(`backtest ${from}→${to}`, done, total),
           }).catch((e: unknown) => {
@@ -127,12 +119,7 @@ export function register(program: Command): void {
           const doc = backtestDocument(outcome, from!, to!, settings.runs!, seed);
           if (opts.json) printJson(doc);
           else process.stdout.write(backtestText(doc));
-        } finally {
-          bar.stop();
-          store.close();
-          await pool?.close();
-          await executor?.close();
-        }
+        });
       }),
     );
 }

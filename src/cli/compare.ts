@@ -7,19 +7,16 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { comparisonDocument, DEFAULT_COMPARE_RUNS } from '../reports/index.js';
-import type { WorkerPool } from '../runtime/pool.js';
-import { RunStore } from '../runtime/store.js';
 import { type Comparison, compareScenarios, type Difference, type Effect } from '../scenario/compare.js';
-import { type EnsembleExecutor, ensemblePool } from '../scenario/ensemble.js';
 import { loadScenario } from '../scenario/load.js';
-import { progress } from './progress.js';
 import { action, printJson } from './run.js';
 import {
   type EnsembleFlags,
   type EnsembleSettings,
   ensembleSettings,
+  type EnsembleResources,
   QUEUE_HELP,
-  queueExecutor,
+  withEnsembleResources,
 } from './scenario-run.js';
 import { fixed, renderTable } from './table.js';
 
@@ -110,15 +107,10 @@ export function register(program: Command): void {
     .action(
       action(async (fileA, fileB, opts) => {
         const settings = ensembleSettings(opts as EnsembleFlags);
-        const executor = await queueExecutor(settings);
         // One pool for every ensemble of the comparison, started before the scenarios are read.
-        const pool = !executor && settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
-        try {
-          await compareCommand(fileA, fileB, opts, settings, pool, executor);
-        } finally {
-          await pool?.close();
-          await executor?.close();
-        }
+        await withEnsembleResources(settings, opts.store ?? ':memory:', (r) =>
+          compareCommand(fileA, fileB, opts, settings, r),
+        );
       }),
     );
 }
@@ -126,37 +118,27 @@ export function register(program: Command): void {
 async function compareCommand(
   fileA: string,
   fileB: string,
-  opts: { store?: string; attribution: boolean; json?: true },
+  opts: { attribution: boolean; json?: true },
   settings: EnsembleSettings,
-  pool: WorkerPool | undefined,
-  executor: EnsembleExecutor | undefined,
+  { store, bar, compute }: EnsembleResources,
 ): Promise<void> {
   const a = loadScenario(fileA);
   const b = loadScenario(fileB);
   const runs = settings.runs ?? DEFAULT_COMPARE_RUNS;
   const seed = settings.seed ?? a.ensemble.seed;
-  const store = RunStore.open(opts.store ?? ':memory:');
-  const bar = progress('runs');
   let label = '';
-  try {
-    const c = await compareScenarios(a, b, {
-      runs,
-      seed,
-      workers: settings.workers,
-      ...(pool ? { pool } : {}),
-      ...(executor ? { executor } : {}),
-      store,
-      attribution: opts.attribution,
-      onEnsemble: (l) => {
-        label = l;
-      },
-      onProgress: (done, total) => bar.update(label, done, total),
-    });
-    bar.stop();
-    if (opts.json) printJson(comparisonDocument(c));
-    else process.stdout.write(`${comparisonText(c, [...new Set([...a.actors, ...b.actors])])}\n`);
-  } finally {
-    bar.stop();
-    store.close();
-  }
+  const c = await compareScenarios(a, b, {
+    runs,
+    seed,
+    ...compute,
+    store,
+    attribution: opts.attribution,
+    onEnsemble: (l) => {
+      label = l;
+    },
+    onProgress: (done, total) => bar.update(label, done, total),
+  });
+  bar.stop();
+  if (opts.json) printJson(comparisonDocument(c));
+  else process.stdout.write(`${comparisonText(c, [...new Set([...a.actors, ...b.actors])])}\n`);
 }

@@ -16,7 +16,7 @@ import { defaultStorePath, RunStore } from '../runtime/store.js';
 import { type EnsembleExecutor, ensemblePool, runEnsemble } from '../scenario/ensemble.js';
 import { loadScenario } from '../scenario/load.js';
 import { Flags } from './options.js';
-import { progress } from './progress.js';
+import { type Progress, progress } from './progress.js';
 import { action, printJson } from './run.js';
 import { fixed, renderTable } from './table.js';
 
@@ -85,6 +85,46 @@ export async function queueExecutor(settings: EnsembleSettings): Promise<QueueEx
   });
 }
 
+/** What an ensemble command runs on: its threads or queue, its run store and its progress bar. */
+export interface EnsembleResources {
+  readonly pool: WorkerPool | undefined;
+  readonly executor: EnsembleExecutor | undefined;
+  readonly store: RunStore;
+  readonly bar: Progress;
+  /** The runs options of runEnsemble and what calls it: workers, and the pool or the executor. */
+  readonly compute: { workers: number; pool?: WorkerPool; executor?: EnsembleExecutor };
+}
+
+/**
+ * Runs `work` with the queue executor of `--queue` (or, with more than one
+ * worker, a pool whose threads start loading the engine at once), the run
+ * store of `--store` and a progress bar of runs; closes all of them after.
+ */
+export async function withEnsembleResources<T>(
+  settings: EnsembleSettings,
+  storePath: string | undefined,
+  work: (r: EnsembleResources) => Promise<T>,
+): Promise<T> {
+  const executor = await queueExecutor(settings);
+  const pool = !executor && settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
+  let store: RunStore | undefined;
+  const bar = progress('runs');
+  try {
+    store = RunStore.open(storePath ?? defaultStorePath());
+    const compute = {
+      workers: settings.workers,
+      ...(pool ? { pool } : {}),
+      ...(executor ? { executor } : {}),
+    };
+    return await work({ pool, executor, store, bar, compute });
+  } finally {
+    bar.stop();
+    store?.close();
+    await pool?.close();
+    await executor?.close();
+  }
+}
+
 /** A band cell: median with the 5–95% range. */
 function cell(b: BandsDocument, t: number): string {
   const d = Math.abs(b.q50[t]!) >= 100 ? 0 : 3;
@@ -127,55 +167,38 @@ export function register(program: Command): void {
     .action(
       action(async (file, opts) => {
         const settings = ensembleSettings(opts);
-        const executor = await queueExecutor(settings);
         // The worker threads start first and load the engine while this thread reads the scenario.
-        const pool = !executor && settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
-        try {
-          await runCommand(file, opts, settings, pool, executor);
-        } finally {
-          await pool?.close();
-          await executor?.close();
-        }
+        await withEnsembleResources(settings, opts.store, (r) => runCommand(file, opts, settings, r));
       }),
     );
 }
 
 async function runCommand(
   file: string,
-  opts: { store?: string; json?: true },
+  opts: { json?: true },
   settings: EnsembleSettings,
-  pool: WorkerPool | undefined,
-  executor: EnsembleExecutor | undefined,
+  { store, bar, compute }: EnsembleResources,
 ): Promise<void> {
   const s = loadScenario(file);
   const runs = settings.runs ?? s.ensemble.runs;
   const seed = settings.seed ?? s.ensemble.seed;
-  const store = RunStore.open(opts.store ?? defaultStorePath());
-  const bar = progress('runs');
-  try {
-    const outcome = await runEnsemble(s, {
-      runs,
-      seed,
-      workers: settings.workers,
-      ...(pool ? { pool } : {}),
-      ...(executor ? { executor } : {}),
-      store,
-      onProgress: (done, total) => bar.update(s.name, done, total),
-      summarize: true,
-    });
-    bar.stop();
-    const indicators = outcome.bands!; // set: the summary was asked for
-    if (opts.json) {
-      printJson(ensembleDocument(s, outcome.meta.id, runs, seed, indicators));
-      return;
-    }
-    process.stdout.write(`${s.name}: ${runs} runs, seed ${seed}, years ${s.years.from}..${s.years.to}\n`);
-    process.stdout.write(
-      `ensemble ${outcome.meta.id.slice(0, 12)} in ${store.path} (${outcome.computed} computed, ${runs - outcome.computed} from the store)\n\n`,
-    );
-    process.stdout.write(`${bandsTable(indicators, s.actors)}\n`);
-  } finally {
-    bar.stop();
-    store.close();
+  const outcome = await runEnsemble(s, {
+    runs,
+    seed,
+    ...compute,
+    store,
+    onProgress: (done, total) => bar.update(s.name, done, total),
+    summarize: true,
+  });
+  bar.stop();
+  const indicators = outcome.bands!; // set: the summary was asked for
+  if (opts.json) {
+    printJson(ensembleDocument(s, outcome.meta.id, runs, seed, indicators));
+    return;
   }
+  process.stdout.write(`${s.name}: ${runs} runs, seed ${seed}, years ${s.years.from}..${s.years.to}\n`);
+  process.stdout.write(
+    `ensemble ${outcome.meta.id.slice(0, 12)} in ${store.path} (${outcome.computed} computed, ${runs - outcome.computed} from the store)\n\n`,
+  );
+  process.stdout.write(`${bandsTable(indicators, s.actors)}\n`);
 }

@@ -9,8 +9,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { MAX_SEED } from '../core/rng.js';
 import { type SensitivityDocument, sensitivityDocument } from '../reports/index.js';
-import { defaultStorePath, RunStore } from '../runtime/store.js';
-import { ensemblePool } from '../scenario/ensemble.js';
+import { defaultStorePath } from '../runtime/store.js';
 import { loadScenario } from '../scenario/load.js';
 import {
   designFactors,
@@ -20,9 +19,8 @@ import {
 } from '../scenario/sensitivity.js';
 import { badInput, type FieldPath, reroot } from '../core/errors.js';
 import { Flags } from './options.js';
-import { progress } from './progress.js';
 import { action, printJson } from './run.js';
-import { ensembleSettings, QUEUE_HELP, queueExecutor } from './scenario-run.js';
+import { ensembleSettings, QUEUE_HELP, withEnsembleResources } from './scenario-run.js';
 import { fixed, renderTable } from './table.js';
 
 /** Default base points (Sobol') and trajectories (Morris). */
@@ -176,19 +174,13 @@ export function register(program: Command): void {
           f.done();
         }
         const seed = settings.seed ?? s.ensemble.seed;
-        const executor = await queueExecutor(settings);
-        const pool = !executor && settings.workers > 1 ? ensemblePool(settings.workers) : undefined;
-        const store = RunStore.open(opts.store ?? defaultStorePath());
-        const bar = progress('runs');
-        try {
+        await withEnsembleResources(settings, opts.store, async ({ store, bar, compute }) => {
           const outcome = await runSensitivity(s, {
             method,
             n: n!,
             levels: levels!,
             seed,
-            workers: settings.workers,
-            ...(pool ? { pool } : {}),
-            ...(executor ? { executor } : {}),
+            ...compute,
             store,
             ...(series ? { series } : {}),
             ...(year === undefined ? {} : { year }),
@@ -201,12 +193,7 @@ export function register(program: Command): void {
           const doc = sensitivityDocument(outcome);
           if (opts.json) printJson(doc);
           else process.stdout.write(sensitivityText(doc));
-        } finally {
-          bar.stop();
-          store.close();
-          await pool?.close();
-          await executor?.close();
-        }
+        });
       }),
     );
 }

@@ -18,7 +18,7 @@
 import { badInput } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import { shuffle } from '../../core/shuffle.js';
-import { normalQuantile } from '../../core/statistics.js';
+import { type BootstrapOptions, checkAnalysis, halfWidth } from './bootstrap.js';
 
 export interface MorrisDesign {
   readonly k: number;
@@ -116,13 +116,8 @@ export interface MorrisIndex {
   readonly muStarConf: number;
 }
 
-export interface MorrisAnalysisOptions {
-  /** Bootstrap resamples of the trajectories (default 1000, SALib's; 0 gives muStarConf = 0). */
-  readonly resamples?: number;
-  readonly confidenceLevel?: number;
-  /** Required when resamples > 0. */
-  readonly rng?: Rng;
-}
+/** Bootstrap options of a Morris analysis (default 1000 resamples, SALib's). */
+export type MorrisAnalysisOptions = BootstrapOptions;
 
 /**
  * μ, μ* and σ of each input from the outputs of a {@link morrisDesign}'s rows, in row order.
@@ -139,31 +134,8 @@ export function morrisIndices(
   options: MorrisAnalysisOptions = {},
 ): MorrisIndex[] {
   const { k, trajectories: r, points, moved } = design;
-  if (outputs.length !== design.rows) {
-    throw badInput({
-      message: `expected one output per row of the design (${design.rows}); got ${outputs.length}`,
-      path: ['outputs'],
-    });
-  }
-  for (let i = 0; i < outputs.length; i++) {
-    if (!Number.isFinite(outputs[i]))
-      throw badInput({ message: `expected a finite number; got ${outputs[i]}`, path: ['outputs', i] });
-  }
-  const resamples = options.resamples ?? 1000;
-  const level = options.confidenceLevel ?? 0.95;
-  if (!Number.isInteger(resamples) || resamples < 0 || resamples > 100_000) {
-    throw badInput({
-      message: `expected the bootstrap resamples, a whole number in 0 … 100,000; got ${resamples}`,
-      path: ['resamples'],
-    });
-  }
-  if (!(level > 0 && level < 1))
-    throw badInput({
-      message: `expected a confidence level in (0, 1); got ${level}`,
-      path: ['confidenceLevel'],
-    });
-  if (resamples > 0 && !options.rng)
-    throw badInput({ message: 'bootstrap resamples need a seeded random generator', path: ['rng'] });
+  const boot = checkAnalysis(design.rows, outputs, options, 1000);
+  const { resamples } = boot;
 
   // ee[i * r + t]: the effect of input i on trajectory t.
   const ee = new Float64Array(k * r);
@@ -175,9 +147,8 @@ export function morrisIndices(
       ee[i * r + t] = (outputs[r0 + s + 1]! - outputs[r0 + s]!) / step;
     }
   }
-  const z = normalQuantile(0.5 + level / 2);
   const out: MorrisIndex[] = [];
-  const boot = new Float64Array(resamples);
+  const samples = new Float64Array(resamples);
   for (let i = 0; i < k; i++) {
     let mu = 0;
     let muStar = 0;
@@ -194,15 +165,10 @@ export function morrisIndices(
     if (resamples > 1) {
       for (let b = 0; b < resamples; b++) {
         let m = 0;
-        for (let t = 0; t < r; t++) m += Math.abs(ee[i * r + options.rng!.int(0, r - 1)]!);
-        boot[b] = m / r;
+        for (let t = 0; t < r; t++) m += Math.abs(ee[i * r + boot.rng!.int(0, r - 1)]!);
+        samples[b] = m / r;
       }
-      let bm = 0;
-      for (const x of boot) bm += x;
-      bm /= resamples;
-      let bv = 0;
-      for (const x of boot) bv += (x - bm) ** 2;
-      muStarConf = z * Math.sqrt(bv / (resamples - 1));
+      muStarConf = halfWidth(boot, samples);
     }
     out.push({ mu, muStar, sigma, muStarConf });
   }

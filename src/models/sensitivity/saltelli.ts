@@ -23,8 +23,7 @@
  * points (Archer, Saltelli & Sobol' 1997), z the normal quantile of the level.
  */
 import { badInput } from '../../core/errors.js';
-import type { Rng } from '../../core/rng.js';
-import { normalQuantile } from '../../core/statistics.js';
+import { type BootstrapOptions, checkAnalysis, halfWidth } from './bootstrap.js';
 import { MAX_SOBOL_DIMENSION, MAX_SOBOL_POINTS, SobolSequence } from './sobol-sequence.js';
 
 /** The largest number of inputs: the sequence has 2k dimensions. */
@@ -132,24 +131,8 @@ export interface SobolIndices {
   readonly resamples: number;
 }
 
-export interface SobolAnalysisOptions {
-  /** Bootstrap resamples for the confidence intervals (default 100; 0 gives conf = 0). */
-  readonly resamples?: number;
-  /** Confidence level of the intervals (default 0.95). */
-  readonly confidenceLevel?: number;
-  /** Draws the bootstrap resamples. Required when resamples > 0. */
-  readonly rng?: Rng;
-}
-
-/** Mean and standard deviation (n − 1) of bootstrap estimates. */
-function sd(xs: Float64Array): number {
-  let m = 0;
-  for (const x of xs) m += x;
-  m /= xs.length;
-  let s = 0;
-  for (const x of xs) s += (x - m) * (x - m);
-  return xs.length > 1 ? Math.sqrt(s / (xs.length - 1)) : 0;
-}
+/** Bootstrap options of a Sobol' analysis (default 100 resamples, SALib's). */
+export type SobolAnalysisOptions = BootstrapOptions;
 
 /**
  * Sobol' indices from the outputs of a {@link saltelliDesign}'s rows, in row order.
@@ -166,27 +149,8 @@ export function sobolIndices(
   options: SobolAnalysisOptions = {},
 ): SobolIndices {
   const { k, n, blockRows, secondOrder } = design;
-  if (outputs.length !== design.rows) {
-    throw badInput({
-      message: `expected one output per row of the design (${design.rows}); got ${outputs.length}`,
-      path: ['outputs'],
-    });
-  }
-  for (let r = 0; r < outputs.length; r++) {
-    if (!Number.isFinite(outputs[r])) {
-      throw badInput({ message: `expected a finite number; got ${outputs[r]}`, path: ['outputs', r] });
-    }
-  }
-  const resamples = options.resamples ?? 100;
-  const level = options.confidenceLevel ?? 0.95;
-  wholeIn('resamples', resamples, 0, 100_000, 'the bootstrap resamples, a whole number in 0 … 100,000');
-  if (!(level > 0 && level < 1))
-    throw badInput({
-      message: `expected a confidence level in (0, 1); got ${level}`,
-      path: ['confidenceLevel'],
-    });
-  if (resamples > 0 && !options.rng)
-    throw badInput({ message: 'bootstrap resamples need a seeded random generator', path: ['rng'] });
+  const boot = checkAnalysis(design.rows, outputs, options, 100);
+  const { resamples, level } = boot;
 
   const y = (p: number, row: number) => outputs[p * blockRows + row]!;
   const fA = (p: number) => y(p, 0);
@@ -241,14 +205,13 @@ export function sobolIndices(
 
   const point = estimate(null);
   const constantOutput = point.v === 0;
-  const z = normalQuantile(0.5 + level / 2);
   const bootFirst = Array.from({ length: k }, () => new Float64Array(resamples));
   const bootTotal = Array.from({ length: k }, () => new Float64Array(resamples));
   const bootSecond = secondOrder ? Array.from({ length: k * k }, () => new Float64Array(resamples)) : null;
   if (resamples > 0 && !constantOutput) {
     const idx = new Int32Array(n);
     for (let b = 0; b < resamples; b++) {
-      for (let q = 0; q < n; q++) idx[q] = options.rng!.int(0, n - 1);
+      for (let q = 0; q < n; q++) idx[q] = boot.rng!.int(0, n - 1);
       const e = estimate(idx);
       for (let i = 0; i < k; i++) {
         bootFirst[i]![b] = e.first[i]!;
@@ -257,7 +220,7 @@ export function sobolIndices(
       if (bootSecond && e.second) for (let c = 0; c < k * k; c++) bootSecond[c]![b] = e.second[c]!;
     }
   }
-  const conf = (xs: Float64Array) => (resamples > 1 && !constantOutput ? z * sd(xs) : 0);
+  const conf = (xs: Float64Array) => (resamples > 1 && !constantOutput ? halfWidth(boot, xs) : 0);
   const first = Array.from({ length: k }, (_, i) => ({ value: point.first[i]!, conf: conf(bootFirst[i]!) }));
   const total = Array.from({ length: k }, (_, i) => ({ value: point.total[i]!, conf: conf(bootTotal[i]!) }));
   const result: SobolIndices = {
