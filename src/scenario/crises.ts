@@ -24,12 +24,17 @@ export function drawCrises(
   state.crises = 0;
   state.escalations = 0;
   const c = params.couplings.crises;
-  if (!c.enabled) return;
+  if (!c.enabled) {
+    state.crisisProbability.fill(0);
+    return;
+  }
   const n = state.n;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const rng = dyadStream(i, j);
       const p = logistic(c.base - c.hostility * state.relation[i * n + j]!);
+      state.crisisProbability[i * n + j] = p;
+      state.crisisProbability[j * n + i] = p;
       if (rng.next() >= p) continue;
       state.crises++;
       const fss = state.firstStrikeStability[i * n + j]!;

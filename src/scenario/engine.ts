@@ -41,7 +41,7 @@ import {
 } from './indicators.js';
 import { type Parameters, type RawParameters, resolveParameters, setParameter } from './params.js';
 import type { Scenario } from './scenario.js';
-import { initialState, nuclearDyads, type ScenarioTables, type SimState, scenarioTables } from './state.js';
+import { initialState, type ScenarioTables, type SimState, scenarioDyads, scenarioTables } from './state.js';
 import { checkSteps, defaultSteps, type EngineStep, RunContext } from './steps.js';
 import { hashString, Purpose, RunStreams } from './streams.js';
 
@@ -116,7 +116,7 @@ export interface RunResult {
  * @throws {ConcertError} bad-input when an indicator has no reporter in `reporters`
  */
 export function scenarioSeries(s: Scenario, reporters: ReporterTable = INDICATOR_REPORTERS): string[] {
-  return seriesNames(s.indicators, s.actors, reporters, nuclearDyads(s));
+  return seriesNames(s.indicators, s.actors, reporters, scenarioDyads(s));
 }
 
 /** Number of simulated years. */
@@ -173,7 +173,7 @@ interface Setup {
 function setup(s: Scenario, parts: EngineParts, caches: EngineCaches): Setup {
   const steps = parts.steps ?? defaultSteps(parts.deterrence);
   checkSteps(steps);
-  const collector = new IndicatorCollector(s.indicators, s.actors.length, parts.reporters, nuclearDyads(s));
+  const collector = new IndicatorCollector(s.indicators, s.actors.length, parts.reporters, scenarioDyads(s));
   let tables = caches.scenarioTables.get(s);
   if (!tables) {
     tables = scenarioTables(s);

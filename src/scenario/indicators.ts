@@ -267,8 +267,9 @@ export class YearQuantities {
 
 /**
  * One indicator: its yearly value and, for an indicator also recorded per
- * actor, each actor's value; or, for an indicator recorded per nuclear dyad,
- * only each dyad's value.
+ * actor, each actor's value; or, for an indicator recorded per dyad (of the
+ * nuclear powers, of all actors, or of the core-interest participants), only
+ * each dyad's value.
  */
 export interface IndicatorReporter {
   /** The indicator's value in the current year (the state after the year's steps); required unless `perDyad` is given. */
@@ -277,11 +278,25 @@ export interface IndicatorReporter {
   readonly perActor?: (state: SimState, i: number) => number;
   /**
    * Dyad (i, j)'s value (i before j in the scenario's order), recorded for
-   * every nuclear dyad of the scenario as series `stem.A-B`, where `stem` is
-   * the indicator's name without its last part (`crisisStability.dyad` →
-   * `crisisStability.USA-RUS`); such an indicator has no series of its own.
+   * every dyad of {@link IndicatorReporter.dyads} as series `stem.A-B`, where
+   * `stem` is the indicator's name without its last part
+   * (`crisisStability.dyad` → `crisisStability.USA-RUS`); such an indicator
+   * has no series of its own.
    */
   readonly perDyad?: (state: SimState, i: number, j: number) => number;
+  /** Which dyads a per-dyad indicator records (default `nuclear`). */
+  readonly dyads?: DyadSet;
+}
+
+/** The sets of dyads per-dyad indicators record: of nuclear powers, of all actors, of core-interest participants. */
+export type DyadSet = 'nuclear' | 'all' | 'coreInterests';
+
+/** A scenario's dyads of each {@link DyadSet}. */
+export type DyadSets = Readonly<Record<DyadSet, DyadList>>;
+
+/** The dyads reporter `r` records: from the sets, or the one list given for every per-dyad reporter. */
+function dyadsOf(r: IndicatorReporter, dyads: DyadList | DyadSets): DyadList {
+  return Array.isArray(dyads) ? (dyads as DyadList) : (dyads as DyadSets)[r.dyads ?? 'nuclear'];
 }
 
 /** The dyads (i < j) recorded by per-dyad indicators, as index pairs into the scenario's actors. */
@@ -373,7 +388,11 @@ export const INDICATOR_REPORTERS: Readonly<Record<IndicatorName, IndicatorReport
   'stability.relations': { value: (_, q) => q.relationsComponent() },
   'stability.index': { value: (_, q) => stabilityIndex(q) },
   'coreInterests.meanTension': { value: (s) => meanTension(s.coreInterests) },
-  'coreInterests.dyad': { perDyad: (s, i, j) => s.coreInterests?.tension[i * s.n + j] ?? 0 },
+  'coreInterests.dyad': {
+    perDyad: (s, i, j) => s.coreInterests?.tension[i * s.n + j] ?? 0,
+    dyads: 'coreInterests',
+  },
+  'crisisProbability.dyad': { perDyad: (s, i, j) => s.crisisProbability[i * s.n + j]!, dyads: 'all' },
 });
 
 /**
@@ -392,13 +411,13 @@ export function seriesNames(
   indicators: readonly string[],
   actors: readonly string[],
   reporters: ReporterTable = INDICATOR_REPORTERS,
-  dyads: DyadList = [],
+  dyads: DyadList | DyadSets = [],
 ): string[] {
   const out: string[] = [];
   for (const name of indicators) {
     const r = reporterOf(reporters, name);
     if (r.perDyad) {
-      for (const [i, j] of dyads) out.push(dyadSeriesName(name, actors, i, j));
+      for (const [i, j] of dyadsOf(r, dyads)) out.push(dyadSeriesName(name, actors, i, j));
       continue;
     }
     out.push(name);
@@ -426,7 +445,8 @@ function reporterOf(reporters: ReporterTable, name: string): IndicatorReporter {
 export class IndicatorCollector {
   private readonly reporters: readonly IndicatorReporter[];
   private readonly actors: number;
-  private readonly dyads: DyadList;
+  /** Per reporter, the dyads it records (empty for one that is not per dyad). */
+  private readonly dyads: readonly DyadList[];
   /** Number of recorded series (rows of a run's values). */
   readonly seriesCount: number;
 
@@ -435,13 +455,15 @@ export class IndicatorCollector {
     indicators: readonly string[],
     actors: number,
     reporters: ReporterTable = INDICATOR_REPORTERS,
-    dyads: DyadList = [],
+    dyads: DyadList | DyadSets = [],
   ) {
     this.reporters = indicators.map((name) => reporterOf(reporters, name));
     this.actors = actors;
-    this.dyads = dyads;
+    this.dyads = this.reporters.map((r) => (r.perDyad ? dyadsOf(r, dyads) : []));
     let count = 0;
-    for (const r of this.reporters) count += r.perDyad ? dyads.length : r.perActor ? 1 + actors : 1;
+    this.reporters.forEach((r, k) => {
+      count += r.perDyad ? this.dyads[k]!.length : r.perActor ? 1 + actors : 1;
+    });
     this.seriesCount = count;
   }
 
@@ -451,10 +473,10 @@ export class IndicatorCollector {
    */
   record(state: SimState, year: YearQuantities, yearIndex: number, years: number, out: Float64Array): void {
     let row = 0;
-    for (const reporter of this.reporters) {
+    for (const [k, reporter] of this.reporters.entries()) {
       const perDyad = reporter.perDyad;
       if (perDyad) {
-        for (const [i, j] of this.dyads) {
+        for (const [i, j] of this.dyads[k]!) {
           out[row * years + yearIndex] = perDyad(state, i, j);
           row++;
         }

@@ -25,6 +25,7 @@ import { CORE_INTERESTS_NAME, coreInterestProblem, coreInterestsOf } from './cor
 import { isNumericParameter, parameterTree, rawParameters } from './params.js';
 import type { Scenario } from './scenario.js';
 import {
+  DEFAULT_INDICATORS,
   type Distribution,
   EventSchema,
   INDICATORS,
@@ -72,7 +73,7 @@ export function prepareScenario(doc: SourceDocument): Scenario {
     raw,
     ensemble: file.ensemble,
     ...(coreInterests ? { coreInterests } : {}),
-    indicators: file.indicators ?? [...INDICATORS],
+    indicators: file.indicators ?? [...DEFAULT_INDICATORS],
   };
   for (const [i, id] of actors.entries()) {
     if (!(id in world.actors)) continue;

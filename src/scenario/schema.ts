@@ -8,7 +8,13 @@
  * money in current US dollars (`Usd`).
  */
 import { z } from 'zod';
-import { FORCES_YEARS, type ForcesYear, GeoPointSchema, MAX_FORCE_COUNT, MAX_PER_UNIT } from '../world/forces.js';
+import {
+  FORCES_YEARS,
+  type ForcesYear,
+  GeoPointSchema,
+  MAX_FORCE_COUNT,
+  MAX_PER_UNIT,
+} from '../world/forces.js';
 import { ActorIdSchema } from '../world/schema.js';
 
 const probability = z.number().min(0).max(1);
@@ -481,9 +487,18 @@ export const INDICATORS = [
   'stability.index',
   'coreInterests.meanTension',
   'coreInterests.dyad',
+  'crisisProbability.dyad',
 ] as const;
 export type IndicatorName = (typeof INDICATORS)[number];
 
+/**
+ * Indicators recorded when a scenario names none: all but those recorded on
+ * request (`crisisProbability.dyad`, one series per dyad of all the actors, which
+ * the backtest asks for).
+ */
+export const DEFAULT_INDICATORS: readonly IndicatorName[] = INDICATORS.filter(
+  (n) => n !== 'crisisProbability.dyad',
+);
 export const ScenarioSchema = z
   .strictObject({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case name such as "baseline-2017"'),

@@ -10,6 +10,7 @@ import type { RichardsonSystem } from '../models/arms/schema.js';
 import { applyDeterrenceDraws } from '../models/deterrence/uncertainty.js';
 import type { Defenses, Forces, Sensors } from '../world/forces.js';
 import { type CoreInterestsRun, type Stances, startCoreInterests } from './core-interests.js';
+import type { DyadSets } from './indicators.js';
 import type { Scenario } from './scenario.js';
 import { type TradeStakes, tradeStakesOfScenario } from './trade-stakes.js';
 
@@ -107,6 +108,8 @@ export interface SimState {
    * core-interests.ts), undefined when fewer than two actors are in the data.
    */
   readonly coreInterests: CoreInterestsRun | undefined;
+  /** Each dyad's crisis probability this year, logistic(c0 − c1·r_ij) (rule C1; symmetric, 0 when crises are off). */
+  readonly crisisProbability: Float64Array;
   /** Crises and escalations of the year. */
   crises: number;
   escalations: number;
@@ -148,6 +151,18 @@ export function nuclearDyads(s: Scenario): [number, number][] {
   for (let i = 0; i < s.actors.length; i++)
     for (let j = i + 1; j < s.actors.length; j++) if (nuclear[i] && nuclear[j]) out.push([i, j]);
   return out;
+}
+
+/** The dyads of each set per-dyad indicators record (indicators.ts): nuclear, all, core-interest participants. */
+export function scenarioDyads(s: Scenario): DyadSets {
+  const all: [number, number][] = [];
+  for (let i = 0; i < s.actors.length; i++) for (let j = i + 1; j < s.actors.length; j++) all.push([i, j]);
+  const members = new Set(s.coreInterests?.members ?? []);
+  return {
+    nuclear: nuclearDyads(s),
+    all,
+    coreInterests: all.filter(([i, j]) => members.has(i) && members.has(j)),
+  };
 }
 
 /** The starting relation matrix r_ij of the scenario's actors (0 where the world has no relation). */
@@ -263,6 +278,7 @@ export function initialState(
     grievance: new Float64Array(n),
     eventEpoch: 0,
     coreInterests: startCoreInterests(s.coreInterests, n, stances),
+    crisisProbability: new Float64Array(n * n),
     crises: 0,
     escalations: 0,
   };
