@@ -28,7 +28,6 @@ import {
   DEFAULT_INDICATORS,
   type Distribution,
   EventSchema,
-  INDICATORS,
   PolicySchema,
   type ScenarioFile,
   ScenarioSchema,
