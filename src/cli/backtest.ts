@@ -63,6 +63,15 @@ export function backtestText(doc: BacktestDocument): string {
     `skill (1 − CRPS/benchmark; > 0 the engine is better): against the random walk ${fixed(s.skillRandomWalk, 3)}, against the AR(1) ${fixed(s.skillAr1, 3)}`,
     `coverage: ${pct(s.coverage50)} of the years inside the 50 % band, ${pct(s.coverage90)} inside the 90 % band`,
   );
+  const m = doc.mids;
+  out.push(
+    '',
+    m
+      ? `MID onsets ${m.from}–${m.to} (COW MID v5.0, every dyad of the actors): ${m.onsets} in ${m.dyadYears} dyad-years; ` +
+          `engine's mean crisis probability ${fixed(m.meanProbability, 3)} a dyad-year against ${fixed(m.onsets / m.dyadYears, 3)} observed; ` +
+          `Brier ${fixed(m.brier, 4)}, base rate of ${doc.training.from}–${doc.training.to} (${fixed(m.baseRate, 3)}) ${fixed(m.brierBaseRate, 4)}, skill ${fixed(m.skill, 3)}`
+      : 'MID onsets: not scored (COW MID v5.0 ends in 2014)',
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -31,6 +31,7 @@ export function backtestDocument(
     observedSource: OBSERVED_MILEX_SOURCE,
     training: { from: o.trainFrom, to: from, growth: o.training },
     years: o.years,
+    mids: o.mids,
     summary: o.summary,
   };
 }

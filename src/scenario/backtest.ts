@@ -12,16 +12,23 @@
 import type { SourceDocument } from '../core/document.js';
 import { badInput, type Problem } from '../core/errors.js';
 import { ar1Forecast, randomWalkForecast } from '../models/forecast/benchmarks.js';
-import { crpsEnsemble, crpsNormal, inCentralBand, skill } from '../models/forecast/scores.js';
+import { brierScore, crpsEnsemble, crpsNormal, inCentralBand, skill } from '../models/forecast/scores.js';
 import { FORCES_YEARS, type ForcesYear } from '../world/forces.js';
+import { loadWorldInputs } from '../world/inputs.js';
 import { SIPRI_FIRST_YEAR, SIPRI_LAST_YEAR, totalMilex } from '../world/sipri.js';
 import { scenarioSeries, yearCount } from './engine.js';
 import { type EnsembleOptions, type EnsembleOutcome, runEnsemble } from './ensemble.js';
+import { dyadSeriesName } from './indicators.js';
 import { prepareScenario } from './load.js';
 import type { Scenario } from './scenario.js';
+import { DEFAULT_INDICATORS } from './schema.js';
+import { scenarioDyads } from './state.js';
 
 /** The series scored. */
 export const BACKTEST_SERIES = 'arms.milexGrowth';
+
+/** The per-dyad series scored against MID onsets. */
+export const MID_SERIES = 'crisisProbability.dyad';
 
 /** Training years of the benchmarks before the start year (growth values). */
 export const DEFAULT_TRAINING_YEARS = 8;
@@ -56,6 +63,23 @@ export interface BacktestYear {
   readonly in90: boolean;
 }
 
+/** MID onsets per dyad-year against the engine's crisis probabilities (Brier score). */
+export interface MidScore {
+  /** Years scored: from + 1 … min(to, the last year of COW MID). */
+  readonly from: number;
+  readonly to: number;
+  readonly dyadYears: number;
+  readonly onsets: number;
+  /** Mean over dyad-years of (p̄ − o)², p̄ the ensemble's mean crisis probability. */
+  readonly brier: number;
+  /** Onset frequency among the same dyads in the training years: the climatological forecast. */
+  readonly baseRate: number;
+  readonly brierBaseRate: number;
+  readonly skill: number;
+  /** The engine's mean crisis probability over the scored dyad-years. */
+  readonly meanProbability: number;
+}
+
 export interface BacktestOutcome {
   readonly scenario: Scenario;
   readonly ensemble: EnsembleOutcome;
@@ -65,6 +89,8 @@ export interface BacktestOutcome {
   /** The observed growth the benchmarks were fitted on. */
   readonly training: readonly number[];
   readonly years: readonly BacktestYear[];
+  /** Null when no scored year is covered by COW MID (after 2014). */
+  readonly mids: MidScore | null;
   readonly summary: {
     readonly crps: number;
     readonly crpsRandomWalk: number;
@@ -107,6 +133,9 @@ export function backtestScenario(template: SourceDocument, from: number, to: num
       world: { default: from, forces: forcesYearFor(from) },
       years: `${from + 1}..${to}`,
       events: [],
+      indicators: [
+        ...new Set([...((value as { indicators?: string[] }).indicators ?? DEFAULT_INDICATORS), MID_SERIES]),
+      ],
     },
   };
   return prepareScenario(doc);
@@ -216,6 +245,7 @@ export async function runBacktest(
       in90: inCentralBand(xs, observed, 0.9),
     };
   });
+  const mids = scoreMids(s, options, ensemble, trainFrom);
   const mean = (f: (y: BacktestYear) => number) => scored.reduce((a, y) => a + f(y), 0) / scored.length;
   const crps = mean((y) => y.crps);
   const crpsRandomWalk = mean((y) => y.crpsRandomWalk);
@@ -227,6 +257,7 @@ export async function runBacktest(
     trainFrom,
     training: train,
     years: scored,
+    mids,
     summary: {
       crps,
       crpsRandomWalk,
@@ -236,5 +267,94 @@ export async function runBacktest(
       coverage50: mean((y) => (y.in50 ? 1 : 0)),
       coverage90: mean((y) => (y.in90 ? 1 : 0)),
     },
+  };
+}
+
+/** MID dyad onsets by undirected COW dyad "low-high" and year: the first year of each dispute-dyad. */
+function midOnsets(): { onsets: Set<string>; lastYear: number } {
+  const inputs = loadWorldInputs();
+  const first = new Map<string, number>();
+  for (const [dispnum, a, b, year] of inputs.mids) {
+    const key = `${dispnum}|${a}|${b}`;
+    const seen = first.get(key);
+    if (seen === undefined || year < seen) first.set(key, year);
+  }
+  const onsets = new Set<string>();
+  for (const [key, year] of first) {
+    const [, a, b] = key.split('|');
+    onsets.add(`${a}-${b}-${year}`);
+  }
+  return { onsets, lastYear: inputs.midLastYear };
+}
+
+/**
+ * Brier score of the ensemble's mean crisis probability per dyad-year
+ * against observed MID onsets (COW MID v5.0, to 2014), beside the
+ * climatological forecast: the onset frequency among the same dyads in the
+ * training years.
+ */
+function scoreMids(
+  s: Scenario,
+  options: BacktestOptions,
+  ensemble: EnsembleOutcome,
+  trainFrom: number,
+): MidScore | null {
+  const { onsets, lastYear } = midOnsets();
+  const from = s.years.from;
+  const to = Math.min(s.years.to, lastYear);
+  if (to < from) return null;
+  const inputs = loadWorldInputs();
+  const ccode = new Map<string, number>();
+  for (const c of inputs.crosswalk) if (c.fromYear <= from && c.toYear >= trainFrom) ccode.set(c.id, c.ccode);
+  const years = yearCount(s);
+  const names = scenarioSeries(s);
+  const dyads = scenarioDyads(s).all;
+  const first = names.indexOf(dyadSeriesName(MID_SERIES, s.actors, dyads[0]![0], dyads[0]![1]));
+  const sums = new Float64Array(dyads.length * years);
+  let runs = 0;
+  for (const v of options.store.iterateValues(ensemble.meta.id, options.runs)) {
+    for (let k = 0; k < dyads.length; k++)
+      for (let t = 0; t < years; t++) sums[k * years + t]! += v[(first + k) * years + t]!;
+    runs++;
+  }
+  const onset = (i: number, j: number, year: number) => {
+    const a = ccode.get(s.actors[i]!);
+    const b = ccode.get(s.actors[j]!);
+    if (a === undefined || b === undefined) return 0;
+    return onsets.has(`${Math.min(a, b)}-${Math.max(a, b)}-${year}`) ? 1 : 0;
+  };
+  let trainOnsets = 0;
+  let trainDyadYears = 0;
+  for (let year = trainFrom; year < from; year++) {
+    for (const [i, j] of dyads) {
+      trainOnsets += onset(i, j, year);
+      trainDyadYears++;
+    }
+  }
+  const baseRate = trainDyadYears > 0 ? trainOnsets / trainDyadYears : 0;
+  const p: number[] = [];
+  const o: number[] = [];
+  for (let year = from; year <= to; year++) {
+    const t = year - from;
+    dyads.forEach(([i, j], k) => {
+      p.push(sums[k * years + t]! / runs);
+      o.push(onset(i, j, year));
+    });
+  }
+  const brier = brierScore(p, o);
+  const brierBaseRate = brierScore(
+    p.map(() => baseRate),
+    o,
+  );
+  return {
+    from,
+    to,
+    dyadYears: p.length,
+    onsets: o.reduce((a, x) => a + x, 0),
+    brier,
+    baseRate,
+    brierBaseRate,
+    skill: skill(brier, brierBaseRate),
+    meanProbability: p.reduce((a, x) => a + x, 0) / p.length,
   };
 }

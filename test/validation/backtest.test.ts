@@ -59,6 +59,30 @@ describe('backtest', { timeout: 180_000 }, () => {
         );
         expect(y.q05).toBeLessThanOrEqual(y.q95);
       }
+      // MID onsets: the first year of each dispute-dyad among the three, from the COW CSV.
+      const first = new Map<string, number>();
+      for (const line of readFileSync('data/cow_mid_v5.0_directed_dyadic_dispute_year.csv', 'utf8')
+        .split('\n')
+        .slice(1)) {
+        const [dispnum, c1, c2, year] = line.split(',').map(Number);
+        const codes = [2, 365, 710];
+        if (!codes.includes(c1!) || !codes.includes(c2!)) continue;
+        const key = `${dispnum}|${Math.min(c1!, c2!)}|${Math.max(c1!, c2!)}`;
+        first.set(key, Math.min(first.get(key) ?? 9999, year!));
+      }
+      // A dyad-year with an onset counts once (two disputes began between the US and China in 2001).
+      const dyadYears = (lo: number, hi: number) =>
+        new Set(
+          [...first]
+            .filter(([, y]) => y >= lo && y <= hi)
+            .map(([k, y]) => `${k.split('|').slice(1).join('-')}-${y}`),
+        ).size;
+      const onsets = dyadYears(2001, 2003);
+      expect(o.mids).not.toBeNull();
+      expect(o.mids!.dyadYears).toBe(3 * 3);
+      expect(o.mids!.onsets).toBe(onsets);
+      const training = dyadYears(1993, 2000);
+      expect(o.mids!.baseRate).toBeCloseTo(training / (3 * 8), 12);
       expect(o.scenario.events).toEqual([]);
       expect(o.scenario.years).toEqual({ from: 2001, to: 2003 });
     } finally {

@@ -21,6 +21,20 @@ export const BacktestYearSchema = z.strictObject({
   in90: z.boolean().describe('observed value inside the central 90 % band'),
 });
 
+export const MidScoreSchema = z
+  .strictObject({
+    from: z.number(),
+    to: z.number(),
+    dyadYears: z.number(),
+    onsets: z.number().describe('MID dyad onsets observed (COW MID v5.0)'),
+    brier: z.number().describe("Brier score of the ensemble's mean crisis probability per dyad-year"),
+    baseRate: z.number().describe('onset frequency among the same dyads in the training years'),
+    brierBaseRate: z.number().describe('Brier score of that base rate'),
+    skill: z.number().describe('1 − Brier/Brier(base rate)'),
+    meanProbability: z.number().describe("the engine's mean crisis probability over the scored dyad-years"),
+  })
+  .describe('MID onsets per dyad-year (every dyad of the actors) against the engine’s crisis probabilities');
+
 export const BacktestSchema = z
   .strictObject({
     scenario: z.string(),
@@ -35,6 +49,7 @@ export const BacktestSchema = z
     observedSource: z.string(),
     training: z.strictObject({ from: z.number(), to: z.number(), growth: z.array(z.number()) }),
     years: z.array(BacktestYearSchema),
+    mids: MidScoreSchema.nullable().describe('null when no scored year is in COW MID (to 2014)'),
     summary: z.strictObject({
       crps: z.number(),
       crpsRandomWalk: z.number(),
