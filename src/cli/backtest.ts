@@ -72,6 +72,15 @@ export function backtestText(doc: BacktestDocument): string {
           `Brier ${fixed(m.brier, 4)}, base rate of ${doc.training.from}–${doc.training.to} (${fixed(m.baseRate, 3)}) ${fixed(m.brierBaseRate, 4)}, skill ${fixed(m.skill, 3)}`
       : 'MID onsets: not scored (COW MID v5.0 ends in 2014)',
   );
+  const r = doc.relations;
+  out.push(
+    r
+      ? `relations ${r.from}–${r.to} (every dyad; the relation rule on each year's observed data): ` +
+          `class (friendly / neutral ±0.15 / hostile) agrees in ${pct(r.classAgreement)} of ${r.dyadYears} dyad-years ` +
+          `(persistence of ${doc.from}: ${pct(r.classAgreementPersistence)}); mean absolute error ${fixed(r.meanAbsoluteError, 3)} ` +
+          `(persistence ${fixed(r.meanAbsoluteErrorPersistence, 3)})`
+      : 'relations: not scored (the embedded worlds end in 2016)',
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -32,6 +32,7 @@ export function backtestDocument(
     training: { from: o.trainFrom, to: from, growth: o.training },
     years: o.years,
     mids: o.mids,
+    relations: o.relations,
     summary: o.summary,
   };
 }

@@ -14,11 +14,13 @@ import { badInput, type Problem } from '../core/errors.js';
 import { ar1Forecast, randomWalkForecast } from '../models/forecast/benchmarks.js';
 import { brierScore, crpsEnsemble, crpsNormal, inCentralBand, skill } from '../models/forecast/scores.js';
 import { FORCES_YEARS, type ForcesYear } from '../world/forces.js';
+import { RELATION_KIND_THRESHOLDS } from '../models/relations/relation-score.js';
+import { DEFAULT_YEAR, loadDefaultWorld } from '../world/index.js';
 import { loadWorldInputs } from '../world/inputs.js';
 import { SIPRI_FIRST_YEAR, SIPRI_LAST_YEAR, totalMilex } from '../world/sipri.js';
 import { scenarioSeries, yearCount } from './engine.js';
 import { type EnsembleOptions, type EnsembleOutcome, runEnsemble } from './ensemble.js';
-import { dyadSeriesName } from './indicators.js';
+import { type DyadList, dyadSeriesName } from './indicators.js';
 import { prepareScenario } from './load.js';
 import type { Scenario } from './scenario.js';
 import { DEFAULT_INDICATORS } from './schema.js';
@@ -29,6 +31,9 @@ export const BACKTEST_SERIES = 'arms.milexGrowth';
 
 /** The per-dyad series scored against MID onsets. */
 export const MID_SERIES = 'crisisProbability.dyad';
+
+/** The per-dyad series scored against the relation rule on observed data. */
+export const RELATION_SERIES = 'relations.dyad';
 
 /** Training years of the benchmarks before the start year (growth values). */
 export const DEFAULT_TRAINING_YEARS = 8;
@@ -80,6 +85,21 @@ export interface MidScore {
   readonly meanProbability: number;
 }
 
+/** The sign of relations per dyad-year against the relation rule on the observed data of each year. */
+export interface RelationScore {
+  /** Years scored: from + 1 … min(to, the last year of the embedded worlds). */
+  readonly from: number;
+  readonly to: number;
+  readonly dyadYears: number;
+  /** Share of dyad-years where the ensemble's median relation has the observed class (friendly, neutral within ±0.15, hostile). */
+  readonly classAgreement: number;
+  /** The same for persistence: each dyad's class in the start year, held. */
+  readonly classAgreementPersistence: number;
+  /** Mean |median − observed| of the score. */
+  readonly meanAbsoluteError: number;
+  readonly meanAbsoluteErrorPersistence: number;
+}
+
 export interface BacktestOutcome {
   readonly scenario: Scenario;
   readonly ensemble: EnsembleOutcome;
@@ -91,6 +111,8 @@ export interface BacktestOutcome {
   readonly years: readonly BacktestYear[];
   /** Null when no scored year is covered by COW MID (after 2014). */
   readonly mids: MidScore | null;
+  /** Null when no scored year has an embedded world (after 2016). */
+  readonly relations: RelationScore | null;
   readonly summary: {
     readonly crps: number;
     readonly crpsRandomWalk: number;
@@ -134,7 +156,11 @@ export function backtestScenario(template: SourceDocument, from: number, to: num
       years: `${from + 1}..${to}`,
       events: [],
       indicators: [
-        ...new Set([...((value as { indicators?: string[] }).indicators ?? DEFAULT_INDICATORS), MID_SERIES]),
+        ...new Set([
+          ...((value as { indicators?: string[] }).indicators ?? DEFAULT_INDICATORS),
+          MID_SERIES,
+          RELATION_SERIES,
+        ]),
       ],
     },
   };
@@ -246,6 +272,7 @@ export async function runBacktest(
     };
   });
   const mids = scoreMids(s, options, ensemble, trainFrom);
+  const relations = scoreRelations(s, options, ensemble);
   const mean = (f: (y: BacktestYear) => number) => scored.reduce((a, y) => a + f(y), 0) / scored.length;
   const crps = mean((y) => y.crps);
   const crpsRandomWalk = mean((y) => y.crpsRandomWalk);
@@ -258,6 +285,7 @@ export async function runBacktest(
     training: train,
     years: scored,
     mids,
+    relations,
     summary: {
       crps,
       crpsRandomWalk,
@@ -356,5 +384,78 @@ function scoreMids(
     brierBaseRate,
     skill: skill(brier, brierBaseRate),
     meanProbability: p.reduce((a, x) => a + x, 0) / p.length,
+  };
+}
+
+/** Friendly (1), neutral (0) or hostile (−1), by the relation model's neutral band. */
+function relationClass(score: number): number {
+  const band = RELATION_KIND_THRESHOLDS.neutralBand;
+  return score >= band ? 1 : score > -band ? 0 : -1;
+}
+
+/** The relation scores of the actors' dyads in the embedded world of `year` (0 where the world has none). */
+function observedRelations(s: Scenario, dyads: DyadList, year: number): number[] {
+  const world = loadDefaultWorld({ year });
+  const score = new Map<string, number>();
+  for (const r of world.relations) score.set(r.a < r.b ? `${r.a}|${r.b}` : `${r.b}|${r.a}`, r.score);
+  return dyads.map(([i, j]) => {
+    const a = s.actors[i]!;
+    const b = s.actors[j]!;
+    return score.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? 0;
+  });
+}
+
+/**
+ * The engine's relations per dyad-year (the ensemble's median) against the
+ * relation rule applied to the observed data of each year (the embedded
+ * world of that year), beside persistence of the start year's relations.
+ */
+function scoreRelations(
+  s: Scenario,
+  options: BacktestOptions,
+  ensemble: EnsembleOutcome,
+): RelationScore | null {
+  const from = s.years.from;
+  const to = Math.min(s.years.to, DEFAULT_YEAR);
+  if (to < from) return null;
+  const years = yearCount(s);
+  const dyads = scenarioDyads(s).all;
+  const first = scenarioSeries(s).indexOf(
+    dyadSeriesName(RELATION_SERIES, s.actors, dyads[0]![0], dyads[0]![1]),
+  );
+  const cells = Array.from({ length: dyads.length * years }, () => new Float64Array(options.runs));
+  let r = 0;
+  for (const v of options.store.iterateValues(ensemble.meta.id, options.runs)) {
+    for (let k = 0; k < dyads.length; k++)
+      for (let t = 0; t < years; t++) cells[k * years + t]![r] = v[(first + k) * years + t]!;
+    r++;
+  }
+  const start = observedRelations(s, dyads, from - 1);
+  let agree = 0;
+  let agreePersist = 0;
+  let mae = 0;
+  let maePersist = 0;
+  let n = 0;
+  for (let year = from; year <= to; year++) {
+    const observed = observedRelations(s, dyads, year);
+    const t = year - from;
+    dyads.forEach((_, k) => {
+      const median = quantileSorted(cells[k * years + t]!.slice(0, r).sort(), 0.5);
+      const o = observed[k]!;
+      if (relationClass(median) === relationClass(o)) agree++;
+      if (relationClass(start[k]!) === relationClass(o)) agreePersist++;
+      mae += Math.abs(median - o);
+      maePersist += Math.abs(start[k]! - o);
+      n++;
+    });
+  }
+  return {
+    from,
+    to,
+    dyadYears: n,
+    classAgreement: agree / n,
+    classAgreementPersistence: agreePersist / n,
+    meanAbsoluteError: mae / n,
+    meanAbsoluteErrorPersistence: maePersist / n,
   };
 }

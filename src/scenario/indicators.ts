@@ -393,6 +393,7 @@ export const INDICATOR_REPORTERS: Readonly<Record<IndicatorName, IndicatorReport
     dyads: 'coreInterests',
   },
   'crisisProbability.dyad': { perDyad: (s, i, j) => s.crisisProbability[i * s.n + j]!, dyads: 'all' },
+  'relations.dyad': { perDyad: (s, i, j) => s.relation[i * s.n + j]!, dyads: 'all' },
 });
 
 /**

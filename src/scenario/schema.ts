@@ -488,17 +488,18 @@ export const INDICATORS = [
   'coreInterests.meanTension',
   'coreInterests.dyad',
   'crisisProbability.dyad',
+  'relations.dyad',
 ] as const;
 export type IndicatorName = (typeof INDICATORS)[number];
 
-/**
- * Indicators recorded when a scenario names none: all but those recorded on
- * request (`crisisProbability.dyad`, one series per dyad of all the actors, which
- * the backtest asks for).
- */
+/** Indicators recorded only when a scenario names them: one series per dyad of all the actors (the backtest asks for them). */
+export const ON_REQUEST_INDICATORS: readonly IndicatorName[] = ['crisisProbability.dyad', 'relations.dyad'];
+
+/** Indicators recorded when a scenario names none: all but {@link ON_REQUEST_INDICATORS}. */
 export const DEFAULT_INDICATORS: readonly IndicatorName[] = INDICATORS.filter(
-  (n) => n !== 'crisisProbability.dyad',
+  (n) => !ON_REQUEST_INDICATORS.includes(n),
 );
+
 export const ScenarioSchema = z
   .strictObject({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case name such as "baseline-2017"'),

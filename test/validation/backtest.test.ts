@@ -12,6 +12,7 @@ import { crpsEnsemble } from '../../src/models/forecast/scores.js';
 import { RunStore } from '../../src/runtime/store.js';
 import { forcesYearFor, runBacktest } from '../../src/scenario/backtest.js';
 import { scenarioSeries } from '../../src/scenario/engine.js';
+import { loadDefaultWorld } from '../../src/world/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'concert-backtest-'));
@@ -83,6 +84,23 @@ describe('backtest', { timeout: 180_000 }, () => {
       expect(o.mids!.onsets).toBe(onsets);
       const training = dyadYears(1993, 2000);
       expect(o.mids!.baseRate).toBeCloseTo(training / (3 * 8), 12);
+      // Relations: the relation rule on each year's observed data (the embedded world of the year).
+      expect(o.relations).not.toBeNull();
+      expect(o.relations!.dyadYears).toBe(3 * 3);
+      const score = (w: ReturnType<typeof loadDefaultWorld>, a: string, b: string) =>
+        w.relations.find((r) => (r.a === a && r.b === b) || (r.a === b && r.b === a))?.score ?? 0;
+      const pairs = [
+        ['USA', 'RUS'],
+        ['USA', 'CHN'],
+        ['RUS', 'CHN'],
+      ] as const;
+      const w2000 = loadDefaultWorld({ year: 2000 });
+      let mae = 0;
+      for (const y of [2001, 2002, 2003]) {
+        const w = loadDefaultWorld({ year: y });
+        for (const [a, b] of pairs) mae += Math.abs(score(w2000, a, b) - score(w, a, b));
+      }
+      expect(o.relations!.meanAbsoluteErrorPersistence).toBeCloseTo(mae / 9, 12);
       expect(o.scenario.events).toEqual([]);
       expect(o.scenario.years).toEqual({ from: 2001, to: 2003 });
     } finally {
@@ -115,6 +133,8 @@ describe('backtest', { timeout: 180_000 }, () => {
     expect(r.stdout).toContain('the engine started from the world of 2010 (forces of 2010)');
     expect(r.stdout).toMatch(/2011\s+-?\d+\.\d %/);
     expect(r.stdout).toContain('skill (1 − CRPS/benchmark');
+    expect(r.stdout).toContain('relations 2011–2012 (every dyad');
+    expect(r.stdout).toContain('MID onsets 2011–2012');
     const bad = runCli(['backtest', '--scenario', small, '--from', '1990', '--store', store]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--from: SIPRI has no total for USA, RUS, CHN in 1982 or 1983');

@@ -35,6 +35,22 @@ export const MidScoreSchema = z
   })
   .describe('MID onsets per dyad-year (every dyad of the actors) against the engine’s crisis probabilities');
 
+export const RelationScoreSchema = z
+  .strictObject({
+    from: z.number(),
+    to: z.number(),
+    dyadYears: z.number(),
+    classAgreement: z
+      .number()
+      .describe(
+        "share of dyad-years where the ensemble's median relation is in the observed class (friendly, neutral within ±0.15, hostile)",
+      ),
+    classAgreementPersistence: z.number().describe("the same for the start year's relations held"),
+    meanAbsoluteError: z.number().describe('mean |median − observed| relation score'),
+    meanAbsoluteErrorPersistence: z.number(),
+  })
+  .describe('relations per dyad-year against the relation rule on the observed data of each year');
+
 export const BacktestSchema = z
   .strictObject({
     scenario: z.string(),
@@ -50,6 +66,9 @@ export const BacktestSchema = z
     training: z.strictObject({ from: z.number(), to: z.number(), growth: z.array(z.number()) }),
     years: z.array(BacktestYearSchema),
     mids: MidScoreSchema.nullable().describe('null when no scored year is in COW MID (to 2014)'),
+    relations: RelationScoreSchema.nullable().describe(
+      'null when no scored year has an embedded world (to 2016)',
+    ),
     summary: z.strictObject({
       crps: z.number(),
       crpsRandomWalk: z.number(),
