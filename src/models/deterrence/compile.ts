@@ -155,11 +155,20 @@ export function compileActor(
 ): CompiledActor {
   const systems: CompiledSystem[] = [];
   const launchAreas = actor.forces?.launchAreas ?? {};
+  // One Site per launch area, shared by the systems based there (the coverage memo keys trajectories by Site).
+  const areaSites = new Map<string, Site>();
   for (const [sid, s] of Object.entries(actor.forces?.systems ?? {})) {
-    const areas = (s.launchAreas ?? []).flatMap((aid) => {
+    const areas: Site[] = [];
+    for (const aid of s.launchAreas ?? []) {
       const a = launchAreas[aid];
-      return a ? [site(a.name, a)] : [];
-    });
+      if (!a) continue;
+      let x = areaSites.get(aid);
+      if (!x) {
+        x = site(a.name, a);
+        areaSites.set(aid, x);
+      }
+      areas.push(x);
+    }
     systems.push({
       id: sid,
       basing: s.basing,
