@@ -11,6 +11,7 @@ const VIEWS: [string, (page: Page) => Promise<void>][] = [
   ['scenario', (p) => expect(p.getByTestId('problems')).toContainText(/valid|有效/)],
   ['compare', (p) => expect(p.getByTestId('compare-a').locator('option')).not.toHaveCount(0)],
   ['runs', (p) => expect(p.getByTestId('runs-table')).toBeVisible()],
+  ['sensitivity', (p) => expect(p.getByTestId('sens-design')).toBeVisible()],
 ];
 
 for (const [view, ready] of VIEWS) {

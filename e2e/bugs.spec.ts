@@ -89,7 +89,7 @@ test('number fields keep what is typed: a year, a negative payoff, an empty cell
   await year.fill('3000');
   await year.blur();
   await expect(year).toHaveValue('3000');
-  await expect(page.getByText('Enter a whole number from 1,816 to 2,016.')).toBeVisible();
+  await expect(page.getByText('Enter a whole number from 1816 to 2016.')).toBeVisible();
 
   await page.goto('/#/games');
   await expect(page.getByTestId('game-class')).toContainText("Prisoner's Dilemma");

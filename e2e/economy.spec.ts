@@ -112,7 +112,7 @@ test('economy: year, states by name, measure, elasticity and inequality of per-c
 
   // A year before trade data is refused in the field, and nothing is sent.
   await page.getByTestId('economy-year').fill('1850');
-  await expect(page.getByText('Enter a whole number from 1,870 to 2,016.')).toBeVisible();
+  await expect(page.getByText('Enter a whole number from 1870 to 2016.')).toBeVisible();
   await expect(page.getByTestId('dependence-matrix')).toHaveCount(0);
 });
 

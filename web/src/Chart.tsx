@@ -1,12 +1,14 @@
 /**
- * A small React wrapper around ECharts (tree-shaken from echarts/core: line
- * and bar charts, grid, tooltip, legend, title; SVG renderer so that charts
+ * A small React wrapper around ECharts (tree-shaken from echarts/core: line,
+ * bar, scatter and custom charts (error whiskers), grid, tooltip, legend,
+ * title, label layout; SVG renderer so that charts
  * are crisp, printable, exportable as SVG and inspectable in end-to-end
  * tests), with PNG and SVG export buttons.
  */
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { ImageExport } from './Export';
@@ -14,6 +16,9 @@ import { ImageExport } from './Export';
 echarts.use([
   LineChart,
   BarChart,
+  ScatterChart,
+  CustomChart,
+  LabelLayout,
   GridComponent,
   LegendComponent,
   TitleComponent,

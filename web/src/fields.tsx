@@ -44,6 +44,10 @@ export interface NumberFieldProps {
   /** Hides the label visually (it stays the field's accessible name). */
   hideLabel?: boolean;
   className?: string;
+  /** A year: its bounds are written without digit grouping (2017, not 2,017). */
+  year?: boolean;
+  /** A problem the server named for this field (shown while the typed text is itself valid). */
+  error?: string | null;
 }
 
 /** A labelled number field that keeps the typed text and reports a wrong value in words. */
@@ -65,17 +69,18 @@ export function NumberField(p: NumberFieldProps) {
   useEffect(() => () => p.onValidity?.(true), []);
   const typedEnough = text.trim().length >= String(p.max ?? '').length && text.trim() !== '-';
   const problem = 'problem' in read && (touched || typedEnough) ? read.problem : null;
+  const bound = (x: number) => (p.year ? String(x) : f.num(x, 6));
   const range =
     p.min !== undefined && p.max !== undefined
-      ? t(p.integer ? 'field.wholeRange' : 'field.range', { min: f.num(p.min, 6), max: f.num(p.max, 6) })
+      ? t(p.integer ? 'field.wholeRange' : 'field.range', { min: bound(p.min), max: bound(p.max) })
       : p.min !== undefined
-        ? t('field.atLeast', { min: f.num(p.min, 6) })
+        ? t('field.atLeast', { min: bound(p.min) })
         : p.max !== undefined
-          ? t('field.atMost', { max: f.num(p.max, 6) })
+          ? t('field.atMost', { max: bound(p.max) })
           : '';
   const message =
     problem === null
-      ? null
+      ? (p.error ?? null)
       : problem === 'range'
         ? range
         : problem === 'integer'
@@ -92,7 +97,7 @@ export function NumberField(p: NumberFieldProps) {
         size={p.size ?? 8}
         value={text}
         placeholder={p.placeholder}
-        aria-invalid={problem !== null}
+        aria-invalid={message !== null}
         aria-describedby={message || p.hint ? `${id}-m` : undefined}
         onChange={(e) => {
           setText(e.target.value);

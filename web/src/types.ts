@@ -27,6 +27,7 @@ import type {
   CouncilsSchema,
   CoalitionPowerSchema,
   RunsListSchema,
+  SensitivitySchema,
   StoredEnsembleSchema,
 } from '../../src/reports/schemas/index.js';
 
@@ -68,3 +69,6 @@ export type RunsList = z.output<typeof RunsListSchema>;
 export type StoredEnsemble = z.output<typeof StoredEnsembleSchema>;
 /** `concert coalitions power --json` (POST /api/coalitions/power). */
 export type CoalitionPower = z.output<typeof CoalitionPowerSchema>;
+/** `concert sensitivity --json` (POST /api/sensitivity, a job): Sobol' indices or Morris effects per series. */
+export type Sensitivity = z.output<typeof SensitivitySchema>;
+export type SensitivityResult = Sensitivity['results'][number];

@@ -560,6 +560,7 @@ export default function EconomyView() {
           min={FIRST_TRADE_YEAR}
           max={LAST_WORLD_YEAR}
           integer
+          year
           onChange={(v) => v !== null && setYear(v)}
           onValidity={form.report('year')}
           testId="economy-year"

@@ -340,6 +340,7 @@ export default function RelationsView() {
           min={1816}
           max={2016}
           integer
+          year
           size={6}
           onChange={(v) => {
             if (v !== null) {

@@ -73,6 +73,12 @@ export const VIEWS: readonly ViewEntry[] = [
     sources: ['scenarios', 'nmc', 'wdi', 'forces'],
   },
   {
+    id: 'sensitivity',
+    component: lazy(() => import('./Sensitivity')),
+    docs: ['docs/models/sensitivity', 'docs/models/scenario'],
+    sources: ['scenarios', 'forces'],
+  },
+  {
     id: 'runs',
     component: lazy(() => import('./Runs')),
     docs: ['docs/models/scenario'],
