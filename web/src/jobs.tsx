@@ -9,8 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, useJob } from './api';
 import { download, slug } from './exporting';
 import { useFormat } from './format';
+import { NumberField } from './fields';
 import { ErrorNotice } from './problems';
 import type { Comparison, EnsembleResult } from './types';
+import { codec } from './url';
 
 /** A scenario as the API takes it: a shipped one by id, or YAML text. */
 export type ScenarioSource = { id: string } | { text: string };
@@ -19,6 +21,49 @@ export type ScenarioSource = { id: string } | { text: string };
 export const LARGE_RUNS = 1000;
 /** The most runs of one ensemble the API starts (src/server/routes/scenarios.ts). */
 export const MAX_RUNS = 100_000;
+
+/** The largest seed the API takes (a 32-bit unsigned integer). */
+export const MAX_SEED = 4_294_967_295;
+/** A job's seed in the address. */
+export const SEED = codec.int(0, MAX_SEED);
+
+/**
+ * The optional seed of a job (a whole number 0 … {@link MAX_SEED}); empty
+ * means the default that `placeholder` shows and `hint` explains.
+ */
+export function SeedField({
+  value,
+  placeholder,
+  hint,
+  onChange,
+  onValidity,
+  testId,
+}: {
+  value: number | null;
+  placeholder: string;
+  hint?: string;
+  onChange: (value: number | null) => void;
+  onValidity: (valid: boolean) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <NumberField
+      label={t('scenario.seed')}
+      value={value}
+      optional
+      integer
+      min={0}
+      max={MAX_SEED}
+      size={10}
+      placeholder={placeholder}
+      hint={hint}
+      onChange={onChange}
+      onValidity={onValidity}
+      testId={testId}
+    />
+  );
+}
 
 /** Runs an ensemble; the result remembers which scenario, runs and seed produced it. */
 export function useEnsembleRunner() {

@@ -15,7 +15,7 @@ import { FanChart } from '../FanChart';
 import { NumberField, useScrollTo, useValidity } from '../fields';
 import { useFormat } from '../format';
 import { ViewHeading } from '../Heading';
-import { MAX_RUNS, ReportButton, RunButton, RunProgress, useEnsembleRunner } from '../jobs';
+import { MAX_RUNS, ReportButton, RunButton, RunProgress, SEED, SeedField, useEnsembleRunner } from '../jobs';
 import { PairedDifference } from '../PairedDifference';
 import { IndicatorPicker, ScenarioPicker } from '../Pickers';
 import { ErrorNotice } from '../problems';
@@ -24,7 +24,6 @@ import { codec, useParam } from '../url';
 import { splitNames } from './Runs';
 
 const RUNS = codec.int(1, MAX_RUNS);
-const SEED = codec.int(0, 4_294_967_295);
 /** Paired runs per scenario of `concert compare` when --runs is not given. */
 const COMPARE_RUNS = 200;
 
@@ -159,14 +158,8 @@ export default function CompareView() {
           onValidity={form.report('runs')}
           testId="compare-runs"
         />
-        <NumberField
-          label={t('scenario.seed')}
+        <SeedField
           value={seedGiven}
-          optional
-          integer
-          min={0}
-          max={4_294_967_295}
-          size={10}
           placeholder={effectiveSeed === null ? '' : String(effectiveSeed)}
           hint={t('compare.seedHint')}
           onChange={(v) => setSeed(v ?? Number.NaN)}

@@ -15,7 +15,7 @@ import { bandRows } from '../exporting';
 import { NumberField, useScrollTo, useValidity } from '../fields';
 import { useFormat } from '../format';
 import { ViewHeading } from '../Heading';
-import { MAX_RUNS, ReportButton, RunButton, RunProgress, useEnsembleRunner } from '../jobs';
+import { MAX_RUNS, ReportButton, RunButton, RunProgress, SEED, SeedField, useEnsembleRunner } from '../jobs';
 import { PairedDifference } from '../PairedDifference';
 import { ScenarioPicker } from '../Pickers';
 import { ErrorNotice, ProblemText } from '../problems';
@@ -27,7 +27,6 @@ const VALIDATE_DELAY_MS = 250;
 /** Edited text longer than this is not put in the address (the link then reopens the shipped scenario). */
 const MAX_TEXT_IN_URL = 6000;
 const RUNS = codec.int(1, MAX_RUNS);
-const SEED = codec.int(0, 4_294_967_295);
 
 /** Offset of (line, column), both 1-based, in `text`. */
 function offsetOf(text: string, line: number, column: number): number {
@@ -62,7 +61,8 @@ export default function ScenarioView() {
   // The shipped text fills the editor once known (unless the address holds an edited text).
   // (An update function: a scenario picked before this effect ran must not be replaced by the stale text.)
   useEffect(() => {
-    if (urlText === '' && shippedText !== '') setTextState((current) => (current === '' ? shippedText : current));
+    if (urlText === '' && shippedText !== '')
+      setTextState((current) => (current === '' ? shippedText : current));
   }, [shippedText]);
   const setText = (next: string) => {
     setTextState(next);
@@ -194,14 +194,8 @@ export default function ScenarioView() {
           onValidity={form.report('runs')}
           testId="runs"
         />
-        <NumberField
-          label={t('scenario.seed')}
+        <SeedField
           value={seedGiven}
-          optional
-          integer
-          min={0}
-          max={4_294_967_295}
-          size={10}
           placeholder={summary ? String(summary.ensemble.seed) : ''}
           hint={t('scenario.seedHint')}
           onChange={(v) => setSeed(v ?? Number.NaN)}

@@ -19,7 +19,7 @@ import { useIndicatorLabel } from '../FanChart';
 import { NumberField, useScrollTo, useValidity } from '../fields';
 import { useFormat } from '../format';
 import { ViewHeading } from '../Heading';
-import { MAX_RUNS, RunButton, RunProgress } from '../jobs';
+import { MAX_RUNS, RunButton, RunProgress, SEED, SeedField } from '../jobs';
 import { ScenarioPicker } from '../Pickers';
 import { ErrorNotice, familyOf } from '../problems';
 import { designRunCount, isSeriesOf, type Method, METHODS, niceCeil } from '../sensitivity';
@@ -37,7 +37,6 @@ export const DEFAULT_N: Readonly<Record<Method, number>> = { morris: 10, sobol: 
 const MIN_N = 2;
 const N = codec.int(MIN_N, MAX_RUNS);
 const YEAR = codec.int(0, 9999);
-const SEED = codec.int(0, 4_294_967_295);
 /** A composite draw that the design leaves to the runs' own randomness (docs/models/sensitivity.md). */
 const NOT_A_FACTOR = 'coreInterests.stances';
 /** Longest parameter label drawn in full on a chart axis, in pixels (longer ones end in …; the tooltip and table have them whole). */
@@ -298,14 +297,8 @@ export default function SensitivityView() {
           onValidity={form.report('n')}
           testId="sens-n"
         />
-        <NumberField
-          label={t('scenario.seed')}
+        <SeedField
           value={seedGiven}
-          optional
-          integer
-          min={0}
-          max={4_294_967_295}
-          size={10}
           placeholder={summary ? String(summary.ensemble.seed) : ''}
           hint={summary ? t('sensitivity.seedHint', { seed: summary.ensemble.seed }) : undefined}
           onChange={(v) => setSeed(v ?? Number.NaN)}
