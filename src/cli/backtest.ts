@@ -1,8 +1,9 @@
 /**
- * `concert backtest [--from 2000] [--to 2016] [--runs N] [--seed S] [--scenario FILE]
- *  [--workers K | --queue URL] [--store PATH] [--json]`: starts the engine in a past
- * year and scores its spending forecast against what happened (SIPRI), beside a
- * random walk and an AR(1). docs/validation.md.
+ * `concert backtest [--from 2000] [--to 2016] [--events FILE] [--runs N] [--seed S]
+ *  [--scenario FILE] [--workers K | --queue URL] [--store PATH] [--json]`: starts the
+ * engine in a past year, unconditionally or conditioned on observed events, and scores
+ * its spending forecast against what happened (SIPRI), beside a random walk and an
+ * AR(1); MID onsets, relations and UNGA affinity per dyad-year. docs/validation.md.
  */
 import type { Command } from '@commander-js/extra-typings';
 import { readDocument } from '../core/document.js';
@@ -11,6 +12,7 @@ import { MAX_SEED } from '../core/rng.js';
 import { type BacktestDocument, backtestDocument } from '../reports/index.js';
 import { defaultStorePath } from '../runtime/store.js';
 import { runBacktest } from '../scenario/backtest.js';
+import { readObservedEvents } from '../scenario/observed-events.js';
 import { Flags } from './options.js';
 import { action, printJson } from './run.js';
 import { ensembleSettings, QUEUE_HELP, withEnsembleResources } from './scenario-run.js';
@@ -25,8 +27,20 @@ const pct = (x: number) => `${fixed(100 * x, 1)} %`;
 /** The human table of a backtest document. */
 export function backtestText(doc: BacktestDocument): string {
   const out: string[] = [];
+  const c = doc.conditioning;
   out.push(
-    `${doc.scenario}: the engine started from the world of ${doc.from} (forces of ${doc.forcesYear}), ${doc.runs} runs, seed ${doc.seed}, no observed events imposed`,
+    `${doc.scenario}: the engine started from the world of ${doc.from} (forces of ${doc.forcesYear}), ${doc.runs} runs, seed ${doc.seed}, ` +
+      (c
+        ? `CONDITIONED on ${c.applied.length} of the ${c.listed} observed events of ${c.file}`
+        : 'unconditional (no observed events imposed)'),
+  );
+  if (c) {
+    for (const a of c.applied) {
+      const moved = a.year === a.listedYear ? '' : ` (listed ${a.listedYear})`;
+      out.push(`  ${a.year}${moved} ${a.type} ${a.actors.join(', ')}`);
+    }
+  }
+  out.push(
     `scored: ${doc.series} — growth of the total military spending of ${doc.actors.join(', ')}`,
     `observed: ${doc.observedSource}`,
     `benchmarks fitted on the observed growth of ${doc.training.from}–${doc.training.to}`,
@@ -81,6 +95,16 @@ export function backtestText(doc: BacktestDocument): string {
           `(persistence ${fixed(r.meanAbsoluteErrorPersistence, 3)})`
       : 'relations: not scored (the embedded worlds end in 2016)',
   );
+  const u = doc.unga;
+  const rho = (x: number | null) => (x === null ? '–' : fixed(x, 3));
+  out.push(
+    u
+      ? `UNGA affinity ${u.from}–${u.to} (S-score of each year's roll calls, ${u.dyadYears} dyad-years): ` +
+          `rank correlation across dyads, mean over years ${rho(u.meanRankCorrelation)} ` +
+          `(start-year relations held ${rho(u.meanRankCorrelationPersistence)}, start-year S-scores held ${rho(u.meanRankCorrelationUngaPersistence)}); ` +
+          `direction of change agrees in ${u.directionAgreement === null ? '–' : pct(u.directionAgreement)} of ${u.directionDyadYears} dyad-years (chance 50 %)`
+      : 'UNGA affinity: not scored (the UNGA data end in 2019)',
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -92,6 +116,10 @@ export function register(program: Command): void {
     )
     .option('--from <year>', 'start year: the world of this year (default 2000)')
     .option('--to <year>', 'last year scored (default 2016; SIPRI data to 2024)')
+    .option(
+      '--events <file>',
+      'condition the runs on the observed events of this file, e.g. data/events-2001-2016.yaml (default: unconditional)',
+    )
     .option('--runs <n>', `runs of the ensemble (default ${DEFAULT_RUNS})`)
     .option(
       '--seed <s>',
@@ -113,6 +141,7 @@ export function register(program: Command): void {
         const to = opts.to === undefined ? 2016 : f.integer(opts.to, '--to', 1816, 2100);
         f.done();
         const template = readDocument(opts.scenario ?? DEFAULT_TEMPLATE);
+        const events = opts.events === undefined ? undefined : readObservedEvents(readDocument(opts.events));
         const seed =
           settings.seed ??
           ((template.value as { ensemble?: { seed?: unknown } } | null)?.ensemble?.seed as
@@ -125,6 +154,7 @@ export function register(program: Command): void {
             to: to!,
             runs: settings.runs!,
             seed,
+            ...(events ? { events } : {}),
             ...compute,
             store,
             onProgress: (done, total) => bar.update(`backtest ${from}→${to}`, done, total),

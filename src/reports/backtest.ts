@@ -1,6 +1,7 @@
 /** The backtest report (src/scenario/backtest.ts; docs/validation.md). */
 import type { BacktestOutcome } from '../scenario/backtest.js';
 import { BACKTEST_SERIES } from '../scenario/backtest.js';
+import type { ScenarioEvent } from '../scenario/schema.js';
 import type { Document } from './document.js';
 import type { BacktestSchema } from './schemas/backtest.js';
 
@@ -9,6 +10,12 @@ export type BacktestDocument = Document<typeof BacktestSchema>;
 /** Where the observed spending comes from, as the document states it. */
 export const OBSERVED_MILEX_SOURCE =
   'SIPRI Military Expenditure Database 2025 (constant 2023 US$; data/sipri_milex_1949_2024_constant_2023_usd.csv)';
+
+/** The actors an event names: its actor and target, or its actors. */
+function eventActors(e: ScenarioEvent): string[] {
+  if ('actors' in e) return [...e.actors];
+  return 'target' in e ? [e.actor, e.target] : [e.actor];
+}
 
 /** The document of a backtest. */
 export function backtestDocument(
@@ -33,6 +40,22 @@ export function backtestDocument(
     years: o.years,
     mids: o.mids,
     relations: o.relations,
+    unga: o.unga,
+    conditioning: o.conditioning
+      ? {
+          file: o.conditioning.file,
+          name: o.conditioning.name,
+          listed: o.conditioning.listed,
+          applied: o.conditioning.applied.map((a) => ({
+            index: a.index,
+            year: a.event.year,
+            listedYear: a.listedYear,
+            type: a.event.type,
+            actors: eventActors(a.event),
+            note: a.event.note ?? '',
+          })),
+        }
+      : null,
     summary: o.summary,
   };
 }

@@ -6,24 +6,47 @@
  * which the engine's `arms.milexGrowth` forecasts — beside the forecasts of
  * a random walk and an AR(1) fitted on the training years before the start.
  *
- * The run is unconditional: the template scenario's policies, couplings and
- * uncertain ranges, with its events removed (no observed events are imposed).
+ * By default the run is unconditional: the template scenario's policies,
+ * couplings and uncertain ranges, with its events removed. With `events` (an
+ * observed-events file, data/events-2001-2016.yaml) the observed events that
+ * fall within the simulated years are added: the run is conditioned on them.
+ *
+ * Relations are scored twice: against the relation rule on each year's
+ * observed data, and against UNGA voting affinity on its own (the rank
+ * correlation across dyads per year of the engine's relations with the
+ * S-score of the year's roll calls).
  */
 import type { SourceDocument } from '../core/document.js';
 import { badInput, type Problem } from '../core/errors.js';
 import { ar1Forecast, randomWalkForecast } from '../models/forecast/benchmarks.js';
-import { brierScore, crpsEnsemble, crpsNormal, inCentralBand, skill } from '../models/forecast/scores.js';
+import {
+  brierScore,
+  crpsEnsemble,
+  crpsNormal,
+  inCentralBand,
+  rankCorrelation,
+  skill,
+} from '../models/forecast/scores.js';
+import { votingAffinity } from '../models/relations/voting-affinity.js';
 import { FORCES_YEARS, type ForcesYear } from '../world/forces.js';
 import { RELATION_KIND_THRESHOLDS } from '../models/relations/relation-score.js';
 import { DEFAULT_YEAR, loadDefaultWorld } from '../world/index.js';
-import { loadWorldInputs } from '../world/inputs.js';
+import { loadWorldInputs, type WorldInputs } from '../world/inputs.js';
+import { ungaVotesOf } from '../world/relation-evidence.js';
+import { loadUngaInputs } from '../world/unga-inputs.js';
 import { SIPRI_FIRST_YEAR, SIPRI_LAST_YEAR, totalMilex } from '../world/sipri.js';
 import { scenarioSeries, yearCount } from './engine.js';
 import { type EnsembleOptions, type EnsembleOutcome, runEnsemble } from './ensemble.js';
 import { type DyadList, dyadSeriesName } from './indicators.js';
 import { prepareScenario } from './load.js';
+import {
+  type AppliedEvent,
+  locateInEventsFile,
+  type ObservedEvents,
+  selectObservedEvents,
+} from './observed-events.js';
 import type { Scenario } from './scenario.js';
-import { DEFAULT_INDICATORS } from './schema.js';
+import { DEFAULT_INDICATORS, type ScenarioEvent } from './schema.js';
 import { scenarioDyads } from './state.js';
 
 /** The series scored. */
@@ -48,7 +71,12 @@ export interface BacktestOptions extends Omit<EnsembleOptions, 'summarize'> {
   readonly to: number;
   /** Growth values the benchmarks are fitted on, ending in the start year (default 8). */
   readonly trainingYears?: number;
+  /** Observed events to condition the runs on (default: none, unconditional). */
+  readonly events?: ObservedEvents;
 }
+
+/** Years with fewer UNGA roll calls than this are not scored (2020 holds 1, of January 2020). */
+export const MIN_UNGA_ROLL_CALLS = 20;
 
 /** One scored year. */
 export interface BacktestYear {
@@ -100,6 +128,47 @@ export interface RelationScore {
   readonly meanAbsoluteErrorPersistence: number;
 }
 
+/** One year of the UNGA scoring: rank correlations across the dyads with roll calls in common. */
+export interface UngaYearScore {
+  readonly year: number;
+  readonly dyads: number;
+  /** Spearman ρ of the ensemble's median relation with the year's S-score (null when undefined). */
+  readonly rankCorrelation: number | null;
+  /** The same for the start year's relation scores held (the engine's starting point). */
+  readonly rankCorrelationPersistence: number | null;
+  /** The same for the start year's S-scores held (persistence of UNGA affinity itself). */
+  readonly rankCorrelationUngaPersistence: number | null;
+}
+
+/** The engine's relations per dyad-year against UNGA voting affinity on its own. */
+export interface UngaScore {
+  /** Years scored: from + 1 … min(to, the last year of the UNGA data with enough roll calls). */
+  readonly from: number;
+  readonly to: number;
+  readonly dyadYears: number;
+  readonly years: readonly UngaYearScore[];
+  /** Means over the years of the per-year ρ (years where it is undefined left out; null if none). */
+  readonly meanRankCorrelation: number | null;
+  readonly meanRankCorrelationPersistence: number | null;
+  readonly meanRankCorrelationUngaPersistence: number | null;
+  /**
+   * Share of dyad-years where the median relation moved from the start year's
+   * score in the direction the S-score moved from its start-year value (both
+   * moves non-zero; chance is ½). Null when no dyad-year qualifies.
+   */
+  readonly directionAgreement: number | null;
+  readonly directionDyadYears: number;
+}
+
+/** The observed events a conditioned backtest applied. */
+export interface BacktestConditioning {
+  readonly file: string;
+  readonly name: string;
+  /** Events in the file. */
+  readonly listed: number;
+  readonly applied: readonly AppliedEvent[];
+}
+
 export interface BacktestOutcome {
   readonly scenario: Scenario;
   readonly ensemble: EnsembleOutcome;
@@ -113,6 +182,10 @@ export interface BacktestOutcome {
   readonly mids: MidScore | null;
   /** Null when no scored year has an embedded world (after 2016). */
   readonly relations: RelationScore | null;
+  /** Null when no scored year has UNGA roll calls (after 2019). */
+  readonly unga: UngaScore | null;
+  /** Null for an unconditional run. */
+  readonly conditioning: BacktestConditioning | null;
   readonly summary: {
     readonly crps: number;
     readonly crpsRandomWalk: number;
@@ -133,9 +206,15 @@ export function forcesYearFor(year: number): ForcesYear {
 
 /**
  * The backtest scenario: the template's parameters and actors, the world of
- * `from` with the nearest shipped forces, years from + 1 … to, no events.
+ * `from` with the nearest shipped forces, years from + 1 … to, the template's
+ * events replaced by `events` (default none).
  */
-export function backtestScenario(template: SourceDocument, from: number, to: number): Scenario {
+export function backtestScenario(
+  template: SourceDocument,
+  from: number,
+  to: number,
+  events: readonly ScenarioEvent[] = [],
+): Scenario {
   const value = template.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw badInput({
@@ -154,7 +233,7 @@ export function backtestScenario(template: SourceDocument, from: number, to: num
       name: `backtest-${from + 1}-${to}`,
       world: { default: from, forces: forcesYearFor(from) },
       years: `${from + 1}..${to}`,
-      events: [],
+      events,
       indicators: [
         ...new Set([
           ...((value as { indicators?: string[] }).indicators ?? DEFAULT_INDICATORS),
@@ -228,7 +307,27 @@ export async function runBacktest(
   const templateActors =
     Array.isArray(listed) && listed.every((a) => typeof a === 'string') ? (listed as string[]) : undefined;
   if (templateActors) checkObserved(templateActors, trainFrom, to);
-  const s = backtestScenario(template, from, to);
+  let s = backtestScenario(template, from, to);
+  let applied: AppliedEvent[] = [];
+  if (options.events) {
+    applied = selectObservedEvents(options.events.events, {
+      from,
+      to,
+      forcesYear: forcesYearFor(from),
+      actors: new Set(s.actors),
+      world: new Set(Object.keys(loadDefaultWorld({ year: from }).actors)),
+    });
+    try {
+      s = backtestScenario(
+        template,
+        from,
+        to,
+        applied.map((a) => a.event),
+      );
+    } catch (e) {
+      throw locateInEventsFile(e, options.events, applied);
+    }
+  }
   const observedAll = checkObserved(s.actors, trainFrom, to);
   // observedAll[k] is the growth in year trainFrom + k.
   const training = observedAll.slice(0, trainingYears);
@@ -272,7 +371,9 @@ export async function runBacktest(
     };
   });
   const mids = scoreMids(s, options, ensemble, trainFrom);
-  const relations = scoreRelations(s, options, ensemble);
+  const medians = relationMedians(s, options, ensemble);
+  const relations = scoreRelations(s, medians);
+  const unga = scoreUnga(s, medians);
   const mean = (f: (y: BacktestYear) => number) => scored.reduce((a, y) => a + f(y), 0) / scored.length;
   const crps = mean((y) => y.crps);
   const crpsRandomWalk = mean((y) => y.crpsRandomWalk);
@@ -286,6 +387,15 @@ export async function runBacktest(
     years: scored,
     mids,
     relations,
+    unga,
+    conditioning: options.events
+      ? {
+          file: options.events.file,
+          name: options.events.name,
+          listed: options.events.events.length,
+          applied,
+        }
+      : null,
     summary: {
       crps,
       crpsRandomWalk,
@@ -406,18 +516,10 @@ function observedRelations(s: Scenario, dyads: DyadList, year: number): number[]
 }
 
 /**
- * The engine's relations per dyad-year (the ensemble's median) against the
- * relation rule applied to the observed data of each year (the embedded
- * world of that year), beside persistence of the start year's relations.
+ * The ensemble's median relation score per dyad and year: `medians[k * years + t]`
+ * for dyad k of {@link scenarioDyads} and simulated year t.
  */
-function scoreRelations(
-  s: Scenario,
-  options: BacktestOptions,
-  ensemble: EnsembleOutcome,
-): RelationScore | null {
-  const from = s.years.from;
-  const to = Math.min(s.years.to, DEFAULT_YEAR);
-  if (to < from) return null;
+function relationMedians(s: Scenario, options: BacktestOptions, ensemble: EnsembleOutcome): Float64Array {
   const years = yearCount(s);
   const dyads = scenarioDyads(s).all;
   const first = scenarioSeries(s).indexOf(
@@ -430,6 +532,25 @@ function scoreRelations(
       for (let t = 0; t < years; t++) cells[k * years + t]![r] = v[(first + k) * years + t]!;
     r++;
   }
+  return Float64Array.from(cells, (c) => quantileSorted(c.slice(0, r).sort(), 0.5));
+}
+
+/** The simulated years scored against data that end in `last` (null when none is), the year count and the dyads. */
+function scoredYears(s: Scenario, last: number) {
+  const from = s.years.from;
+  const to = Math.min(s.years.to, last);
+  return to < from ? null : { from, to, years: yearCount(s), dyads: scenarioDyads(s).all };
+}
+
+/**
+ * The engine's relations per dyad-year (the ensemble's median) against the
+ * relation rule applied to the observed data of each year (the embedded
+ * world of that year), beside persistence of the start year's relations.
+ */
+function scoreRelations(s: Scenario, medians: Float64Array): RelationScore | null {
+  const frame = scoredYears(s, DEFAULT_YEAR);
+  if (!frame) return null;
+  const { from, to, years, dyads } = frame;
   const start = observedRelations(s, dyads, from - 1);
   let agree = 0;
   let agreePersist = 0;
@@ -440,7 +561,7 @@ function scoreRelations(
     const observed = observedRelations(s, dyads, year);
     const t = year - from;
     dyads.forEach((_, k) => {
-      const median = quantileSorted(cells[k * years + t]!.slice(0, r).sort(), 0.5);
+      const median = medians[k * years + t]!;
       const o = observed[k]!;
       if (relationClass(median) === relationClass(o)) agree++;
       if (relationClass(start[k]!) === relationClass(o)) agreePersist++;
@@ -457,5 +578,106 @@ function scoreRelations(
     classAgreementPersistence: agreePersist / n,
     meanAbsoluteError: mae / n,
     meanAbsoluteErrorPersistence: maePersist / n,
+  };
+}
+
+/** The COW code of actor `id` in `year` (undefined when the crosswalk has none). */
+function ccodeIn(inputs: WorldInputs, id: string, year: number): number | undefined {
+  return inputs.crosswalk.find((c) => c.id === id && c.fromYear <= year && c.toYear >= year)?.ccode;
+}
+
+/** The UNGA S-score of each dyad in `year` (null where the two share no roll call or a code is missing). */
+function ungaScores(s: Scenario, dyads: DyadList, year: number): (number | null)[] {
+  const inputs = loadWorldInputs();
+  const votes = ungaVotesOf(loadUngaInputs(), year);
+  return dyads.map(([i, j]) => {
+    const a = ccodeIn(inputs, s.actors[i]!, year);
+    const b = ccodeIn(inputs, s.actors[j]!, year);
+    const va = a === undefined ? undefined : votes?.get(a);
+    const vb = b === undefined ? undefined : votes?.get(b);
+    return va === undefined || vb === undefined ? null : (votingAffinity(va, vb)?.sScore ?? null);
+  });
+}
+
+/**
+ * The engine's relations against UNGA voting affinity on its own: per
+ * scored year, Spearman's ρ across the dyads between the ensemble's median
+ * relation and the S-score of the year's roll calls (Signorino & Ritter; the
+ * votes of data/derived/unga-inputs.json), beside two persistence forecasts —
+ * the start year's relation scores and the start year's S-scores — and the
+ * share of dyad-years where the relation moved from its start in the
+ * direction the S-score moved from its start.
+ *
+ * Ranks, per year: the S-score and the relation score are on different
+ * scales, and the S-scores of all dyads rise and fall together with each
+ * session's agenda; what a relation forecast can get right is which dyads
+ * vote more alike than others, and which drift apart.
+ */
+function scoreUnga(s: Scenario, medians: Float64Array): UngaScore | null {
+  const unga = loadUngaInputs();
+  const last = Math.max(
+    ...Object.entries(unga.years)
+      .filter(([, y]) => y.rollCalls >= MIN_UNGA_ROLL_CALLS)
+      .map(([year]) => Number(year)),
+  );
+  const frame = scoredYears(s, last);
+  if (!frame) return null;
+  const { from, to, years, dyads } = frame;
+  const startRelations = observedRelations(s, dyads, from - 1);
+  const startUnga = ungaScores(s, dyads, from - 1);
+  const scored: UngaYearScore[] = [];
+  let dyadYears = 0;
+  let agree = 0;
+  let moves = 0;
+  for (let year = from; year <= to; year++) {
+    const t = year - from;
+    const observed = ungaScores(s, dyads, year);
+    const engine: number[] = [];
+    const held: number[] = [];
+    const heldUngaX: number[] = [];
+    const heldUngaY: number[] = [];
+    const ys: number[] = [];
+    dyads.forEach((_, k) => {
+      const o = observed[k];
+      if (o === null || o === undefined) return;
+      const m = medians[k * years + t]!;
+      engine.push(m);
+      held.push(startRelations[k]!);
+      ys.push(o);
+      const u = startUnga[k];
+      if (u !== null && u !== undefined) {
+        heldUngaX.push(u);
+        heldUngaY.push(o);
+        const du = Math.sign(o - u);
+        const dm = Math.sign(m - startRelations[k]!);
+        if (du !== 0 && dm !== 0) {
+          moves++;
+          if (du === dm) agree++;
+        }
+      }
+    });
+    dyadYears += ys.length;
+    scored.push({
+      year,
+      dyads: ys.length,
+      rankCorrelation: rankCorrelation(engine, ys),
+      rankCorrelationPersistence: rankCorrelation(held, ys),
+      rankCorrelationUngaPersistence: rankCorrelation(heldUngaX, heldUngaY),
+    });
+  }
+  const meanOf = (f: (y: UngaYearScore) => number | null) => {
+    const xs = scored.map(f).filter((x): x is number => x !== null);
+    return xs.length === 0 ? null : xs.reduce((a, x) => a + x, 0) / xs.length;
+  };
+  return {
+    from,
+    to,
+    dyadYears,
+    years: scored,
+    meanRankCorrelation: meanOf((y) => y.rankCorrelation),
+    meanRankCorrelationPersistence: meanOf((y) => y.rankCorrelationPersistence),
+    meanRankCorrelationUngaPersistence: meanOf((y) => y.rankCorrelationUngaPersistence),
+    directionAgreement: moves === 0 ? null : agree / moves,
+    directionDyadYears: moves,
   };
 }

@@ -3,15 +3,18 @@
  * against are SIPRI's (recomputed here from the CSV, independently of the
  * loader), not the engine's own output; the CRPS is that of the stored runs.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/core/document.js';
-import { crpsEnsemble } from '../../src/models/forecast/scores.js';
+import { crpsEnsemble, rankCorrelation } from '../../src/models/forecast/scores.js';
 import { RunStore } from '../../src/runtime/store.js';
-import { forcesYearFor, runBacktest } from '../../src/scenario/backtest.js';
+import { forcesYearFor, RELATION_SERIES, runBacktest } from '../../src/scenario/backtest.js';
 import { scenarioSeries } from '../../src/scenario/engine.js';
+import { dyadSeriesName } from '../../src/scenario/indicators.js';
+import { readObservedEvents } from '../../src/scenario/observed-events.js';
+import { scenarioDyads } from '../../src/scenario/state.js';
 import { loadDefaultWorld } from '../../src/world/index.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -25,6 +28,35 @@ function sipri(country: string, year: number): number {
     .split('\n')
     .find((l) => l.startsWith(`"${country}",${year},`));
   return Number(line!.split(',').at(-1));
+}
+
+/** UNGA S-scores (Signorino & Ritter, yes 1, abstain ½, no 0) of pairs of ISO2 codes in `year`, straight from the CSVs. */
+function sScores(year: number, pairs: readonly (readonly [string, string])[]): number[] {
+  const inYear = new Set<string>();
+  for (const line of readFileSync('data/unga_roll_calls_1946_2019.csv', 'utf8').split('\n')) {
+    const m = /^(\d+),[^,]*,[^,]*,"(\d{4})-/.exec(line);
+    if (m && Number(m[2]) === year) inYear.add(m[1]!);
+  }
+  const codes = new Set(pairs.flat());
+  const votes = new Map<string, Map<string, number>>();
+  for (const line of readFileSync('data/unga_votes_1946_2019.csv', 'utf8').split('\n')) {
+    const m = /^(\d+),"[^"]*","([A-Z]{2})","(yes|no|abstain)"$/.exec(line);
+    if (!m || !inYear.has(m[1]!) || !codes.has(m[2]!)) continue;
+    const v = votes.get(m[2]!) ?? new Map<string, number>();
+    v.set(m[1]!, m[3] === 'yes' ? 1 : m[3] === 'no' ? 0 : 0.5);
+    votes.set(m[2]!, v);
+  }
+  return pairs.map(([a, b]) => {
+    let d = 0;
+    let n = 0;
+    for (const [rc, x] of votes.get(a)!) {
+      const y = votes.get(b)!.get(rc);
+      if (y === undefined) continue;
+      d += Math.abs(x - y);
+      n++;
+    }
+    return 1 - (2 * d) / n;
+  });
 }
 
 describe('backtest', { timeout: 180_000 }, () => {
@@ -106,6 +138,111 @@ describe('backtest', { timeout: 180_000 }, () => {
     } finally {
       store.close();
     }
+  });
+
+  it('conditions the runs on the observed events and scores both against the same observed data', async () => {
+    const store = RunStore.open(':memory:');
+    try {
+      const events = readObservedEvents(readDocument('data/events-2001-2016.yaml'));
+      const base = { from: 2000, to: 2003, runs: 12, seed: 4, workers: 1, store };
+      const plain = await runBacktest(readDocument(small), base);
+      const o = await runBacktest(readDocument(small), { ...base, events });
+      expect(plain.conditioning).toBeNull();
+      // From the world of 2000 among USA, RUS and CHN: the events of 2001–2003 among them, the
+      // NATO–Russia Council and the Six-Party Talks restricted to the simulated members.
+      expect(o.conditioning!.applied.map((a) => `${a.event.year} ${a.event.type}`)).toEqual([
+        '2001 arms-control-treaty',
+        '2001 form-alignment',
+        '2002 consult',
+        '2003 arms-control-treaty',
+        '2003 change-forces',
+        '2003 consult',
+      ]);
+      expect(o.conditioning!.applied[2]!.event).toMatchObject({ actors: ['USA', 'RUS'] });
+      expect(o.scenario.events).toEqual(o.conditioning!.applied.map((a) => a.event));
+      // The same observations score both runs.
+      expect(o.years.map((y) => y.observed)).toEqual(plain.years.map((y) => y.observed));
+      expect(o.mids!.onsets).toBe(plain.mids!.onsets);
+      // The events are applied: consultation between the United States and Russia from 2002 (the
+      // NATO–Russia Council) corrects misperceived moves, and their relation is higher in 2002–2003.
+      const usaRus = (x: typeof o) => {
+        const col =
+          scenarioSeries(x.scenario).indexOf(dyadSeriesName(RELATION_SERIES, x.scenario.actors, 0, 1)) * 3;
+        return [...store.iterateRuns(x.ensemble.meta.id)].flatMap((r) => [
+          r.values[col + 1]!,
+          r.values[col + 2]!,
+        ]);
+      };
+      const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+      expect(usaRus(o)[0]).not.toBe(usaRus(plain)[0]);
+      expect(mean(usaRus(o))).toBeGreaterThan(mean(usaRus(plain)) + 0.02);
+      // UNGA: Spearman's ρ of the stored runs' median relations with the S-scores read from the CSVs.
+      const dyads = scenarioDyads(o.scenario).all;
+      const iso2: Record<string, string> = { USA: 'US', RUS: 'RU', CHN: 'CN' };
+      const pairs = dyads.map(
+        ([i, j]) => [iso2[o.scenario.actors[i]!]!, iso2[o.scenario.actors[j]!]!] as const,
+      );
+      const names = scenarioSeries(o.scenario);
+      const runs = [...store.iterateRuns(o.ensemble.meta.id)];
+      expect(o.unga!.years.map((y) => y.year)).toEqual([2001, 2002, 2003]);
+      const s2000 = sScores(2000, pairs);
+      for (const [t, y] of o.unga!.years.entries()) {
+        const sy = sScores(y.year, pairs);
+        const medians = dyads.map(([i, j]) => {
+          const col = names.indexOf(dyadSeriesName(RELATION_SERIES, o.scenario.actors, i, j)) * 3 + t;
+          const xs = runs.map((r) => r.values[col]!).sort((a, b) => a - b);
+          return (xs[5]! + xs[6]!) / 2;
+        });
+        expect(y.dyads).toBe(3);
+        expect(y.rankCorrelation).toBe(rankCorrelation(medians, sy));
+        expect(y.rankCorrelationUngaPersistence).toBe(rankCorrelation(s2000, sy));
+      }
+    } finally {
+      store.close();
+    }
+  });
+
+  it('concert backtest --events prints the conditioning and locates a bad events file', () => {
+    const store = join(dir, 'bt-events.db');
+    const runWindow = (events: string) =>
+      runCli(
+        ['backtest', '--scenario', small, '--from', '2013', '--to', '2015', '--runs', '5'].concat([
+          '--events',
+          events,
+          '--store',
+          store,
+        ]),
+      );
+    const r = runWindow('data/events-2001-2016.yaml');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('CONDITIONED on 2 of the');
+    expect(r.stdout).toContain('2014 sanction USA, RUS');
+    expect(r.stdout).toMatch(/UNGA affinity 2014–2015 .* rank correlation across dyads/);
+    const bad = join(dir, 'bad-events.yaml');
+    writeFileSync(
+      bad,
+      [
+        'name: bad',
+        'description: a test',
+        'events:',
+        '  - { type: sanction, year: 2014, actor: USA, target: ZZZ, note: a sanction of 2014 }',
+        '  - { type: consult, year: 2015, actors: [USA, RUS] }',
+        '',
+      ].join('\n'),
+    );
+    const b = runWindow(bad);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(
+      `${bad}:5:5: events[1].note: an observed event needs a note naming its source`,
+    );
+    // Once the file is valid, what the world rejects is located in the events file too.
+    writeFileSync(
+      bad,
+      readFileSync(bad, 'utf8').replace('actors: [USA, RUS] }', 'actors: [USA, RUS], note: x 2015 }'),
+    );
+    const c = runWindow(bad);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(new RegExp(`${bad}:4:\\d+: events\\[0\\]\\.target: unknown actor "ZZZ"`));
   });
 
   it('picks the nearest shipped forces year', () => {

@@ -8,6 +8,7 @@
  * prediction, and estimation. JASA 102, 359–378.
  */
 import { badInput, type FieldPath } from '../../core/errors.js';
+import { sampleCorrelation } from 'simple-statistics';
 import { normalCdf } from '../../core/statistics.js';
 
 function finite(x: number, path: FieldPath, what: string): void {
@@ -114,4 +115,43 @@ export function brierScore(probabilities: ArrayLike<number>, outcomes: ArrayLike
 export function skill(score: number, benchmark: number): number {
   if (!(benchmark > 0)) return score === 0 ? 0 : Number.NEGATIVE_INFINITY;
   return 1 - score / benchmark;
+}
+
+/** Ranks 1 … n of `xs`, ties sharing the mean of the ranks they span. */
+function midRanks(xs: ArrayLike<number>): Float64Array {
+  const order = Array.from({ length: xs.length }, (_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
+  const ranks = new Float64Array(xs.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && xs[order[j + 1]!] === xs[order[i]!]) j++;
+    for (let k = i; k <= j; k++) ranks[order[k]!] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/**
+ * Spearman's rank correlation of paired values: Pearson's correlation of
+ * their ranks, ties given their mid-rank (so that tied forecasts neither gain
+ * nor lose). Null when there are fewer than three pairs or either side is
+ * constant (the correlation is undefined).
+ *
+ * @throws ConcertError (bad input) for lists of different lengths or a non-finite value.
+ * @example
+ * rankCorrelation([1, 2, 3], [10, 30, 20]); // 0.5
+ */
+export function rankCorrelation(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
+  if (xs.length !== ys.length)
+    throw badInput({ message: `expected paired values; got ${xs.length} and ${ys.length}`, path: ['ys'] });
+  for (let i = 0; i < xs.length; i++) {
+    finite(xs[i]!, ['xs', i], 'a value');
+    finite(ys[i]!, ['ys', i], 'a value');
+  }
+  const n = xs.length;
+  if (n < 3) return null;
+  const rx = midRanks(xs);
+  const ry = midRanks(ys);
+  // Constant ranks: all values tied on one side.
+  if (rx.every((r) => r === rx[0]) || ry.every((r) => r === ry[0])) return null;
+  return Math.max(-1, Math.min(1, sampleCorrelation(Array.from(rx), Array.from(ry))));
 }

@@ -51,6 +51,52 @@ export const RelationScoreSchema = z
   })
   .describe('relations per dyad-year against the relation rule on the observed data of each year');
 
+const rho = z.number().nullable();
+
+export const UngaScoreSchema = z
+  .strictObject({
+    from: z.number(),
+    to: z.number(),
+    dyadYears: z.number().describe('dyad-years whose two states share roll calls'),
+    years: z.array(
+      z.strictObject({
+        year: z.number(),
+        dyads: z.number(),
+        rankCorrelation: rho.describe(
+          "Spearman ρ across dyads of the ensemble's median relation with the year's UNGA S-score (null when undefined)",
+        ),
+        rankCorrelationPersistence: rho.describe("the same for the start year's relation scores held"),
+        rankCorrelationUngaPersistence: rho.describe("the same for the start year's S-scores held"),
+      }),
+    ),
+    meanRankCorrelation: rho.describe('mean of the per-year ρ of the engine'),
+    meanRankCorrelationPersistence: rho,
+    meanRankCorrelationUngaPersistence: rho,
+    directionAgreement: rho.describe(
+      'share of dyad-years where the median relation moved from its start in the direction the S-score moved from its start-year value (chance ½)',
+    ),
+    directionDyadYears: z.number().describe('dyad-years where both moved'),
+  })
+  .describe('relations per dyad-year against UNGA voting affinity (S-score) on its own');
+
+export const ConditioningSchema = z
+  .strictObject({
+    file: z.string().describe('the observed-events file'),
+    name: z.string(),
+    listed: z.number().describe('events in the file'),
+    applied: z.array(
+      z.strictObject({
+        index: z.number().describe("the event's index in the file"),
+        year: z.number().describe('the year it is applied in'),
+        listedYear: z.number().describe('the year the file gives'),
+        type: z.string(),
+        actors: z.array(z.string()).describe('the actors it names (actor, target or actors)'),
+        note: z.string().describe('what it stands for and its source'),
+      }),
+    ),
+  })
+  .describe('the observed events the runs were conditioned on');
+
 export const BacktestSchema = z
   .strictObject({
     scenario: z.string(),
@@ -68,6 +114,10 @@ export const BacktestSchema = z
     mids: MidScoreSchema.nullable().describe('null when no scored year is in COW MID (to 2014)'),
     relations: RelationScoreSchema.nullable().describe(
       'null when no scored year has an embedded world (to 2016)',
+    ),
+    unga: UngaScoreSchema.nullable().describe('null when no scored year has UNGA roll calls (to 2019)'),
+    conditioning: ConditioningSchema.nullable().describe(
+      'null: unconditional (no observed events imposed); else the observed events added to the runs (--events)',
     ),
     summary: z.strictObject({
       crps: z.number(),
