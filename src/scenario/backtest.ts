@@ -581,18 +581,25 @@ function scoreRelations(s: Scenario, medians: Float64Array): RelationScore | nul
   };
 }
 
-/** The COW code of actor `id` in `year` (undefined when the crosswalk has none). */
-function ccodeIn(inputs: WorldInputs, id: string, year: number): number | undefined {
-  return inputs.crosswalk.find((c) => c.id === id && c.fromYear <= year && c.toYear >= year)?.ccode;
+/**
+ * The COW code of actor `id` in `year` (undefined when the crosswalk has none).
+ * A spell that runs to the end of the COW state data (2016) is taken to go on.
+ */
+function ccodeIn(inputs: WorldInputs, id: string, year: number, dataEnd: number): number | undefined {
+  return inputs.crosswalk.find(
+    (c) => c.id === id && c.fromYear <= year && (c.toYear >= year || c.toYear === dataEnd),
+  )?.ccode;
 }
 
 /** The UNGA S-score of each dyad in `year` (null where the two share no roll call or a code is missing). */
 function ungaScores(s: Scenario, dyads: DyadList, year: number): (number | null)[] {
   const inputs = loadWorldInputs();
+  const dataEnd = inputs.crosswalk.reduce((m, c) => Math.max(m, c.toYear), 0);
+  const codes = s.actors.map((id) => ccodeIn(inputs, id, year, dataEnd));
   const votes = ungaVotesOf(loadUngaInputs(), year);
   return dyads.map(([i, j]) => {
-    const a = ccodeIn(inputs, s.actors[i]!, year);
-    const b = ccodeIn(inputs, s.actors[j]!, year);
+    const a = codes[i];
+    const b = codes[j];
     const va = a === undefined ? undefined : votes?.get(a);
     const vb = b === undefined ? undefined : votes?.get(b);
     return va === undefined || vb === undefined ? null : (votingAffinity(va, vb)?.sScore ?? null);

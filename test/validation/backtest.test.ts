@@ -245,6 +245,27 @@ describe('backtest', { timeout: 180_000 }, () => {
     expect(c.stderr).toMatch(new RegExp(`${bad}:4:\\d+: events\\[0\\]\\.target: unknown actor "ZZZ"`));
   });
 
+  it('scores UNGA affinity after the COW data end (2017–2019)', async () => {
+    const store = RunStore.open(':memory:');
+    try {
+      const o = await runBacktest(readDocument(small), {
+        from: 2016,
+        to: 2018,
+        runs: 4,
+        seed: 1,
+        workers: 1,
+        store,
+      });
+      expect(o.relations).toBeNull();
+      expect(o.unga!.years.map((y) => [y.year, y.dyads])).toEqual([
+        [2017, 3],
+        [2018, 3],
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
   it('picks the nearest shipped forces year', () => {
     expect([2000, 2004, 2005, 2006, 2013, 2014, 2016].map(forcesYearFor)).toEqual([
       2000, 2000, 2000, 2010, 2010, 2017, 2017,
