@@ -59,6 +59,16 @@ function sScores(year: number, pairs: readonly (readonly [string, string])[]): n
   });
 }
 
+/** Runs `fn` with an in-memory run store, closed afterwards. */
+async function withStore(fn: (store: RunStore) => Promise<void>): Promise<void> {
+  const store = RunStore.open(':memory:');
+  try {
+    await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
 describe('backtest', { timeout: 180_000 }, () => {
   it('scores the stored runs against the observed growth of the three powers’ total spending', async () => {
     const store = RunStore.open(':memory:');
@@ -141,8 +151,7 @@ describe('backtest', { timeout: 180_000 }, () => {
   });
 
   it('conditions the runs on the observed events and scores both against the same observed data', async () => {
-    const store = RunStore.open(':memory:');
-    try {
+    await withStore(async (store) => {
       const events = readObservedEvents(readDocument('data/events-2001-2016.yaml'));
       const base = { from: 2000, to: 2003, runs: 12, seed: 4, workers: 1, store };
       const plain = await runBacktest(readDocument(small), base);
@@ -197,9 +206,7 @@ describe('backtest', { timeout: 180_000 }, () => {
         expect(y.rankCorrelation).toBe(rankCorrelation(medians, sy));
         expect(y.rankCorrelationUngaPersistence).toBe(rankCorrelation(s2000, sy));
       }
-    } finally {
-      store.close();
-    }
+    });
   });
 
   it('concert backtest --events prints the conditioning and locates a bad events file', () => {
@@ -246,8 +253,7 @@ describe('backtest', { timeout: 180_000 }, () => {
   });
 
   it('scores UNGA affinity after the COW data end (2017–2019)', async () => {
-    const store = RunStore.open(':memory:');
-    try {
+    await withStore(async (store) => {
       const o = await runBacktest(readDocument(small), {
         from: 2016,
         to: 2018,
@@ -261,9 +267,7 @@ describe('backtest', { timeout: 180_000 }, () => {
         [2017, 3],
         [2018, 3],
       ]);
-    } finally {
-      store.close();
-    }
+    });
   });
 
   it('picks the nearest shipped forces year', () => {
