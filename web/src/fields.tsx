@@ -83,7 +83,7 @@ export function NumberField(p: NumberFieldProps) {
       ? (p.error ?? null)
       : problem === 'range'
         ? range
-        : problem === 'integer'
+        : problem === 'integer' || (problem === 'number' && p.integer)
           ? t('field.integer')
           : problem === 'required'
             ? t('field.required')
