@@ -131,6 +131,8 @@ for (const lang of ['zh-Hans', 'zh-Hant'] as const) {
     await expect(page.getByTestId('sens-chart').locator('svg')).toContainText(
       lang === 'zh-Hans' ? 'Sobol 指数' : 'Sobol 指數',
     );
+    await page.getByTestId('help').first().locator('summary').click();
+    await expect(page.getByTestId('help').first()).toContainText('Sₜᵢ');
     await page.screenshot({ path: `${shots}/sensitivity-sobol-${lang}.png`, fullPage: true });
     await page.getByTestId('sens-chart').screenshot({ path: `${shots}/sensitivity-sobol-chart-${lang}.png` });
     await page.goto(`/#/sensitivity?n=3`);
