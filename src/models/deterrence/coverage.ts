@@ -21,7 +21,7 @@ import {
   type TargetPoint,
 } from './compile.js';
 import type { LayerOverride } from './defense.js';
-import { type Engagement, engage, outOfReach, SampledTrajectory, type Site } from './engagement.js';
+import { type Engagement, engageInReach, outOfReach, SampledTrajectory, type Site } from './engagement.js';
 import { centralAngle, EARTH_RADIUS_KM, minimumEnergyTrajectory, type Trajectory } from './geometry.js';
 import { type DeterrenceOptions, resolveOptions } from './options.js';
 
@@ -134,7 +134,7 @@ export function engagementOf(
       entry.sampled ??= new SampledTrajectory(
         minimumEnergyTrajectory(area.point, target.point, boost.burnTimeS, boost.burnoutAltitudeKm),
       );
-      e = engage(entry.sampled, geometry, defense.id, attacker, defender.sensors, false);
+      e = engageInReach(entry.sampled, geometry, defense.id, attacker, defender.sensors, false);
     }
     entry.engagements.set(ek, e);
     return e;
@@ -146,7 +146,7 @@ export function engagementOf(
   const entry = entryOf(memo, area, target, s);
   const hit = entry.engagements.get(defense.id);
   if (hit) return hit;
-  const e = engage(entry.sampled, geometry, defense.id, attacker, defender.sensors, explain);
+  const e = engageInReach(entry.sampled, geometry, defense.id, attacker, defender.sensors, explain);
   entry.engagements.set(defense.id, e);
   return e;
 }

@@ -60,57 +60,70 @@ export function damageCurve(
   const pop = new Float64Array(m);
   // kill(i, shots[i] + 1), kept so that the next gain needs one new kill, not two (same values).
   const next = new Float64Array(m);
-  const kill = (i: number, k: number) =>
-    (pop[i] as number) * clarkShareWithin(Math.sqrt((k * areaKm2) / Math.PI) / (b[i] as number));
-  // Max-heap of city indices by the kill of their next warhead.
-  const heap: number[] = [];
-  const less = (x: number, y: number) => (gain[x] as number) < (gain[y] as number);
-  const up = (k: number) => {
+  // Max-heap of city indices by the kill of their next warhead, inlined on a typed array (no
+  // closures or boxed numbers in the loop: the same comparisons and swaps as a textbook heap).
+  const heap = new Int32Array(m);
+  let size = 0;
+  // Radius of k warheads' lethal disc, √(k·a/π), the same expression for every city.
+  const radius1 = Math.sqrt((1 * areaKm2) / Math.PI);
+  const density = 2 * Math.PI * centralDensityPerKm2;
+  for (let i = 0; i < m; i++) {
+    const p = (cities[i] as TargetCity).population;
+    if (!(p > 0)) continue;
+    pop[i] = p;
+    const bi = Math.sqrt(p / density);
+    b[i] = bi;
+    const k1 = p * clarkShareWithin(radius1 / bi);
+    next[i] = k1;
+    gain[i] = k1;
+    // Sift up.
+    let k = size++;
+    heap[k] = i;
     while (k > 0) {
-      const p = (k - 1) >> 1;
-      if (!less(heap[p] as number, heap[k] as number)) break;
-      const x = heap[p] as number;
-      heap[p] = heap[k] as number;
-      heap[k] = x;
-      k = p;
+      const q = (k - 1) >> 1;
+      const hq = heap[q] as number;
+      const hk = heap[k] as number;
+      if (!((gain[hq] as number) < (gain[hk] as number))) break;
+      heap[q] = hk;
+      heap[k] = hq;
+      k = q;
     }
-  };
-  const down = (k: number) => {
+  }
+  let killed = 0;
+  for (let x = 1; x <= n; x++) {
+    if (size === 0) {
+      out[x] = out[x - 1] as number;
+      continue;
+    }
+    const i = heap[0] as number;
+    killed += gain[i] as number;
+    const s1 = (shots[i] as number) + 1;
+    shots[i] = s1;
+    const k1 =
+      (pop[i] as number) * clarkShareWithin(Math.sqrt(((s1 + 1) * areaKm2) / Math.PI) / (b[i] as number));
+    gain[i] = k1 - (next[i] as number);
+    next[i] = k1;
+    // Sift down from the root: the same comparisons as swapping level by level, with the
+    // moving index written once at its final place.
+    let k = 0;
     for (;;) {
       const l = 2 * k + 1;
       const r = l + 1;
       let best = k;
-      if (l < heap.length && less(heap[best] as number, heap[l] as number)) best = l;
-      if (r < heap.length && less(heap[best] as number, heap[r] as number)) best = r;
+      let bestGain = gain[i] as number;
+      if (l < size) {
+        const gl = gain[heap[l] as number] as number;
+        if (bestGain < gl) {
+          best = l;
+          bestGain = gl;
+        }
+      }
+      if (r < size && bestGain < (gain[heap[r] as number] as number)) best = r;
       if (best === k) break;
-      const x = heap[best] as number;
-      heap[best] = heap[k] as number;
-      heap[k] = x;
+      heap[k] = heap[best] as number;
       k = best;
     }
-  };
-  cities.forEach((c, i) => {
-    if (!(c.population > 0)) return;
-    pop[i] = c.population;
-    b[i] = Math.sqrt(c.population / (2 * Math.PI * centralDensityPerKm2));
-    next[i] = kill(i, 1);
-    gain[i] = next[i] as number;
-    heap.push(i);
-    up(heap.length - 1);
-  });
-  let killed = 0;
-  for (let x = 1; x <= n; x++) {
-    const i = heap[0];
-    if (i === undefined) {
-      out[x] = out[x - 1] as number;
-      continue;
-    }
-    killed += gain[i] as number;
-    shots[i] = (shots[i] as number) + 1;
-    const k1 = kill(i, (shots[i] as number) + 1);
-    gain[i] = k1 - (next[i] as number);
-    next[i] = k1;
-    down(0);
+    heap[k] = i;
     out[x] = Math.min(1, killed / total);
   }
   return out;

@@ -121,15 +121,90 @@ const NO_CUES: readonly string[] = Object.freeze([]);
 /** Relative slack of the squared-distance pre-test in {@link engage} (far above the few ulps by which it can differ from Math.hypot). */
 const SLACK = 1 + 1e-9;
 
-/** A radar that tracks a threat for an engagement, with its sample bracket and (once needed) its refined first-seen time. */
-interface Tracker {
+/** A radar that can track a threat for an engagement: the own radar of a defense or a cueing sensor (built once, reused by every engagement). */
+interface TrackerSpec {
   readonly id: string;
+  /** Memo key of its first-seen times on a trajectory (`own:<defense>` or `sensor:<id>`). */
   readonly key: string;
   readonly sites: readonly Site[];
   readonly rangeKm: number;
   readonly minElevationDeg: number;
-  readonly bracket: SeenBracket;
-  time: number | undefined;
+}
+
+/** The tracker of each sensor object. */
+const sensorTrackers = new WeakMap<Sensor, TrackerSpec>();
+/** The own-radar tracker of each defense geometry, by the defense id it is examined under. */
+const ownTrackers = new WeakMap<InterceptorGeometry, Map<string, TrackerSpec>>();
+/** The sensors of a list that cue defense `id` against attacker `a` (first matching cue), by defense id, then attacker. */
+const cueingSensors = new WeakMap<readonly Sensor[], Map<string, Map<string, TrackerSpec[]>>>();
+/** The window key of a defense geometry: its phase and altitude window (the grid alone for midcourse). */
+const windowKeys = new WeakMap<InterceptorGeometry, string>();
+
+function windowKeyOf(d: InterceptorGeometry): string {
+  let k = windowKeys.get(d);
+  if (k === undefined) {
+    k = d.phase === 'midcourse' ? 'midcourse' : `${d.phase}|${d.minAltitudeKm}|${d.maxAltitudeKm}`;
+    windowKeys.set(d, k);
+  }
+  return k;
+}
+
+function ownTracker(defense: InterceptorGeometry, defenseId: string): TrackerSpec {
+  let byId = ownTrackers.get(defense);
+  if (!byId) {
+    byId = new Map();
+    ownTrackers.set(defense, byId);
+  }
+  let x = byId.get(defenseId);
+  if (!x) {
+    x = {
+      id: 'own radar',
+      key: `own:${defenseId}`,
+      sites: defense.sites,
+      rangeKm: defense.radarRangeKm,
+      minElevationDeg: 0,
+    };
+    byId.set(defenseId, x);
+  }
+  return x;
+}
+
+/** The trackers of `sensors` with a cue for `defenseId` against `attacker`, in list order. */
+function cueingTrackers(sensors: readonly Sensor[], defenseId: string, attacker: string): TrackerSpec[] {
+  let byDefense = cueingSensors.get(sensors);
+  if (!byDefense) {
+    byDefense = new Map();
+    cueingSensors.set(sensors, byDefense);
+  }
+  let byAttacker = byDefense.get(defenseId);
+  if (!byAttacker) {
+    byAttacker = new Map();
+    byDefense.set(defenseId, byAttacker);
+  }
+  let list = byAttacker.get(attacker);
+  if (!list) {
+    list = [];
+    for (const sensor of sensors) {
+      const cue = sensor.cues.find(
+        (c) => c.defense === defenseId && (c.against === undefined || c.against.includes(attacker)),
+      );
+      if (!cue) continue;
+      let x = sensorTrackers.get(sensor);
+      if (!x) {
+        x = {
+          id: sensor.id,
+          key: `sensor:${sensor.id}`,
+          sites: sensor.sites,
+          rangeKm: sensor.rangeKm,
+          minElevationDeg: sensor.minElevationDeg,
+        };
+        sensorTrackers.set(sensor, x);
+      }
+      list.push(x);
+    }
+    byAttacker.set(attacker, list);
+  }
+  return list;
 }
 
 /** Samples of the free flight (uniform in eccentric anomaly); the boost and terminal windows get finer grids of their own. */
@@ -205,9 +280,12 @@ export class SampledTrajectory {
   readonly trajectory: Trajectory;
   private uniform: Samples | undefined;
   private readonly windows = new Map<string, Samples>();
+  /** First-seen sample time on the grid, by tracker key. */
   private readonly grids = new Map<string, number | undefined>();
-  private readonly brackets = new Map<string, SeenBracket | undefined>();
-  private readonly refinements = new Map<string, number>();
+  /** Sample brackets by window key ({@link windowKeyOf}), then tracker key. */
+  private readonly brackets = new Map<string, Map<string, SeenBracket | undefined>>();
+  /** Refined first-seen times by tracker key, then the bracket's first sample time. */
+  private readonly refinements = new Map<string, Map<number, number>>();
 
   constructor(trajectory: Trajectory) {
     this.trajectory = trajectory;
@@ -232,7 +310,7 @@ export class SampledTrajectory {
   statesFor(d: InterceptorGeometry): Samples {
     const t = this.trajectory;
     if (d.phase === 'midcourse') return this.states;
-    const key = `${d.phase}|${d.minAltitudeKm}|${d.maxAltitudeKm}`;
+    const key = windowKeyOf(d);
     const hit = this.windows.get(key);
     if (hit) return hit;
     let samples: Samples;
@@ -291,17 +369,18 @@ export class SampledTrajectory {
     d: InterceptorGeometry,
   ): SeenBracket | undefined {
     // A midcourse defense examines the grid alone, whatever its altitude window.
-    const k =
-      d.phase === 'midcourse'
-        ? `${key}|midcourse`
-        : `${key}|${d.phase}|${d.minAltitudeKm}|${d.maxAltitudeKm}`;
-    if (this.brackets.has(k)) return this.brackets.get(k);
-    const gk = `${key}|grid`;
+    const wk = windowKeyOf(d);
+    let byKey = this.brackets.get(wk);
+    if (!byKey) {
+      byKey = new Map();
+      this.brackets.set(wk, byKey);
+    }
+    if (byKey.has(key)) return byKey.get(key);
     let grid: number | undefined;
-    if (this.grids.has(gk)) grid = this.grids.get(gk);
+    if (this.grids.has(key)) grid = this.grids.get(key);
     else {
       grid = firstSeen(this.states, sites, rangeKm, minElevationDeg);
-      this.grids.set(gk, grid);
+      this.grids.set(key, grid);
     }
     const w = this.statesFor(d);
     const inWin = w === this.states ? undefined : firstSeen(w, sites, rangeKm, minElevationDeg);
@@ -314,7 +393,7 @@ export class SampledTrajectory {
         if ((states.time[n] as number) < first) lo = states.time[n] as number;
       b = { first, lo };
     }
-    this.brackets.set(k, b);
+    byKey.set(key, b);
     return b;
   }
 
@@ -326,11 +405,15 @@ export class SampledTrajectory {
     rangeKm: number,
     minElevationDeg: number,
   ): number {
-    const rk = `${key}|${b.first}`;
-    const hit = this.refinements.get(rk);
+    let byFirst = this.refinements.get(key);
+    if (!byFirst) {
+      byFirst = new Map();
+      this.refinements.set(key, byFirst);
+    }
+    const hit = byFirst.get(b.first);
     if (hit !== undefined) return hit;
     const v = this.refineSeen(b, sites, rangeKm, minElevationDeg);
-    this.refinements.set(rk, v);
+    byFirst.set(b.first, v);
     return v;
   }
 
@@ -350,11 +433,10 @@ export class SampledTrajectory {
     let hi = first;
     if (!(lo < hi)) return first;
     const t = this.trajectory;
-    const seenAt = (time: number) => seenAtTime(t, time, sites, rangeKm, minElevationDeg);
-    if (seenAt(lo)) return first;
+    if (seenAtTime(t, lo, sites, rangeKm, minElevationDeg)) return first;
     for (let i = 0; i < 12; i++) {
       const mid = (lo + hi) / 2;
-      if (seenAt(mid)) hi = mid;
+      if (seenAtTime(t, mid, sites, rangeKm, minElevationDeg)) hi = mid;
       else lo = mid;
     }
     return hi;
@@ -561,67 +643,81 @@ export function engage(
   const t = sampled.trajectory;
   const quick = outOfReach(defense, t.u0, t.u1, t.rangeAngle, t.target, explain);
   if (quick) return quick;
+  return engageInReach(sampled, defense, defenseId, attacker, sensors, explain);
+}
+
+/** The trackers of the engagement being evaluated, their brackets and refined times (NaN: not yet refined); reused. */
+const scratchTrackers: TrackerSpec[] = [];
+const scratchBrackets: SeenBracket[] = [];
+let scratchTimes = new Float64Array(16);
+
+/** The refined first-seen time of tracker `i` of the scratch lists, computed once per engagement. */
+function trackerTime(sampled: SampledTrajectory, i: number): number {
+  let v = scratchTimes[i] as number;
+  if (Number.isNaN(v)) {
+    const x = scratchTrackers[i] as TrackerSpec;
+    v = sampled.refined(x.key, scratchBrackets[i] as SeenBracket, x.sites, x.rangeKm, x.minElevationDeg);
+    scratchTimes[i] = v;
+  }
+  return v;
+}
+
+/**
+ * {@link engage} of a trajectory that {@link outOfReach} does not rule out
+ * (the caller has checked): the tracking and the intercept search.
+ */
+export function engageInReach(
+  sampled: SampledTrajectory,
+  defense: InterceptorGeometry,
+  defenseId: string,
+  attacker: string,
+  sensors: readonly Sensor[],
+  explain = true,
+): Engagement {
+  const t = sampled.trajectory;
   const states = sampled.statesFor(defense);
   // Who tracks the threat, and when: the own radar, then each sensor cueing this defense against
   // `attacker`, in order (a later one takes over only when strictly earlier). A refined first-seen
   // time lies in (lo, first] of its sample bracket, so only the trackers whose bracket could hold
   // the earliest time are refined here; the others are refined below only when their cue's
   // timing relative to the intercept is not decided by the bracket. Same result as refining all.
-  const trackers: Tracker[] = [];
-  const ownKey = `own:${defenseId}`;
-  const own = sampled.seenBracket(ownKey, defense.sites, defense.radarRangeKm, 0, defense);
-  if (own)
-    trackers.push({
-      id: 'own radar',
-      key: ownKey,
-      sites: defense.sites,
-      rangeKm: defense.radarRangeKm,
-      minElevationDeg: 0,
-      bracket: own,
-      time: undefined,
-    });
-  for (const sensor of sensors) {
-    const cue = sensor.cues.find(
-      (c) => c.defense === defenseId && (c.against === undefined || c.against.includes(attacker)),
-    );
-    if (!cue) continue;
-    const key = `sensor:${sensor.id}`;
-    const b = sampled.seenBracket(key, sensor.sites, sensor.rangeKm, sensor.minElevationDeg, defense);
-    if (b === undefined) continue;
-    trackers.push({
-      id: sensor.id,
-      key,
-      sites: sensor.sites,
-      rangeKm: sensor.rangeKm,
-      minElevationDeg: sensor.minElevationDeg,
-      bracket: b,
-      time: undefined,
-    });
+  let nTrackers = 0;
+  const cueing = cueingTrackers(sensors, defenseId, attacker);
+  if (scratchTimes.length < cueing.length + 1) scratchTimes = new Float64Array(2 * (cueing.length + 1));
+  const ownSpec = ownTracker(defense, defenseId);
+  const own = sampled.seenBracket(ownSpec.key, ownSpec.sites, ownSpec.rangeKm, 0, defense);
+  if (own) {
+    scratchTrackers[nTrackers] = ownSpec;
+    scratchBrackets[nTrackers] = own;
+    scratchTimes[nTrackers] = Number.NaN;
+    nTrackers++;
   }
-  const timeOf = (x: Tracker): number => {
-    x.time ??= sampled.refined(x.key, x.bracket, x.sites, x.rangeKm, x.minElevationDeg);
-    return x.time;
-  };
+  const firstCue = nTrackers;
+  for (const x of cueing) {
+    const b = sampled.seenBracket(x.key, x.sites, x.rangeKm, x.minElevationDeg, defense);
+    if (b === undefined) continue;
+    scratchTrackers[nTrackers] = x;
+    scratchBrackets[nTrackers] = b;
+    scratchTimes[nTrackers] = Number.NaN;
+    nTrackers++;
+  }
   let bound = Number.POSITIVE_INFINITY;
-  for (const x of trackers) if (x.bracket.first < bound) bound = x.bracket.first;
+  for (let i = 0; i < nTrackers; i++) {
+    const first = (scratchBrackets[i] as SeenBracket).first;
+    if (first < bound) bound = first;
+  }
   let trackTimeS: number | undefined;
   let trackedBy: string | undefined;
-  for (const x of trackers) {
+  for (let i = 0; i < nTrackers; i++) {
+    const b = scratchBrackets[i] as SeenBracket;
     // Refined time > lo ≥ bound ≥ the earliest refined time: it can neither win nor tie.
-    if (x.bracket.lo < x.bracket.first && x.bracket.lo >= bound) continue;
-    const time = timeOf(x);
+    if (b.lo < b.first && b.lo >= bound) continue;
+    const time = trackerTime(sampled, i);
     if (trackTimeS === undefined || time < trackTimeS) {
       trackTimeS = time;
-      trackedBy = x.id;
+      trackedBy = (scratchTrackers[i] as TrackerSpec).id;
     }
   }
-  const cueing = own ? trackers.slice(1) : trackers;
-  /** Whether sensor `x` tracks the threat by `time` (its refined first-seen time ≤ time). */
-  const cuesBy = (x: Tracker, time: number): boolean => {
-    if (x.bracket.first <= time) return true;
-    if (x.bracket.lo < x.bracket.first && x.bracket.lo >= time) return false;
-    return timeOf(x) <= time;
-  };
   let closest = Number.POSITIVE_INFINITY;
   let bestLate = Number.POSITIVE_INFINITY;
   for (let k = 0; k < states.n; k++) {
@@ -643,7 +739,14 @@ export function engage(
       const launch = trackTimeS + defense.reactionTimeS;
       const margin = time - flyout - launch;
       if (margin >= 0) {
-        const cuedBy = cueing.filter((c) => cuesBy(c, time)).map((c) => c.id);
+        // The sensors that track the threat by the intercept (refined first-seen time ≤ time).
+        let cuedBy: string[] | undefined;
+        for (let i = firstCue; i < nTrackers; i++) {
+          const b = scratchBrackets[i] as SeenBracket;
+          const cues =
+            b.first <= time ? true : b.lo < b.first && b.lo >= time ? false : trackerTime(sampled, i) <= time;
+          if (cues) (cuedBy ??= []).push((scratchTrackers[i] as TrackerSpec).id);
+        }
         return {
           engageable: true,
           reason: !explain
@@ -658,7 +761,7 @@ export function engage(
           flyoutS: flyout,
           marginS: margin,
           closestKm: closest,
-          cuedBy,
+          cuedBy: cuedBy ?? [],
         };
       }
       if (-margin < bestLate) bestLate = -margin;
