@@ -13,6 +13,7 @@ import {
   EARTH_RADIUS_KM,
   flownAngle,
   greatCircleKm,
+  hypot3,
   type LatLon,
   solveKepler,
   surfacePosition,
@@ -213,12 +214,12 @@ export const TRAJECTORY_SAMPLES = 16;
 /** States of a trajectory as parallel arrays (time s, altitude km, Earth-centred position km, phase 0 boost / 1 ascent / 2 descent). */
 export interface Samples {
   readonly n: number;
-  readonly time: number[];
-  readonly alt: number[];
-  readonly x: number[];
-  readonly y: number[];
-  readonly z: number[];
-  readonly phase: number[];
+  readonly time: Float64Array;
+  readonly alt: Float64Array;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly z: Float64Array;
+  readonly phase: Float64Array;
 }
 
 /**
@@ -229,7 +230,7 @@ export interface Samples {
  */
 function sampleStates(t: Trajectory, boostTimes: readonly number[], anomalies: readonly number[]): Samples {
   const n = boostTimes.length + anomalies.length;
-  const arr = () => new Array<number>(n).fill(0);
+  const arr = () => new Float64Array(n);
   const out: Samples = { n, time: arr(), alt: arr(), x: arr(), y: arr(), z: arr(), phase: arr() };
   let k = 0;
   const R = EARTH_RADIUS_KM;
@@ -732,7 +733,7 @@ export function engageInReach(
       // farther than the closest so far and than the reach (with a relative slack of 1e-9) changes nothing.
       const d2 = dx * dx + dy * dy + dz * dz;
       if (d2 > closest * closest * SLACK && d2 > defense.rangeKm * defense.rangeKm * SLACK) continue;
-      const d = Math.hypot(dx, dy, dz);
+      const d = hypot3(dx, dy, dz);
       if (d < closest) closest = d;
       if (d > defense.rangeKm || trackTimeS === undefined) continue;
       const flyout = defense.burnTimeS / 2 + d / defense.speedKmS;
@@ -745,7 +746,9 @@ export function engageInReach(
           const b = scratchBrackets[i] as SeenBracket;
           const cues =
             b.first <= time ? true : b.lo < b.first && b.lo >= time ? false : trackerTime(sampled, i) <= time;
-          if (cues) (cuedBy ??= []).push((scratchTrackers[i] as TrackerSpec).id);
+          if (!cues) continue;
+          cuedBy ??= [];
+          cuedBy.push((scratchTrackers[i] as TrackerSpec).id);
         }
         return {
           engageable: true,

@@ -241,6 +241,47 @@ export function flownAngle(difference: number, rangeAngle: number): number {
   return Math.min(f, rangeAngle);
 }
 
+/**
+ * Math.hypot of three numbers, bit for bit, without the array V8's builtin
+ * allocates for its arguments: V8 (src/builtins/math.tq, MathHypot) divides
+ * each absolute value by the largest, sums the squares with Kahan's
+ * compensation and returns √sum · max; this is the same sequence of
+ * operations (test: geometry.test.ts compares it with Math.hypot).
+ */
+export function hypot3(x: number, y: number, z: number): number {
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  const az = Math.abs(z);
+  if (Number.isNaN(ax) || Number.isNaN(ay) || Number.isNaN(az))
+    return ax === Number.POSITIVE_INFINITY ||
+      ay === Number.POSITIVE_INFINITY ||
+      az === Number.POSITIVE_INFINITY
+      ? Number.POSITIVE_INFINITY
+      : Number.NaN;
+  let max = 0;
+  if (ax > max) max = ax;
+  if (ay > max) max = ay;
+  if (az > max) max = az;
+  if (max === Number.POSITIVE_INFINITY) return max;
+  if (max === 0) return 0;
+  let sum = 0;
+  let compensation = 0;
+  let n = ax / max;
+  let summand = n * n - compensation;
+  let preliminary = sum + summand;
+  compensation = preliminary - sum - summand;
+  sum = preliminary;
+  n = ay / max;
+  summand = n * n - compensation;
+  preliminary = sum + summand;
+  compensation = preliminary - sum - summand;
+  sum = preliminary;
+  n = az / max;
+  summand = n * n - compensation;
+  sum += summand;
+  return Math.sqrt(sum) * max;
+}
+
 /** Straight-line distance between two Earth-centred points, km. */
 export function distanceKm(a: Vec3, b: Vec3): number {
   return Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
@@ -282,7 +323,7 @@ export function arcDistance(p: Vec3, u0: Vec3, u1: Vec3, angle: number): number 
   let nx = u0.y * u1.z - u0.z * u1.y;
   let ny = u0.z * u1.x - u0.x * u1.z;
   let nz = u0.x * u1.y - u0.y * u1.x;
-  const nn = Math.hypot(nx, ny, nz);
+  const nn = hypot3(nx, ny, nz);
   if (nn < 1e-12) return Math.min(d0, d1);
   nx /= nn;
   ny /= nn;
@@ -292,7 +333,7 @@ export function arcDistance(p: Vec3, u0: Vec3, u1: Vec3, angle: number): number 
   const fx = p.x - nx * off;
   const fy = p.y - ny * off;
   const fz = p.z - nz * off;
-  const fn = Math.hypot(fx, fy, fz);
+  const fn = hypot3(fx, fy, fz);
   if (fn > 1e-12) {
     const a0 = Math.acos(clamp1((fx * u0.x + fy * u0.y + fz * u0.z) / fn));
     const a1 = Math.acos(clamp1((fx * u1.x + fy * u1.y + fz * u1.z) / fn));
