@@ -47,6 +47,8 @@ export interface TrajectoryCoverage {
 export interface CoverageMemo {
   readonly trajectories: Map<Site, Map<Site, Map<string, TrajectoryEntry>>>;
   readonly splits: Map<string, CoverageSplit[]>;
+  /** The cued Pk and discrimination of each engagement met (null: none), for this memo's attacker and defender. */
+  readonly overrides: Map<Engagement, LayerOverride | null>;
 }
 
 /** A trajectory of a shared cache (sampled when first needed) and its engagements by defense and attacker. */
@@ -62,7 +64,7 @@ interface TrajectoryEntry {
 
 /** A fresh, empty memo. */
 export function coverageMemo(): CoverageMemo {
-  return { trajectories: new Map(), splits: new Map() };
+  return { trajectories: new Map(), splits: new Map(), overrides: new Map() };
 }
 
 function entryOf(memo: CoverageMemo, area: Site, target: Site, s: CompiledSystem): TrajectoryEntry {
@@ -176,6 +178,25 @@ export function geometryCache(): GeometryCache {
   return { trajectories: new Map(), valueTargets: new WeakMap(), curves: new WeakMap() };
 }
 
+/**
+ * {@link cueOverride}, memoised per engagement in `memo` (one attacker and one
+ * compiled defender; an engagement object belongs to one defense).
+ */
+function memoCueOverride(
+  attacker: string,
+  defender: CompiledActor,
+  defense: CompiledDefense,
+  e: Engagement,
+  memo: CoverageMemo,
+): LayerOverride | undefined {
+  if (e.cuedBy.length === 0) return undefined;
+  const hit = memo.overrides.get(e);
+  if (hit !== undefined) return hit ?? undefined;
+  const o = cueOverride(attacker, defender, defense, e);
+  memo.overrides.set(e, o ?? null);
+  return o;
+}
+
 /** The cued Pk and discrimination of an engagement (undefined when no cue raises them). */
 function cueOverride(
   attacker: string,
@@ -245,31 +266,35 @@ function computeSplits(
     string,
     { fraction: number; coveredBy: number[]; overrides: (LayerOverride | undefined)[] }
   >();
+  // Scratch lists of the defenses engaging one trajectory (copied only for a new split).
+  const idx: number[] = [];
+  const ovr: (LayerOverride | undefined)[] = [];
   for (const area of s.areas) {
     for (const t of targets) {
-      const coveredBy: number[] = [];
-      const overrides: (LayerOverride | undefined)[] = [];
-      candidates.forEach((d, k) => {
-        if (!ruled[k]) return;
+      idx.length = 0;
+      ovr.length = 0;
+      for (let k = 0; k < candidates.length; k++) {
+        if (!ruled[k]) continue;
+        const d = candidates[k] as CompiledDefense;
         if (d.geometry === undefined) {
-          coveredBy.push(k);
-          overrides.push(undefined);
-          return;
+          idx.push(k);
+          ovr.push(undefined);
+          continue;
         }
         const e = engagementOf(attacker, defender, d, s, area, t.site, memo);
-        if (!e.engageable) return;
-        coveredBy.push(k);
-        overrides.push(cueOverride(attacker, defender, d, e));
-      });
+        if (!e.engageable) continue;
+        idx.push(k);
+        ovr.push(memoCueOverride(attacker, defender, d, e, memo));
+      }
       let key = '';
-      for (let i = 0; i < coveredBy.length; i++) {
-        const o = overrides[i];
-        key += o ? `${coveredBy[i]}:${o.pk}:${o.discrimination},` : `${coveredBy[i]},`;
+      for (let i = 0; i < idx.length; i++) {
+        const o = ovr[i];
+        key += o ? `${idx[i]}:${o.pk}:${o.discrimination},` : `${idx[i]},`;
       }
       const f = t.weight / s.areas.length;
       const split = splits.get(key);
       if (split) split.fraction += f;
-      else splits.set(key, { fraction: f, coveredBy, overrides });
+      else splits.set(key, { fraction: f, coveredBy: idx.slice(), overrides: ovr.slice() });
     }
   }
   return [...splits.values()];
