@@ -150,12 +150,21 @@ function windowKeyOf(d: InterceptorGeometry): string {
   return k;
 }
 
-function ownTracker(defense: InterceptorGeometry, defenseId: string): TrackerSpec {
-  let byId = ownTrackers.get(defense);
-  if (!byId) {
-    byId = new Map();
-    ownTrackers.set(defense, byId);
+/** The map stored under `key` in `outer` (a Map or WeakMap of maps), created empty when absent. */
+function mapIn<K, K2, V>(
+  outer: { get(k: K): Map<K2, V> | undefined; set(k: K, v: Map<K2, V>): unknown },
+  key: K,
+): Map<K2, V> {
+  let m = outer.get(key);
+  if (!m) {
+    m = new Map();
+    outer.set(key, m);
   }
+  return m;
+}
+
+function ownTracker(defense: InterceptorGeometry, defenseId: string): TrackerSpec {
+  const byId = mapIn(ownTrackers, defense);
   let x = byId.get(defenseId);
   if (!x) {
     x = {
@@ -172,16 +181,7 @@ function ownTracker(defense: InterceptorGeometry, defenseId: string): TrackerSpe
 
 /** The trackers of `sensors` with a cue for `defenseId` against `attacker`, in list order. */
 function cueingTrackers(sensors: readonly Sensor[], defenseId: string, attacker: string): TrackerSpec[] {
-  let byDefense = cueingSensors.get(sensors);
-  if (!byDefense) {
-    byDefense = new Map();
-    cueingSensors.set(sensors, byDefense);
-  }
-  let byAttacker = byDefense.get(defenseId);
-  if (!byAttacker) {
-    byAttacker = new Map();
-    byDefense.set(defenseId, byAttacker);
-  }
+  const byAttacker = mapIn(mapIn(cueingSensors, sensors), defenseId);
   let list = byAttacker.get(attacker);
   if (!list) {
     list = [];
@@ -371,11 +371,7 @@ export class SampledTrajectory {
   ): SeenBracket | undefined {
     // A midcourse defense examines the grid alone, whatever its altitude window.
     const wk = windowKeyOf(d);
-    let byKey = this.brackets.get(wk);
-    if (!byKey) {
-      byKey = new Map();
-      this.brackets.set(wk, byKey);
-    }
+    const byKey = mapIn(this.brackets, wk);
     if (byKey.has(key)) return byKey.get(key);
     let grid: number | undefined;
     if (this.grids.has(key)) grid = this.grids.get(key);
@@ -406,11 +402,7 @@ export class SampledTrajectory {
     rangeKm: number,
     minElevationDeg: number,
   ): number {
-    let byFirst = this.refinements.get(key);
-    if (!byFirst) {
-      byFirst = new Map();
-      this.refinements.set(key, byFirst);
-    }
+    const byFirst = mapIn(this.refinements, key);
     const hit = byFirst.get(b.first);
     if (hit !== undefined) return hit;
     const v = this.refineSeen(b, sites, rangeKm, minElevationDeg);
@@ -652,6 +644,13 @@ const scratchTrackers: TrackerSpec[] = [];
 const scratchBrackets: SeenBracket[] = [];
 let scratchTimes = new Float64Array(16);
 
+/** Appends a tracker and its bracket to the scratch lists at index `n` (its time not yet refined). */
+function putTracker(n: number, x: TrackerSpec, b: SeenBracket): void {
+  scratchTrackers[n] = x;
+  scratchBrackets[n] = b;
+  scratchTimes[n] = Number.NaN;
+}
+
 /** The refined first-seen time of tracker `i` of the scratch lists, computed once per engagement. */
 function trackerTime(sampled: SampledTrajectory, i: number): number {
   let v = scratchTimes[i] as number;
@@ -688,19 +687,13 @@ export function engageInReach(
   const ownSpec = ownTracker(defense, defenseId);
   const own = sampled.seenBracket(ownSpec.key, ownSpec.sites, ownSpec.rangeKm, 0, defense);
   if (own) {
-    scratchTrackers[nTrackers] = ownSpec;
-    scratchBrackets[nTrackers] = own;
-    scratchTimes[nTrackers] = Number.NaN;
-    nTrackers++;
+    putTracker(nTrackers++, ownSpec, own);
   }
   const firstCue = nTrackers;
   for (const x of cueing) {
     const b = sampled.seenBracket(x.key, x.sites, x.rangeKm, x.minElevationDeg, defense);
     if (b === undefined) continue;
-    scratchTrackers[nTrackers] = x;
-    scratchBrackets[nTrackers] = b;
-    scratchTimes[nTrackers] = Number.NaN;
-    nTrackers++;
+    putTracker(nTrackers++, x, b);
   }
   let bound = Number.POSITIVE_INFINITY;
   for (let i = 0; i < nTrackers; i++) {
