@@ -51,7 +51,7 @@ export function damageCurve(
   const n = Math.max(0, Math.ceil(maxWarheads));
   const out = new Float64Array(n + 1);
   let total = 0;
-  for (const c of cities) total += c.population;
+  for (let i = 0; i < cities.length; i++) total += (cities[i] as TargetCity).population;
   if (!(total > 0) || !(areaKm2 > 0)) return out;
   const m = cities.length;
   const b = new Float64Array(m);

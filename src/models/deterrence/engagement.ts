@@ -280,13 +280,16 @@ function sampleStates(t: Trajectory, boostTimes: readonly number[], anomalies: r
 export class SampledTrajectory {
   readonly trajectory: Trajectory;
   private uniform: Samples | undefined;
-  private readonly windows = new Map<string, Samples>();
+  // Memo maps, created on first use (most trajectories need few of them).
+  private windows: Map<string, Samples> | undefined;
   /** First-seen sample time on the grid, by tracker key. */
-  private readonly grids = new Map<string, number | undefined>();
+  private grids: Map<string, number | undefined> | undefined;
   /** Sample brackets by window key ({@link windowKeyOf}), then tracker key. */
-  private readonly brackets = new Map<string, Map<string, SeenBracket | undefined>>();
+  private brackets: Map<string, Map<string, SeenBracket | undefined>> | undefined;
   /** Refined first-seen times by tracker key, then the bracket's first sample time. */
-  private readonly refinements = new Map<string, Map<number, number>>();
+  private refinements: Map<string, Map<number, number>> | undefined;
+  /** The free flight's constants for {@link seenAtTime} (computed on first refinement). */
+  private orbit: OrbitConstants | undefined;
 
   constructor(trajectory: Trajectory) {
     this.trajectory = trajectory;
@@ -312,7 +315,7 @@ export class SampledTrajectory {
     const t = this.trajectory;
     if (d.phase === 'midcourse') return this.states;
     const key = windowKeyOf(d);
-    const hit = this.windows.get(key);
+    const hit = this.windows?.get(key);
     if (hit) return hit;
     let samples: Samples;
     if (d.phase === 'terminal') {
@@ -333,6 +336,7 @@ export class SampledTrajectory {
         [],
       );
     }
+    this.windows ??= new Map();
     this.windows.set(key, samples);
     return samples;
   }
@@ -371,9 +375,11 @@ export class SampledTrajectory {
   ): SeenBracket | undefined {
     // A midcourse defense examines the grid alone, whatever its altitude window.
     const wk = windowKeyOf(d);
+    this.brackets ??= new Map();
     const byKey = mapIn(this.brackets, wk);
     if (byKey.has(key)) return byKey.get(key);
     let grid: number | undefined;
+    this.grids ??= new Map();
     if (this.grids.has(key)) grid = this.grids.get(key);
     else {
       grid = firstSeen(this.states, sites, rangeKm, minElevationDeg);
@@ -402,6 +408,7 @@ export class SampledTrajectory {
     rangeKm: number,
     minElevationDeg: number,
   ): number {
+    this.refinements ??= new Map();
     const byFirst = mapIn(this.refinements, key);
     const hit = byFirst.get(b.first);
     if (hit !== undefined) return hit;
@@ -425,31 +432,61 @@ export class SampledTrajectory {
     let lo = b.lo;
     let hi = first;
     if (!(lo < hi)) return first;
+    // No range: never seen, so every step moves `lo` and the answer is `first`.
+    if (!(rangeKm > 0)) return first;
     const t = this.trajectory;
-    if (seenAtTime(t, lo, sites, rangeKm, minElevationDeg)) return first;
+    this.orbit ??= orbitConstants(t);
+    const k = this.orbit;
+    const r2 = rangeKm * rangeKm;
+    const sinMin = Math.sin((minElevationDeg * Math.PI) / 180);
+    if (seenAtTime(t, k, lo, sites, r2, sinMin)) return first;
     for (let i = 0; i < 12; i++) {
       const mid = (lo + hi) / 2;
-      if (seenAtTime(t, mid, sites, rangeKm, minElevationDeg)) hi = mid;
+      if (seenAtTime(t, k, mid, sites, r2, sinMin)) hi = mid;
       else lo = mid;
     }
     return hi;
   }
 }
 
+/** Per-trajectory terms of {@link seenAtTime}, each the expression trajectoryState evaluates at every call. */
+interface OrbitConstants {
+  /** Mean anomaly at burnout, E_b − e sin E_b. */
+  readonly M0: number;
+  readonly sqrt1pe: number;
+  readonly sqrt1me: number;
+  /** True anomaly at burnout, π − Ψ/2. */
+  readonly nuB: number;
+  readonly sinAngle: number;
+}
+
+function orbitConstants(t: Trajectory): OrbitConstants {
+  const e = t.eccentricity;
+  return {
+    M0: t.burnoutEccentricAnomaly - e * Math.sin(t.burnoutEccentricAnomaly),
+    sqrt1pe: Math.sqrt(1 + e),
+    sqrt1me: Math.sqrt(1 - e),
+    nuB: Math.PI - t.rangeAngle / 2,
+    sinAngle: Math.sin(t.rangeAngle),
+  };
+}
+
 /**
- * Whether one of `sites` sees the missile of `t` at `timeS` within `rangeKm`
- * above `minElevationDeg`: {@link trajectoryState} and {@link firstSeen} on
- * that one state, the same arithmetic step by step, without allocating (the
- * bisection of `refineSeen` calls it a dozen times per sensor and trajectory).
+ * Whether one of `sites` sees the missile of `t` at `timeS` within the range
+ * whose square is `r2` above the elevation whose sine is `sinMin` (the range
+ * must be positive): {@link trajectoryState} and {@link firstSeen} on that one
+ * state, the same arithmetic step by step, with the trajectory's constant
+ * terms computed once (`k`), without allocating (the bisection of
+ * `refineSeen` calls it a dozen times per sensor and trajectory).
  */
 function seenAtTime(
   t: Trajectory,
+  k: OrbitConstants,
   timeS: number,
   sites: readonly Site[],
-  rangeKm: number,
-  minElevationDeg: number,
+  r2: number,
+  sinMin: number,
 ): boolean {
-  if (!(rangeKm > 0)) return false;
   const time = Math.min(Math.max(0, timeS), t.flightTimeS);
   const R = EARTH_RADIUS_KM;
   let x: number;
@@ -464,14 +501,13 @@ function seenAtTime(
   } else {
     const tf = time - t.burnTimeS;
     const e = t.eccentricity;
-    const M0 = t.burnoutEccentricAnomaly - e * Math.sin(t.burnoutEccentricAnomaly);
-    const E = solveKepler(M0 + t.meanMotion * tf, e);
-    const nu = 2 * Math.atan2(Math.sqrt(1 + e) * Math.sin(E / 2), Math.sqrt(1 - e) * Math.cos(E / 2));
+    const E = solveKepler(k.M0 + t.meanMotion * tf, e);
+    const nu = 2 * Math.atan2(k.sqrt1pe * Math.sin(E / 2), k.sqrt1me * Math.cos(E / 2));
     const r = t.semiMajorAxisKm * (1 - e * Math.cos(E));
-    const flown = flownAngle(nu - (Math.PI - t.rangeAngle / 2), t.rangeAngle);
+    const flown = flownAngle(nu - k.nuB, t.rangeAngle);
     const angle = t.rangeAngle;
     const f = flown / angle;
-    const sa = Math.sin(angle);
+    const sa = k.sinAngle;
     if (sa < 1e-12) {
       x = r * t.u0.x;
       y = r * t.u0.y;
@@ -484,9 +520,8 @@ function seenAtTime(
       z = r * (wa * t.u0.z + wb * t.u1.z);
     }
   }
-  const r2 = rangeKm * rangeKm;
-  const sinMin = Math.sin((minElevationDeg * Math.PI) / 180);
-  for (const st of sites) {
+  for (let i = 0; i < sites.length; i++) {
+    const st = sites[i] as Site;
     const dx = x - st.position.x;
     const dy = y - st.position.y;
     const dz = z - st.position.z;
