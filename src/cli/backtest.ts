@@ -40,6 +40,17 @@ export function backtestText(doc: BacktestDocument): string {
       out.push(`  ${a.year}${moved} ${a.type} ${a.actors.join(', ')}`);
     }
   }
+  const cal = doc.calibration;
+  if (cal) {
+    const est = (e: { estimate: number; standardError: number } | null) =>
+      e ? `${fixed(e.estimate, 3)} (se ${fixed(e.standardError, 3)})` : 'not identified';
+    out.push(
+      `CALIBRATED on ${cal.from}–${cal.to}: reaction k ${est(cal.reaction)}, fatigue a ${est(cal.fatigue)}, crisis c0 ${est(cal.crisisBase)}, c1 ${est(cal.crisisHostility)}`,
+      `  trend growth: ${Object.entries(cal.trend)
+        .map(([id, e]) => `${id} ${pct(e.estimate)}`)
+        .join(', ')}`,
+    );
+  }
   out.push(
     `scored: ${doc.series} — growth of the total military spending of ${doc.actors.join(', ')}`,
     `observed: ${doc.observedSource}`,
@@ -120,6 +131,10 @@ export function register(program: Command): void {
       '--events <file>',
       'condition the runs on the observed events of this file, e.g. data/events-2001-2016.yaml (default: unconditional)',
     )
+    .option(
+      '--calibrate-from <year>',
+      'fit the arms and crisis parameters on the years from this one to the start year (SIPRI, COW MID) and run the template with them, e.g. 1992 (default: the template as given)',
+    )
     .option('--runs <n>', `runs of the ensemble (default ${DEFAULT_RUNS})`)
     .option(
       '--seed <s>',
@@ -139,6 +154,10 @@ export function register(program: Command): void {
         const f = new Flags();
         const from = opts.from === undefined ? 2000 : f.integer(opts.from, '--from', 1816, 2100);
         const to = opts.to === undefined ? 2016 : f.integer(opts.to, '--to', 1816, 2100);
+        const calibrateFrom =
+          opts.calibrateFrom === undefined
+            ? undefined
+            : f.integer(opts.calibrateFrom, '--calibrate-from', 1949, 2016);
         f.done();
         const template = readDocument(opts.scenario ?? DEFAULT_TEMPLATE);
         const events = opts.events === undefined ? undefined : readObservedEvents(readDocument(opts.events));
@@ -155,6 +174,7 @@ export function register(program: Command): void {
             runs: settings.runs!,
             seed,
             ...(events ? { events } : {}),
+            ...(calibrateFrom === undefined ? {} : { calibrateFrom }),
             ...compute,
             store,
             onProgress: (done, total) => bar.update(`backtest ${from}→${to}`, done, total),

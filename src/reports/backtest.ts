@@ -1,4 +1,5 @@
 /** The backtest report (src/scenario/backtest.ts; docs/validation.md). */
+import type { FittedEstimate } from '../models/arms/fit.js';
 import type { BacktestOutcome } from '../scenario/backtest.js';
 import { BACKTEST_SERIES } from '../scenario/backtest.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
@@ -18,6 +19,10 @@ function eventActors(e: ScenarioEvent): string[] {
 }
 
 /** The document of a backtest. */
+function estimateOf(e: FittedEstimate | null): { estimate: number; standardError: number } | null {
+  return e ? { estimate: e.estimate, standardError: e.standardError } : null;
+}
+
 export function backtestDocument(
   o: BacktestOutcome,
   from: number,
@@ -41,6 +46,18 @@ export function backtestDocument(
     mids: o.mids,
     relations: o.relations,
     unga: o.unga,
+    calibration: o.calibration
+      ? {
+          from: o.calibration.from,
+          to: o.calibration.to,
+          reaction: estimateOf(o.calibration.arms.reaction),
+          fatigue: estimateOf(o.calibration.arms.fatigue)!,
+          trend: Object.fromEntries(o.calibration.arms.trend.map((t) => [t.actor, estimateOf(t)!])),
+          shockSd: Object.fromEntries(o.calibration.arms.shockSd.map((t) => [t.actor, t.value])),
+          crisisBase: estimateOf(o.calibration.crises?.base ?? null),
+          crisisHostility: estimateOf(o.calibration.crises?.hostility ?? null),
+        }
+      : null,
     conditioning: o.conditioning
       ? {
           file: o.conditioning.file,

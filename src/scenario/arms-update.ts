@@ -1,18 +1,27 @@
 /**
  * Arms, step 5 of the year (docs/models/scenario.md, rules A1–A4): military
- * expenditure follows Richardson's action–reaction dynamics in discrete time
- * (models/arms' `richardsonStep`), each actor reacting to its rivals'
- * *effective* capacity: rivals weighted by hostility, and each rival's
- * spending raised by its damage-limiting capacity against the actor (from
- * models/deterrence), so that one side's missile defense drives the other's
- * build-up. Nuclear forces follow expenditure with an elasticity.
+ * expenditure is a trend times a Richardson index. The index follows
+ * Richardson's action–reaction dynamics in discrete time (models/arms'
+ * `richardsonStep`), each actor reacting to its rivals' *effective* capacity:
+ * rivals weighted by hostility, and each rival's spending raised by its
+ * damage-limiting capacity against the actor (from models/deterrence), so
+ * that one side's missile defense drives the other's build-up; a yearly
+ * shock (σ_i, from the calibration) moves it too. Nuclear forces follow
+ * expenditure with an elasticity.
  *
- * The state is expenditure as an index, x_i = m_i / m_i(start), so that a
- * reaction coefficient means the same for powers whose budgets differ
- * tenfold (an assumption; Richardson's own variables were absolute):
+ * The index is detrended expenditure, y_i = m_i / (m_i(start)·(1 + b_i)^t),
+ * so that a reaction coefficient means the same for powers whose budgets
+ * differ tenfold (an assumption; Richardson's own variables were absolute)
+ * and so that the trend b_i persists (the fatigue pulls spending back to its
+ * trend, not to its starting level):
  *
- *   x_i ← x_i + Σ_j k_i·H_ij·x_j − a_i·x_i + g_i,   H_ij = max(0, −r_ij)·(1 + w·dl_ji)
+ *   y_i ← y_i + Σ_j k_i·H_ij·y_j − a_i·y_i + g_i + σ_i·ε_i,   H_ij = max(0, −r_ij)·(1 + w·dl_ji)
+ *
+ * with g_i set so that the starting world (y = 1, starting hostility) is a
+ * fixed point: spending grows at b_i while hostility stays as it was, and
+ * above (below) the trend when it rises (falls).
  */
+import type { Rng } from '../core/rng.js';
 import { metzlerSpectralAbscissa, richardsonStability, richardsonStep } from '../models/arms/linear.js';
 import type { RichardsonSystem } from '../models/arms/schema.js';
 import { totalWarheads } from './events.js';
@@ -51,46 +60,64 @@ export function effectiveSystem(state: SimState, params: Parameters): Richardson
 }
 
 /**
- * Calibrates g_i so that, in the starting state (x = 1), each actor's
- * expenditure grows at its `baselineGrowth` (rule A2):
- * g_i = a_i + growth_i − Σ_j k_i·H_ij.
+ * Calibrates g_i so that the starting state (y = 1) is a fixed point of the
+ * index (rule A2): g_i = a_i − Σ_j k_i·H_ij(start). Spending then grows at
+ * the trend `baselineGrowth` while hostility stays at its starting level.
  */
 export function calibrateGrievance(state: SimState, params: Parameters): void {
   const sys = effectiveSystem(state, params);
   const n = state.n;
+  const trend = params.couplings.armsReaction.trend;
   for (let i = 0; i < n; i++) {
     const a = params.policies[i]!.arms;
     let reaction = 0;
     for (let j = 0; j < n; j++) reaction += sys.reaction[i]![j]!;
-    state.grievance[i] = a.fatigue + a.baselineGrowth - reaction;
+    // Without the trend (the engines before concert-scenario-9, and the default): growth enters g,
+    // so that fatigue makes spending converge to a level instead of growing at the trend.
+    state.grievance[i] = a.fatigue - reaction + (trend ? 0 : a.baselineGrowth);
   }
 }
 
-/** Expenditure as an index of the starting level, x_i = m_i / m_i(start) (0 for an actor that starts at 0). */
+/** Detrended expenditure, y_i = m_i / (m_i(start)·trend_i) (0 for an actor that starts at 0). */
 function spendingIndex(state: SimState): number[] {
   return Array.from(state.milexUsd, (m, i) =>
-    state.startMilexUsd[i]! > 0 ? m / state.startMilexUsd[i]! : 0,
+    state.startMilexUsd[i]! > 0 ? m / (state.startMilexUsd[i]! * state.milexTrend[i]!) : 0,
   );
 }
 
 /**
- * One year of expenditure and force change (expenditure is floored at 0).
+ * One year of expenditure and force change (expenditure is floored at 0):
+ * the Richardson step of the index, plus σ_i times a standard normal draw
+ * from `shock(i)` for an actor whose `shockSd` is positive (no draw is taken
+ * otherwise), then the trend's growth.
  * Keeps expenditure and total warheads as they were before the step
  * (`previousMilexUsd`, `previousWarheads`: the indicators' growth is
  * measured over the step) and the effective system it stepped
  * (`armsSystem`, which the year's eigenvalue margin reuses: the step changes
  * expenditure and forces, not the system), and returns that system.
  */
-export function updateArms(state: SimState, params: Parameters): RichardsonSystem {
+export function updateArms(
+  state: SimState,
+  params: Parameters,
+  shock?: (i: number) => Rng,
+): RichardsonSystem {
   const n = state.n;
   const sys = effectiveSystem(state, params);
   const next = richardsonStep(sys, spendingIndex(state), 1);
+  if (shock) {
+    for (let i = 0; i < n; i++) {
+      const sd = params.policies[i]!.arms.shockSd;
+      if (sd > 0) next[i]! += shock(i).normal(0, sd);
+    }
+  }
   state.previousMilexUsd.set(state.milexUsd);
   state.previousWarheads = totalWarheads(state);
   state.armsSystem = sys;
   for (let i = 0; i < n; i++) {
     const before = state.milexUsd[i]!;
-    const after = Math.max(0, next[i]! * state.startMilexUsd[i]!);
+    if (params.couplings.armsReaction.trend)
+      state.milexTrend[i]! *= 1 + params.policies[i]!.arms.baselineGrowth;
+    const after = Math.max(0, next[i]! * state.startMilexUsd[i]! * state.milexTrend[i]!);
     state.milexUsd[i] = after;
     if (params.couplings.forceConversion.enabled && before > 0) {
       const phi = params.policies[i]!.arms.forceElasticity;

@@ -27,14 +27,16 @@ import {
   rankCorrelation,
   skill,
 } from '../models/forecast/scores.js';
+import { RELATION_KIND_THRESHOLDS } from '../models/relations/relation-score.js';
 import { votingAffinity } from '../models/relations/voting-affinity.js';
 import { FORCES_YEARS, type ForcesYear } from '../world/forces.js';
-import { RELATION_KIND_THRESHOLDS } from '../models/relations/relation-score.js';
 import { DEFAULT_YEAR, loadDefaultWorld } from '../world/index.js';
 import { loadWorldInputs, type WorldInputs } from '../world/inputs.js';
+import { midOnsets } from '../world/mids.js';
 import { ungaVotesOf } from '../world/relation-evidence.js';
-import { loadUngaInputs } from '../world/unga-inputs.js';
 import { SIPRI_FIRST_YEAR, SIPRI_LAST_YEAR, totalMilex } from '../world/sipri.js';
+import { loadUngaInputs } from '../world/unga-inputs.js';
+import { type Calibration, calibrate, calibratedDocument } from './calibrate.js';
 import { scenarioSeries, yearCount } from './engine.js';
 import { type EnsembleOptions, type EnsembleOutcome, runEnsemble } from './ensemble.js';
 import { type DyadList, dyadSeriesName } from './indicators.js';
@@ -73,6 +75,12 @@ export interface BacktestOptions extends Omit<EnsembleOptions, 'summarize'> {
   readonly trainingYears?: number;
   /** Observed events to condition the runs on (default: none, unconditional). */
   readonly events?: ObservedEvents;
+  /**
+   * First training year of the calibration (calibrate.ts): the arms and crisis
+   * parameters are fitted on this year … `from` and written into the template
+   * with the calibrated rule forms. Default: no calibration (the template as given).
+   */
+  readonly calibrateFrom?: number;
 }
 
 /** Years with fewer UNGA roll calls than this are not scored (2020 holds 1, of January 2020). */
@@ -171,6 +179,8 @@ export interface BacktestConditioning {
 
 export interface BacktestOutcome {
   readonly scenario: Scenario;
+  /** The calibration written into the template (null without `calibrateFrom`). */
+  readonly calibration: Calibration | null;
   readonly ensemble: EnsembleOutcome;
   readonly forcesYear: ForcesYear;
   /** Training years of the benchmarks: growth in years trainFrom … from. */
@@ -281,10 +291,11 @@ function checkObserved(actors: readonly string[], trainFrom: number, to: number)
  * @throws ConcertError (bad input) for years outside the data, or actors SIPRI does not cover.
  */
 export async function runBacktest(
-  template: SourceDocument,
+  templateGiven: SourceDocument,
   options: BacktestOptions,
 ): Promise<BacktestOutcome> {
   const { from, to } = options;
+  let template = templateGiven;
   const trainingYears = options.trainingYears ?? DEFAULT_TRAINING_YEARS;
   const trainFrom = from - trainingYears + 1;
   const problems: Problem[] = [];
@@ -307,6 +318,17 @@ export async function runBacktest(
   const templateActors =
     Array.isArray(listed) && listed.every((a) => typeof a === 'string') ? (listed as string[]) : undefined;
   if (templateActors) checkObserved(templateActors, trainFrom, to);
+  let calibration: Calibration | null = null;
+  if (options.calibrateFrom !== undefined) {
+    if (!templateActors)
+      throw badInput({
+        file: template.file,
+        path: ['actors'],
+        message: 'a calibrated backtest needs the template to list its actors',
+      });
+    calibration = calibrate({ actors: templateActors, from: options.calibrateFrom, to: from });
+    template = calibratedDocument(template, calibration);
+  }
   let s = backtestScenario(template, from, to);
   let applied: AppliedEvent[] = [];
   if (options.events) {
@@ -380,6 +402,7 @@ export async function runBacktest(
   const crpsAr1 = mean((y) => y.crpsAr1);
   return {
     scenario: s,
+    calibration,
     ensemble,
     forcesYear: forcesYearFor(from),
     trainFrom,
@@ -408,23 +431,6 @@ export async function runBacktest(
   };
 }
 
-/** MID dyad onsets by undirected COW dyad "low-high" and year: the first year of each dispute-dyad. */
-function midOnsets(): { onsets: Set<string>; lastYear: number } {
-  const inputs = loadWorldInputs();
-  const first = new Map<string, number>();
-  for (const [dispnum, a, b, year] of inputs.mids) {
-    const key = `${dispnum}|${a}|${b}`;
-    const seen = first.get(key);
-    if (seen === undefined || year < seen) first.set(key, year);
-  }
-  const onsets = new Set<string>();
-  for (const [key, year] of first) {
-    const [, a, b] = key.split('|');
-    onsets.add(`${a}-${b}-${year}`);
-  }
-  return { onsets, lastYear: inputs.midLastYear };
-}
-
 /**
  * Brier score of the ensemble's mean crisis probability per dyad-year
  * against observed MID onsets (COW MID v5.0, to 2014), beside the
@@ -437,13 +443,10 @@ function scoreMids(
   ensemble: EnsembleOutcome,
   trainFrom: number,
 ): MidScore | null {
-  const { onsets, lastYear } = midOnsets();
   const from = s.years.from;
+  const { onset, lastYear } = midOnsets(s.actors, from);
   const to = Math.min(s.years.to, lastYear);
   if (to < from) return null;
-  const inputs = loadWorldInputs();
-  const ccode = new Map<string, number>();
-  for (const c of inputs.crosswalk) if (c.fromYear <= from && c.toYear >= trainFrom) ccode.set(c.id, c.ccode);
   const years = yearCount(s);
   const names = scenarioSeries(s);
   const dyads = scenarioDyads(s).all;
@@ -455,12 +458,6 @@ function scoreMids(
       for (let t = 0; t < years; t++) sums[k * years + t]! += v[(first + k) * years + t]!;
     runs++;
   }
-  const onset = (i: number, j: number, year: number) => {
-    const a = ccode.get(s.actors[i]!);
-    const b = ccode.get(s.actors[j]!);
-    if (a === undefined || b === undefined) return 0;
-    return onsets.has(`${Math.min(a, b)}-${Math.max(a, b)}-${year}`) ? 1 : 0;
-  };
   let trainOnsets = 0;
   let trainDyadYears = 0;
   for (let year = trainFrom; year < from; year++) {

@@ -16,6 +16,13 @@ import type { Parameters } from './params.js';
 import type { SimState } from './state.js';
 import { dyadLosses } from './trade-stakes.js';
 
+/**
+ * Years of play, under the starting state and parameters, whose mean signal
+ * is each dyad's reference signal (rule R1): the relation score moves only
+ * as far as the year's play departs from it.
+ */
+export const REFERENCE_YEARS = 8;
+
 /** Largest misperception probability hostility can push a dyad to (a coin flip). */
 export const MAX_MISPERCEPTION = 0.5;
 
@@ -125,6 +132,53 @@ export class InteractionStep {
     this.game = { R: g.reward, S: g.sucker, T: g.temptation, P: g.punishment };
   }
 
+  /**
+   * Plays one match of dyad (i, j) on `rng` and returns its signal,
+   * (mutual cooperation − mutual defection − ½·mixed turns) / turns, leaving
+   * the match's scores in `summary` and its outcome counts in `outcomes`.
+   */
+  private play(state: SimState, ctx: InteractionContext, i: number, j: number, rng: Rng): number {
+    const settings = {
+      turns: ctx.params.couplings.interaction.roundsPerYear,
+      game: this.game,
+      noise: 0.5 * (ctx.params.policies[i]!.noise + ctx.params.policies[j]!.noise),
+      misperception: dyadMisperception(state, ctx.params, i, j),
+      consultation: dyadConsultation(state, ctx.params, i, j),
+    };
+    this.engine.play(ctx.strategies[i]!, ctx.strategies[j]!, settings, rng, this.summary);
+    const turnsPlayed = this.summary.turns;
+    const {
+      mutualCooperation: cc,
+      mutualDefection: dd,
+      mixed,
+    } = this.engine.countOutcomes(turnsPlayed, this.outcomes);
+    return (cc - dd - 0.5 * mixed) / Math.max(1, turnsPlayed);
+  }
+
+  /**
+   * Each dyad's reference signal (rule R1): the mean signal of
+   * {@link REFERENCE_YEARS} matches played under the starting state and
+   * parameters on their own streams (`stream(k, i, j)` for reference year k),
+   * booking nothing. 0 with the interaction switched off.
+   */
+  reference(
+    state: SimState,
+    ctx: InteractionContext,
+    stream: (k: number, i: number, j: number) => Rng,
+  ): void {
+    const n = state.n;
+    state.referenceSignal.fill(0);
+    if (!ctx.params.couplings.interaction.enabled) return;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        let sum = 0;
+        for (let k = 0; k < REFERENCE_YEARS; k++) sum += this.play(state, ctx, i, j, stream(k, i, j));
+        state.referenceSignal[i * n + j] = sum / REFERENCE_YEARS;
+        state.referenceSignal[j * n + i] = sum / REFERENCE_YEARS;
+      }
+    }
+  }
+
   /** Plays every dyad i < j in index order. */
   run(state: SimState, ctx: InteractionContext): void {
     const n = state.n;
@@ -134,21 +188,8 @@ export class InteractionStep {
     const turns = coupling.roundsPerYear;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const rng = ctx.dyadStream(i, j);
-        const settings = {
-          turns,
-          game: this.game,
-          noise: 0.5 * (ctx.params.policies[i]!.noise + ctx.params.policies[j]!.noise),
-          misperception: dyadMisperception(state, ctx.params, i, j),
-          consultation: dyadConsultation(state, ctx.params, i, j),
-        };
-        this.engine.play(ctx.strategies[i]!, ctx.strategies[j]!, settings, rng, this.summary);
-        const turnsPlayed = this.summary.turns;
-        const {
-          mutualCooperation: cc,
-          mutualDefection: dd,
-          mixed,
-        } = this.engine.countOutcomes(turnsPlayed, this.outcomes);
+        const signal = this.play(state, ctx, i, j, ctx.dyadStream(i, j));
+        const { mutualCooperation: cc, mutualDefection: dd } = this.outcomes;
         let stakeI = state.stake[i * n + j]!;
         let stakeJ = state.stake[j * n + i]!;
         const cut = tradeCut(state, ctx.params, i, j);
@@ -169,7 +210,6 @@ export class InteractionStep {
             stakeJ *= 1 - cut;
           }
         }
-        const signal = (cc - dd - 0.5 * mixed) / Math.max(1, turnsPlayed);
         state.signal[i * n + j] = signal;
         state.signal[j * n + i] = signal;
         state.winWin[i] = state.winWin[i]! + cc * this.game.R * stakeI;

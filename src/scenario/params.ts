@@ -21,6 +21,8 @@ export interface Policy {
     readonly reaction: number;
     readonly fatigue: number;
     readonly baselineGrowth: number;
+    /** sd of the yearly shock to the spending index (rule A2); 0 = none. */
+    readonly shockSd: number;
     readonly forceElasticity: number;
   };
   readonly alignment: Readonly<Record<string, number>>;
@@ -32,11 +34,15 @@ export interface Couplings {
   readonly consultation: { readonly enabled: boolean };
   readonly economicStake: { readonly enabled: boolean; readonly tradeElasticity: number };
   readonly hostileMisperception: { readonly enabled: boolean; readonly rate: number };
-  readonly interactionSignal: { readonly enabled: boolean; readonly rate: number };
+  readonly interactionSignal: {
+    readonly enabled: boolean;
+    readonly rate: number;
+    readonly relative: boolean;
+  };
   readonly structuralBalance: { readonly enabled: boolean; readonly rate: number };
   readonly threatPerception: { readonly enabled: boolean; readonly rate: number };
   readonly alignmentPreference: { readonly enabled: boolean; readonly rate: number };
-  readonly armsReaction: { readonly enabled: boolean };
+  readonly armsReaction: { readonly enabled: boolean; readonly trend: boolean };
   readonly damageLimitation: { readonly enabled: boolean; readonly weight: number };
   readonly forceConversion: { readonly enabled: boolean };
   readonly coreInterests: {
@@ -90,7 +96,13 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   noise: 0.02,
   misperception: 0.05,
   consultation: 0.2,
-  arms: Object.freeze({ reaction: 0.05, fatigue: 0.1, baselineGrowth: 0.02, forceElasticity: 0.5 }),
+  arms: Object.freeze({
+    reaction: 0.05,
+    fatigue: 0.1,
+    baselineGrowth: 0.02,
+    shockSd: 0,
+    forceElasticity: 0.5,
+  }),
   alignment: Object.freeze({}),
 });
 
@@ -99,11 +111,11 @@ export const DEFAULT_COUPLINGS: Couplings = Object.freeze({
   consultation: { enabled: true },
   economicStake: { enabled: true, tradeElasticity: DEFAULT_TRADE_ELASTICITY },
   hostileMisperception: { enabled: true, rate: 0.2 },
-  interactionSignal: { enabled: true, rate: 0.1 },
+  interactionSignal: { enabled: true, rate: 0.1, relative: false },
   structuralBalance: { enabled: true, rate: 0.05 },
   threatPerception: { enabled: true, rate: 1 },
   alignmentPreference: { enabled: true, rate: 0.1 },
-  armsReaction: { enabled: true },
+  armsReaction: { enabled: true, trend: false },
   damageLimitation: { enabled: true, weight: 2 },
   forceConversion: { enabled: true },
   coreInterests: { enabled: true, weight: 0.5, turnsPerYear: 1 },
@@ -164,6 +176,7 @@ function uniformPolicy(p: Policy): Policy {
       reaction: p.arms.reaction,
       fatigue: p.arms.fatigue,
       baselineGrowth: p.arms.baselineGrowth,
+      shockSd: p.arms.shockSd,
       forceElasticity: p.arms.forceElasticity,
     },
     alignment: p.alignment,
@@ -181,6 +194,7 @@ function nonNegativeArms(a: Policy['arms']): Policy['arms'] {
     reaction: Math.max(0, a.reaction),
     fatigue: Math.max(0, a.fatigue),
     baselineGrowth: a.baselineGrowth,
+    shockSd: Math.max(0, a.shockSd),
     forceElasticity: Math.max(0, a.forceElasticity),
   };
 }

@@ -5,7 +5,12 @@
  * gain in damage-limiting capacity, and toward the actors' alignment
  * preferences; then alignment floors and ceilings from events apply.
  *
- *   r_ij ← clip(r_ij + α·(signal_ij − κ·Δτ_ij − r_ij) + β·balance_ij − γ·threat_ij + η·(pref_ij − r_ij))
+ *   r_ij ← clip(r_ij + α·(r_ij,0 + signal_ij − s̄_ij − κ·Δτ_ij − r_ij) + β·balance_ij − γ·threat_ij + η·(pref_ij − r_ij))
+ *
+ * s̄_ij is the dyad's reference signal, its mean signal under the starting
+ * state (interaction.ts): the starting score already reflects how the two
+ * cooperate, so the year's play moves the score's target only as far as it
+ * departs from that play (as R5 counts only a change of tension).
  *
  * Δτ_ij = τ_ij,t − τ_ij,0 is the change since the run began of the tension
  * over core interests (rule R5, step `bargaining`): the starting scores
@@ -14,7 +19,8 @@
  * κ·Δτ term applies with R1 switched off too, at R1's rate α).
  *
  * The α term makes the score an exponentially weighted record of the dyad's
- * yearly outcomes: it moves toward what the interaction shows, and no further.
+ * yearly outcomes relative to the start: it moves toward what the
+ * interaction shows, and no further.
  *
  * balance_ij = (1/(n−2))·Σ_{k≠i,j} r_ik·r_kj − r_ij is the discretised
  * Marvel–Kleinberg–Kleinberg–Strogatz (2011) dX/dt = X² pressure, with the
@@ -35,7 +41,10 @@ export function updateRelations(state: SimState, params: Parameters, scratch: Fl
       const ij = i * n + j;
       let delta = 0;
       if (c.interactionSignal.enabled && c.interaction.enabled) {
-        delta += c.interactionSignal.rate * (state.signal[ij]! - scratch[ij]!);
+        const target = c.interactionSignal.relative
+          ? state.startRelation[ij]! + state.signal[ij]! - state.referenceSignal[ij]!
+          : state.signal[ij]!;
+        delta += c.interactionSignal.rate * (target - scratch[ij]!);
       }
       if (c.structuralBalance.enabled && n > 2) {
         let s = 0;

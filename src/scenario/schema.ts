@@ -45,8 +45,10 @@ export const ArmsPolicySchema = z.strictObject({
   reaction: nonNegative.optional(),
   /** a: "fatigue and expense", per year. */
   fatigue: nonNegative.optional(),
-  /** Growth of military expenditure per year in the starting world, which calibrates g (rule A2). */
+  /** Trend growth of military expenditure per year (rule A2): the growth while hostility stays at its starting level. */
   baselineGrowth: z.number().min(-0.5).max(0.5).optional(),
+  /** σ: sd of the yearly shock to the spending index (rule A2), a fraction of trend spending; 0 = no shock. */
+  shockSd: nonNegative.max(1).optional(),
   /** φ: elasticity of nuclear force size to military expenditure (rule A3). */
   forceElasticity: nonNegative.max(5).optional(),
 });
@@ -371,7 +373,8 @@ export const CouplingsSchema = z.strictObject({
   /** I4: hostility raises misperception. */
   hostileMisperception: coupling({ rate: probability.optional() }),
   /** R1: relations move with the interaction outcome. */
-  interactionSignal: coupling({ rate: nonNegative.max(1).optional() }),
+  /** `relative`: the target is the starting score moved by the signal's departure from the dyad's reference play (R1). */
+  interactionSignal: coupling({ rate: nonNegative.max(1).optional(), relative: z.boolean().optional() }),
   /** R2: structural-balance pressure. */
   structuralBalance: coupling({ rate: nonNegative.max(1).optional() }),
   /** R3: relations worsen when a rival gains damage-limiting capacity. */
@@ -379,7 +382,8 @@ export const CouplingsSchema = z.strictObject({
   /** R4: relations drift toward each actor's alignment preferences. */
   alignmentPreference: coupling({ rate: nonNegative.max(1).optional() }),
   /** A1: Richardson reaction to rivals' effective capacity. */
-  armsReaction: coupling({}),
+  /** `trend`: spending is a trend (baselineGrowth) times the Richardson index, so growth persists (A2). */
+  armsReaction: coupling({ trend: z.boolean().optional() }),
   /** A4: damage-limiting capacity (missile defense, counterforce) raises a rival's effective capacity. */
   damageLimitation: coupling({ weight: nonNegative.max(100).optional() }),
   /** A3: nuclear forces follow military expenditure. */

@@ -37,6 +37,8 @@ export interface SimState {
    * before the first one), which the eigenvalue-margin indicator reuses.
    */
   armsSystem: RichardsonSystem | undefined;
+  /** Trend factor of each actor's spending, Π(1 + baselineGrowth) over the years stepped (rule A2). */
+  readonly milexTrend: Float64Array;
   /** Military expenditure at the start, current US$ (the unit of the arms index). */
   readonly startMilexUsd: Float64Array;
   readonly gdpUsd: Float64Array;
@@ -95,6 +97,10 @@ export interface SimState {
   readonly previousDamageLimitation: Float64Array;
   /** The year's interaction outcome per dyad in [−1, 1] (CC = +1, DD = −1, mixed = −½). */
   readonly signal: Float64Array;
+  /** Each dyad's reference signal: its mean signal under the starting state (rule R1; interaction.ts). */
+  readonly referenceSignal: Float64Array;
+  /** Relation scores at the start of the run (rule R1's anchor). */
+  readonly startRelation: Float64Array;
   /** Cumulative mutual-cooperation gains, mutual-defection losses (positive numbers) and net payoffs, per actor. */
   readonly winWin: Float64Array;
   readonly loseLose: Float64Array;
@@ -246,6 +252,7 @@ export function initialState(
     previousMilexUsd: Float64Array.from(milex),
     previousWarheads: 0,
     armsSystem: undefined,
+    milexTrend: new Float64Array(n).fill(1),
     startMilexUsd: Float64Array.from(milex),
     gdpUsd: gdp,
     baseForces,
@@ -272,6 +279,8 @@ export function initialState(
     damageLimitation: new Float64Array(n * n),
     previousDamageLimitation: new Float64Array(n * n),
     signal: new Float64Array(n * n),
+    referenceSignal: new Float64Array(n * n),
+    startRelation: Float64Array.from(relation),
     winWin: new Float64Array(n),
     loseLose: new Float64Array(n),
     net: new Float64Array(n),

@@ -54,6 +54,11 @@ export class RunContext {
   dyadStream(purpose: number, year: number, i: number, j: number): Rng {
     return this.streams.stream(purpose, year, this.actorHash[i]!, this.actorHash[j]!);
   }
+
+  /** The random stream of actor i for `purpose` in `year`, keyed by the actor's id (common random numbers). */
+  actorStream(purpose: number, year: number, i: number): Rng {
+    return this.streams.stream(purpose, year, this.actorHash[i]!, 0);
+  }
 }
 
 /** What a step does in each year of a run (on the state it was started with; `state.year` is the year). */
@@ -146,6 +151,8 @@ export const interactionStep: EngineStep = Object.freeze({
     };
     initialStakes(state, params);
     const step = new InteractionStep(params);
+    if (params.couplings.interactionSignal.relative)
+      step.reference(state, context, (k, i, j) => run.dyadStream(Purpose.reference, k, i, j));
     return () => step.run(state, context);
   },
 });
@@ -168,8 +175,9 @@ export const armsStep: EngineStep = Object.freeze({
   name: 'arms',
   start(state: SimState, run: RunContext): YearlyAction {
     calibrateGrievance(state, run.params);
+    const shock = (i: number) => run.actorStream(Purpose.arms, state.year, i);
     return () => {
-      updateArms(state, run.params);
+      updateArms(state, run.params, shock);
     };
   },
 });

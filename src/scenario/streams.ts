@@ -14,7 +14,15 @@
 import { Rng } from '../core/rng.js';
 
 /** Purposes of random draws, one generator family each. */
-export const Purpose = Object.freeze({ parameter: 1, interaction: 2, crisis: 3, stance: 4, bargaining: 5 });
+export const Purpose = Object.freeze({
+  parameter: 1,
+  interaction: 2,
+  crisis: 3,
+  stance: 4,
+  bargaining: 5,
+  arms: 6,
+  reference: 7,
+});
 
 /** murmur3 fmix32: a bijective avalanche mix of a 32-bit word. */
 export function fmix32(h: number): number {

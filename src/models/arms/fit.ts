@@ -88,7 +88,8 @@ export interface RichardsonFit {
   };
 }
 
-interface OlsResult {
+/** An ordinary-least-squares fit: coefficients, classical standard errors, residuals. */
+export interface OlsResult {
   readonly beta: number[];
   readonly se: number[];
   readonly residuals: number[];
@@ -96,8 +97,14 @@ interface OlsResult {
   readonly sigma: number;
 }
 
-/** OLS of y on the columns of X by SVD; throws bad input when X is (numerically) rank deficient. */
-function ols(x: number[][], y: number[], context: () => string): OlsResult {
+/**
+ * OLS of y on the columns of X by SVD; throws bad input when X is (numerically) rank deficient.
+ *
+ * @throws ConcertError (bad input) naming `context()` when the columns are collinear.
+ * @example
+ * ols([[1, 0], [1, 1], [1, 2]], [1, 3, 5], () => 'line').beta; // => [1, 2] (to rounding)
+ */
+export function ols(x: number[][], y: number[], context: () => string): OlsResult {
   const n = x.length;
   const p = x[0]!.length;
   const svd = new SingularValueDecomposition(x, { autoTranspose: true });

@@ -79,6 +79,24 @@ export const UngaScoreSchema = z
   })
   .describe('relations per dyad-year against UNGA voting affinity (S-score) on its own');
 
+const FitSchema = z.strictObject({ estimate: z.number(), standardError: z.number() });
+
+/** The calibration a backtest wrote into its template (src/scenario/calibrate.ts). */
+export const CalibrationSchema = z
+  .strictObject({
+    from: z.number().int().describe('first training year'),
+    to: z.number().int().describe('last training year (the start year)'),
+    reaction: FitSchema.nullable().describe('k, pooled; null when not identified'),
+    fatigue: FitSchema.describe('a, pooled'),
+    trend: z.record(z.string(), FitSchema).describe('b per actor: trend growth per year'),
+    shockSd: z
+      .record(z.string(), z.number())
+      .describe('σ per actor: sd of the yearly shock to the spending index'),
+    crisisBase: FitSchema.nullable().describe('c0 by maximum likelihood of MID onsets (null: not fitted)'),
+    crisisHostility: FitSchema.nullable().describe('c1'),
+  })
+  .describe('parameters fitted on the training years and written into the template (--calibrate-from)');
+
 export const ConditioningSchema = z
   .strictObject({
     file: z.string().describe('the observed-events file'),
@@ -116,6 +134,7 @@ export const BacktestSchema = z
       'null when no scored year has an embedded world (to 2016)',
     ),
     unga: UngaScoreSchema.nullable().describe('null when no scored year has UNGA roll calls (to 2019)'),
+    calibration: CalibrationSchema.nullable().describe('null: the template as given (no --calibrate-from)'),
     conditioning: ConditioningSchema.nullable().describe(
       'null: unconditional (no observed events imposed); else the observed events added to the runs (--events)',
     ),
