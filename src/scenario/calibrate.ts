@@ -186,7 +186,8 @@ export function calibratedUncertain(cal: Calibration): UncertainInput[] {
   for (const t of cal.arms.trend) normal(`policies.${t.actor}.arms.baselineGrowth`, t, -0.5, 0.5);
   if (cal.crises) {
     normal('couplings.crises.base', cal.crises.base);
-    normal('couplings.crises.hostility', cal.crises.hostility);
+    // The rule's c1 is ≥ 0 (more hostility, no fewer crises); a negative fit is written as 0.
+    normal('couplings.crises.hostility', cal.crises.hostility, 0);
   }
   return out;
 }
@@ -238,7 +239,7 @@ export function calibratedDocument(template: SourceDocument, cal: Calibration): 
     couplings.crises = {
       ...(typeof crises === 'boolean' ? { enabled: crises } : mapping(crises)),
       base: round4(cal.crises.base.estimate),
-      hostility: round4(cal.crises.hostility.estimate),
+      hostility: round4(Math.max(0, cal.crises.hostility.estimate)),
     };
   }
   const replaced = new Set([...calibratedPaths(cal), 'policies.default.arms.baselineGrowth']);

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/core/document.js';
 import { isConcertError } from '../../src/core/errors.js';
+import { RunStore } from '../../src/runtime/store.js';
+import { runBacktest } from '../../src/scenario/backtest.js';
 import { Rng } from '../../src/core/rng.js';
 import { scenarioSeries, simulateRun, yearCount } from '../../src/scenario/engine.js';
 import { defaultParts } from '../../src/scenario/parts.js';
@@ -90,5 +92,30 @@ describe('calibrate', { timeout: 120_000 }, () => {
     const years = yearCount(quiet);
     const col = scenarioSeries(quiet).indexOf('arms.milexGrowth') * years;
     for (let t = 0; t < years; t++) expect(run.values[col + t]).toBeCloseTo(0.03, 12);
+  });
+
+  it('a calibrated backtest runs the fitted template and reports its fit', async () => {
+    const store = RunStore.open(':memory:');
+    try {
+      const o = await runBacktest(readDocument('test/scenario/fixtures/small.yaml'), {
+        from: 2000,
+        to: 2002,
+        runs: 8,
+        seed: 3,
+        workers: 1,
+        store,
+        calibrateFrom: 1992,
+      });
+      const small = calibrate({ actors: o.scenario.actors, from: 1992, to: 2000 });
+      expect(o.calibration!.arms.fatigue.estimate).toBe(small.arms.fatigue.estimate);
+      expect(o.scenario.raw.couplings).toMatchObject({
+        armsReaction: { trend: true },
+        interactionSignal: { relative: true },
+      });
+      expect(o.scenario.uncertain.map((u) => u.parameter)).toContain('policies.USA.arms.baselineGrowth');
+      expect(o.years).toHaveLength(2);
+    } finally {
+      store.close();
+    }
   });
 });
