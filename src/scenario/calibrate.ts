@@ -11,7 +11,7 @@
  */
 import type { SourceDocument } from '../core/document.js';
 import { badInput } from '../core/errors.js';
-import type { FittedEstimate } from '../models/arms/fit.js';
+import { type FittedEstimate, fittedEstimate } from '../models/arms/fit.js';
 import { fitTrendRichardson, type TrendRichardsonFit } from '../models/arms/trend-fit.js';
 import { fitLogistic, type LogisticFit } from '../models/forecast/logistic.js';
 import { DEFAULT_YEAR, loadDefaultWorld } from '../world/index.js';
@@ -63,10 +63,6 @@ export function observedRelationMatrix(actors: readonly string[], year: number):
     out[j * n + i] = r.score;
   }
   return out;
-}
-
-function estimate(value: number, se: number): FittedEstimate {
-  return { estimate: value, standardError: se, tStatistic: se > 0 ? value / se : 0 };
 }
 
 /**
@@ -144,8 +140,8 @@ function calibrateCrises(
     crises: {
       from: from + 1,
       to: last,
-      base: estimate(fit.coefficients[0]!, fit.standardErrors[0]!),
-      hostility: estimate(fit.coefficients[1]!, fit.standardErrors[1]!),
+      base: fittedEstimate(fit.coefficients[0]!, fit.standardErrors[0]!),
+      hostility: fittedEstimate(fit.coefficients[1]!, fit.standardErrors[1]!),
       fit,
       baseRate: events / y.length,
     },

@@ -137,7 +137,8 @@ export function ols(x: number[][], y: number[], context: () => string): OlsResul
   return { beta, se, residuals, rSquared: tss > 0 ? 1 - rss / tss : 0, sigma: Math.sqrt(sigma2) };
 }
 
-function estimate(value: number, se: number): FittedEstimate {
+/** An estimate with its standard error and t statistic (∞ for an exact non-zero estimate). */
+export function fittedEstimate(value: number, se: number): FittedEstimate {
   return { estimate: value, standardError: se, tStatistic: se > 0 ? value / se : value === 0 ? 0 : Infinity };
 }
 
@@ -214,9 +215,9 @@ export function fitRichardson(
     const design = z.map((zt) => [...others.map((j) => zt[j]!), zt[i]!, 1]);
     const dy = Array.from({ length: obs }, (_, t) => x[t + 1]![i]! - x[t]![i]!);
     const r = ols(design, dy, () => `equation for ${series.actors[i]}`);
-    const k = others.map((j, c) => ({ actor: series.actors[j]!, ...estimate(r.beta[c]!, r.se[c]!) }));
-    const own = estimate(-r.beta[n - 1]!, r.se[n - 1]!);
-    const g = estimate(r.beta[n]! * scale, r.se[n]! * scale);
+    const k = others.map((j, c) => ({ actor: series.actors[j]!, ...fittedEstimate(r.beta[c]!, r.se[c]!) }));
+    const own = fittedEstimate(-r.beta[n - 1]!, r.se[n - 1]!);
+    const g = fittedEstimate(r.beta[n]! * scale, r.se[n]! * scale);
     equations.push({
       actor: series.actors[i]!,
       reaction: k,
@@ -296,8 +297,8 @@ export function fitRichardsonAdditive(
   ]);
   const dy = Array.from({ length: obs }, (_, t) => s[t + 1]! - s[t]!);
   const r = ols(design, dy, () => 'additive form');
-  const slope = estimate(r.beta[0]!, r.se[0]!);
-  const intercept = estimate(r.beta[1]! * scale, r.se[1]! * scale);
+  const slope = fittedEstimate(r.beta[0]!, r.se[0]!);
+  const intercept = fittedEstimate(r.beta[1]! * scale, r.se[1]! * scale);
   return {
     slope,
     intercept,

@@ -25,7 +25,7 @@
  * reaction is not identified and is reported as null.
  */
 import { badInput } from '../../core/errors.js';
-import { type FittedEstimate, ols } from './fit.js';
+import { type FittedEstimate, fittedEstimate, ols } from './fit.js';
 
 /** Yearly spending of each actor and the hostility between them. */
 export interface SpendingPanel {
@@ -58,10 +58,6 @@ export interface TrendRichardsonFit {
   readonly shockSd: readonly { readonly actor: string; readonly value: number }[];
   readonly rSquared: number;
   readonly estimator: string;
-}
-
-function estimate(value: number, se: number): FittedEstimate {
-  return { estimate: value, standardError: se, tStatistic: se > 0 ? value / se : value === 0 ? 0 : Infinity };
 }
 
 function checkPanel(panel: SpendingPanel): void {
@@ -141,7 +137,7 @@ export function fitTrendRichardson(panel: SpendingPanel): TrendRichardsonFit {
     const mean = dl.reduce((a, x) => a + x, 0) / steps;
     const sd = Math.sqrt(dl.reduce((a, x) => a + (x - mean) ** 2, 0) / (steps - 1));
     const b = Math.exp(mean) - 1;
-    return { actor, ...estimate(b, ((1 + b) * sd) / Math.sqrt(steps)) };
+    return { actor, ...fittedEstimate(b, ((1 + b) * sd) / Math.sqrt(steps)) };
   });
   // Detrended indices, y_i(t0) = 1.
   const y = spending.map((row, t) =>
@@ -194,11 +190,11 @@ export function fitTrendRichardson(panel: SpendingPanel): TrendRichardsonFit {
     observations: dy.length,
     parameters: p,
     trend,
-    reaction: identified ? estimate(fit.beta[0]!, fit.se[0]!) : null,
-    fatigue: estimate(-fit.beta[off]!, fit.se[off]!),
+    reaction: identified ? fittedEstimate(fit.beta[0]!, fit.se[0]!) : null,
+    fatigue: fittedEstimate(-fit.beta[off]!, fit.se[off]!),
     grievance: actors.map((actor, i) => ({
       actor,
-      ...estimate(fit.beta[off + 1 + i]!, fit.se[off + 1 + i]!),
+      ...fittedEstimate(fit.beta[off + 1 + i]!, fit.se[off + 1 + i]!),
     })),
     shockSd,
     rSquared: fit.rSquared,
