@@ -84,29 +84,45 @@ function bitLength(x: bigint): number {
   return x === 0n ? 0 : x.toString(2).length;
 }
 
+/** 2^53: integers below it are exact doubles. */
+const EXACT_INTEGER = 2n ** 53n;
+
 /**
- * The nearest double of a fraction, also when numerator and denominator are
- * far beyond the double range (e.g. 200!-sized denominators): below 1000 bits
- * each, n/d of their doubles; beyond, the quotient is formed with 64
- * significant bits and then scaled by powers of two.
+ * The nearest double of a fraction, correctly rounded (ties to even), also
+ * when numerator and denominator are far beyond the double range (e.g.
+ * 200!-sized denominators) and when the value is subnormal: 0 up to half
+ * the least subnormal, ±Infinity from MAX_VALUE + ½ulp on. When numerator and
+ * denominator are both below 2^53 this is n/d of their (exact) doubles, one
+ * IEEE rounding; otherwise the significand is the integer quotient at the
+ * result's precision (53 bits, fewer when subnormal), rounded by its
+ * remainder, then scaled by an exact power of two. (n/d of the doubles of
+ * larger integers rounds twice and can miss by an ulp, e.g. for
+ * 73091245863849784/10^112.) A zero fraction gives +0; a negative one of at
+ * most half the least subnormal gives -0.
  *
  * @example
  * rationalToNumber(new Fraction(1n, 3n)); // => 0.3333333333333333
+ * rationalToNumber(new Fraction(73091245863849784n, 10n ** 112n)); // => 7.3091245863849784e-96
  */
 export function rationalToNumber(r: Fraction): number {
-  const num = r.s * r.n;
-  const den = r.d;
-  if (num === 0n) return 0;
-  const nb = bitLength(r.n);
-  const db = bitLength(den);
-  if (nb <= 1000 && db <= 1000) return Number(num) / Number(den);
-  const k = 64 - (nb - db);
-  const q = k >= 0 ? (num << BigInt(k)) / den : num / (den << BigInt(-k));
-  let x = Number(q);
-  let e = -k;
-  for (; e > 1000; e -= 1000) x *= 2 ** 1000;
-  for (; e < -1000; e += 1000) x *= 2 ** -1000;
-  return x * 2 ** e;
+  const a = r.n;
+  const d = r.d;
+  if (a === 0n) return 0;
+  const sign = r.s < 0n ? -1 : 1;
+  if (a < EXACT_INTEGER && d < EXACT_INTEGER) return (sign * Number(a)) / Number(d);
+  // 2^e ≤ a/d < 2^(e+1)
+  let e = bitLength(a) - bitLength(d);
+  if (e >= 0 ? a < d << BigInt(e) : a << BigInt(-e) < d) e -= 1;
+  if (e > 1024) return sign * Number.POSITIVE_INFINITY;
+  // Weight of the last significand bit: 53 bits for normal results, 2^-1074 for subnormal ones.
+  const lsb = Math.max(e - 52, -1074);
+  const num = lsb < 0 ? a << BigInt(-lsb) : a;
+  const den = lsb > 0 ? d << BigInt(lsb) : d;
+  let q = num / den;
+  const twiceRem = 2n * (num - q * den);
+  if (twiceRem > den || (twiceRem === den && (q & 1n) === 1n)) q += 1n;
+  // q ≤ 2^53 is exact, and so is its product with 2^lsb unless it overflows to Infinity.
+  return sign * (Number(q) * 2 ** lsb);
 }
 
 /**
