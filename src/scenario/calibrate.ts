@@ -15,6 +15,7 @@ import { type FittedEstimate, fittedEstimate } from '../models/arms/fit.js';
 import { fitTrendRichardson, type TrendRichardsonFit } from '../models/arms/trend-fit.js';
 import { fitLogistic, type LogisticFit } from '../models/forecast/logistic.js';
 import { DEFAULT_YEAR, loadDefaultWorld } from '../world/index.js';
+import { calibrateRelations, type RelationCalibration } from './calibrate-relations.js';
 import { midOnsets } from '../world/mids.js';
 import { loadSipriMilex, SIPRI_FIRST_YEAR } from '../world/sipri.js';
 import type { UncertainInput } from './schema.js';
@@ -25,6 +26,15 @@ export interface CalibrationOptions {
   readonly from: number;
   /** Last training year. */
   readonly to: number;
+  /**
+   * The scenario to calibrate: given, the rates of the relation rules R1 and R2 are
+   * fitted too, by simulated moments of the engine running this template with the arms
+   * and crisis fit written in (calibrate-relations.ts). Without it only the arms and
+   * crisis parameters are fitted (they need the data alone).
+   */
+  readonly template?: SourceDocument;
+  /** Runs per grid point of the relation fit (default 12). */
+  readonly relationRuns?: number;
 }
 
 /** The crisis rule's constants fitted to MID onsets: P(onset in t) = logistic(c0 − c1·r_ij(t − 1)). */
@@ -48,6 +58,10 @@ export interface Calibration {
   readonly crises: CrisisCalibration | null;
   /** Why {@link crises} is null. */
   readonly crisesNote?: string;
+  /** The relation rules' rates by simulated moments; absent without a template, null when they cannot be fitted. */
+  readonly relations?: RelationCalibration | null;
+  /** Why {@link relations} is null. */
+  readonly relationsNote?: string;
 }
 
 /** The relation score r_ij of the actors in the embedded world of `year`, n × n row-major (0 where none). */
@@ -106,7 +120,40 @@ export function calibrate(options: CalibrationOptions): Calibration {
     spending,
     hostility: relations.map((r) => r.map((x) => Math.max(0, -x))),
   });
-  return { actors: [...actors], from, to, arms, ...calibrateCrises(actors, from, to, relations) };
+  const cal: Calibration = {
+    actors: [...actors],
+    from,
+    to,
+    arms,
+    ...calibrateCrises(actors, from, to, relations),
+  };
+  if (!options.template) return cal;
+  return { ...cal, ...fitRelations(options.template, cal, options.relationRuns, relations) };
+}
+
+/** The relation rates fitted with the arms and crisis fit written into the template (only on the embedded worlds' years). */
+function fitRelations(
+  template: SourceDocument,
+  cal: Calibration,
+  runs: number | undefined,
+  relations: readonly number[][],
+): { relations: RelationCalibration | null; relationsNote?: string } {
+  const last = Math.min(cal.to, DEFAULT_YEAR);
+  if (last - cal.from < 3)
+    return {
+      relations: null,
+      relationsNote: `the relation rates need four training years of embedded worlds (${cal.from}–${last} has ${last - cal.from + 1}); the scenario's values are kept`,
+    };
+  return {
+    relations: calibrateRelations({
+      template: calibratedDocument(template, cal),
+      actors: cal.actors,
+      from: cal.from,
+      to: last,
+      observed: (year) => relations[year - cal.from]!,
+      ...(runs === undefined ? {} : { runs }),
+    }),
+  };
 }
 
 function calibrateCrises(
@@ -180,6 +227,10 @@ export function calibratedUncertain(cal: Calibration): UncertainInput[] {
   if (cal.arms.reaction) normal('policies.default.arms.reaction', cal.arms.reaction, 0);
   normal('policies.default.arms.fatigue', cal.arms.fatigue, 0);
   for (const t of cal.arms.trend) normal(`policies.${t.actor}.arms.baselineGrowth`, t, -0.5, 0.5);
+  if (cal.relations) {
+    normal('couplings.interactionSignal.rate', cal.relations.interactionRate, 0, 1);
+    normal('couplings.structuralBalance.rate', cal.relations.balanceRate, 0, 1);
+  }
   if (cal.crises) {
     normal('couplings.crises.base', cal.crises.base);
     // The rule's c1 is ≥ 0 (more hostility, no fewer crises); a negative fit is written as 0.
@@ -230,6 +281,14 @@ export function calibratedDocument(template: SourceDocument, cal: Calibration): 
   };
   switchOn('armsReaction', 'trend');
   switchOn('interactionSignal', 'relative');
+  const setRate = (name: string, rate: number) => {
+    const c = couplings[name];
+    couplings[name] = { ...(typeof c === 'boolean' ? { enabled: c } : mapping(c)), rate: round4(rate) };
+  };
+  if (cal.relations) {
+    setRate('interactionSignal', cal.relations.interactionRate.estimate);
+    setRate('structuralBalance', cal.relations.balanceRate.estimate);
+  }
   if (cal.crises) {
     const crises = couplings.crises;
     couplings.crises = {

@@ -291,6 +291,13 @@ export type City = z.infer<typeof CitySchema>;
 export const FORCES_YEARS = [2000, 2010, 2017] as const;
 export type ForcesYear = (typeof FORCES_YEARS)[number];
 
+/** The shipped forces year nearest to `year` (ties go to the earlier year). */
+export function forcesYearFor(year: number): ForcesYear {
+  let best: ForcesYear = FORCES_YEARS[0];
+  for (const y of FORCES_YEARS) if (Math.abs(y - year) < Math.abs(best - year)) best = y;
+  return best;
+}
+
 /** A world's choice of forces year (`forces: 2000` in a world file). */
 export const ForcesYearSchema = z.union([z.literal(2000), z.literal(2010), z.literal(2017)], {
   error: `expected a forces year: one of ${FORCES_YEARS.join(', ')}`,
