@@ -27,7 +27,7 @@ import {
 import { type ChunkInput, type ChunkOutput, chunkResults, simulateChunk } from './task.js';
 
 /** Version of the engine's rules: part of every ensemble id, so a rule change never mixes runs. */
-export const ENGINE_VERSION = 'concert-scenario-8';
+export const ENGINE_VERSION = 'concert-scenario-9';
 
 /** Runs per worker task. */
 export const DEFAULT_CHUNK_RUNS = 50;

@@ -41,9 +41,10 @@ describe('dyad sets of per-dyad indicators', () => {
       expect(p).toBeGreaterThan(0);
       expect(p).toBeLessThan(1);
     }
-    // With the default couplings c0 = −4, c1 = 3: a neutral dyad (r = 0) has logistic(−4).
-    expect(logistic(-4)).toBeCloseTo(0.018, 3);
-    const off = parseScenario(text.concat('couplings:\n  crises: false\n'), 'y.yaml');
+    // baseline-2017's fitted constants c0 = −2.573, c1 = 1.666: a neutral dyad (r = 0) has logistic(−2.573).
+    expect(baseline).toMatch(/^ {2}crises: \{ base: -2\.573, hostility: 1\.666 \}$/m);
+    expect(logistic(-2.573)).toBeCloseTo(0.071, 3);
+    const off = parseScenario(text.replace(/^ {2}crises: .*$/m, '  crises: false'), 'y.yaml');
     const quiet = simulateRun(off, 0, Rng.stream(1, 0), defaultParts(off));
     for (let k = 0; k < 28; k++) expect(quiet.values[k * 2]).toBe(0);
   });

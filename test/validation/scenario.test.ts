@@ -72,7 +72,7 @@ ${ALL_OFF.replace('armsReaction: false', 'armsReaction: true')}`);
     for (const m of get('arms.eigenvalueMargin')) expect(m).toBeCloseTo(0.2 - 0.1 * 0.5, 12);
   });
 
-  it('Richardson without reactions: spending follows the forward-Euler path x(t) = 1 + (growth/a)·(1 − (1 − a)^t)', () => {
+  it('Richardson without reactions, level form: spending follows the forward-Euler path x(t) = 1 + (growth/a)·(1 − (1 − a)^t)', () => {
     const a = 0.1;
     const growth = 0.03;
     const { get } = run(`
@@ -82,9 +82,28 @@ actors: [USA, CHN]
 years: 2017..2026
 policies:
   default: { arms: { fatigue: ${a}, baselineGrowth: ${growth} } }
-${ALL_OFF}`);
+${ALL_OFF.replace('armsReaction: false', 'armsReaction: { enabled: false, trend: false }')}`);
     const x = (t: number) => 1 + (growth / a) * (1 - (1 - a) ** t);
     for (const [t, g] of get('arms.milexGrowth').entries()) expect(g).toBeCloseTo(x(t + 1) / x(t) - 1, 12);
+  });
+
+  it("Richardson without reactions, trend form (the default): spending grows at each actor's trend every year, whatever the fatigue", () => {
+    const { s, get } = run(`
+name: trend
+description: validation
+actors: [USA, CHN]
+years: 2017..2026
+policies:
+  default: { arms: { fatigue: 0.3 } }
+  USA: { arms: { baselineGrowth: 0.01 } }
+  CHN: { arms: { baselineGrowth: 0.08 } }
+${ALL_OFF}`);
+    // Σm(t+1)/Σm(t) − 1 with m_USA(t) = m_USA(0)·1.01^t and m_CHN(t) = m_CHN(0)·1.08^t.
+    const m0 = ['USA', 'CHN'].map((id) => s.world.actors[id]!.capabilities!.milexThousands!);
+    const total = (t: number) => m0[0]! * 1.01 ** t + m0[1]! * 1.08 ** t;
+    const growth = get('arms.milexGrowth');
+    expect(growth).toHaveLength(10);
+    for (const [t, g] of growth.entries()) expect(g).toBeCloseTo(total(t + 1) / total(t) - 1, 12);
   });
 
   it('structural balance (Marvel et al. 2011, discretised): the negative tie of a (+, +, −) triangle rises toward the product of the other two', () => {
