@@ -173,7 +173,7 @@ describe('a worker killed in the middle of a chunk', () => {
       const a = await worker('A');
       const store = join(dir, 'killed-worker.db');
       const run = coordinator(store);
-      // A holds one chunk at a time (one thread); kill it as soon as that chunk is partly computed.
+      // A computes one chunk at a time (one thread; a second waits); kill it as soon as that chunk is partly computed.
       await until(() => progress.length > 0, "worker A's first progress");
       const { jobId, done, runs } = progress[0]!;
       a.child.kill('SIGKILL');

@@ -52,6 +52,14 @@ export const DEFAULT_LOCK_MS = 30_000;
 /** Times a chunk may be taken over from a worker that stopped answering before it counts as failed. */
 export const MAX_STALLED = 3;
 
+/**
+ * Chunks a worker holds beyond one per thread: each waits for a free thread
+ * (in the pool's queue), so a thread that finishes a chunk starts the next at
+ * once instead of idling while the result goes to Redis and the next job
+ * comes back.
+ */
+export const PREFETCH_CHUNKS = 1;
+
 /** Ensembles whose scenario a worker keeps ready (the oldest is dropped). */
 const ENSEMBLES_KEPT = 8;
 
@@ -98,7 +106,8 @@ interface Verified {
 
 /**
  * Starts a worker on the chunk queue of Redis at `options.redis`, computing
- * chunks on `options.threads` threads, one chunk per thread at a time.
+ * chunks on `options.threads` threads, one chunk per thread at a time, and
+ * holding {@link PREFETCH_CHUNKS} more that wait for a thread.
  */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
   const threads = Math.max(1, Math.floor(options.threads));
@@ -108,6 +117,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const pool: WorkerPool = ensemblePool(threads);
   const control: Redis = connectRedis(options.redis, `${QUEUE_PREFIX}:worker:${name}`);
   const ensembles = new Map<string, Promise<Verified>>();
+  const threadFree = new Slots(threads);
 
   // The threads post each chunk's progress here; it goes on to the chunk's job in Redis.
   const active = new Map<string, Job<ChunkJob>>();
@@ -194,15 +204,18 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     const chunk = parsed.data;
     const e = await ensemble(chunk.ensemble);
     const runs = Array.from({ length: chunk.count }, (_, k) => chunk.first + k);
-    active.set(job.id, job);
     e.inHand++;
     try {
+      // A prefetched chunk waits here for a thread, so that computeMs is the thread's time on it.
+      await threadFree.acquire();
       const t0 = performance.now();
       let out: Awaited<ReturnType<Verified['simulate']>>;
+      active.set(job.id, job);
       try {
         out = await e.simulate(runs, { channel: channelName, id: job.id, every: PROGRESS_EVERY_RUNS });
       } finally {
         active.delete(job.id);
+        threadFree.release();
       }
       const computeMs = performance.now() - t0;
       // An ensemble whose coordinator has finished (and deleted its record) needs no more results.
@@ -228,7 +241,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     connection: redisOptions(options.redis),
     prefix: QUEUE_PREFIX,
     name: `${name}/${threads}t`,
-    concurrency: threads,
+    concurrency: threads + PREFETCH_CHUNKS,
     lockDuration: lockMs,
     stalledInterval: Math.round(lockMs / 2),
     maxStalledCount: MAX_STALLED,
@@ -265,4 +278,24 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       control.disconnect();
     },
   };
+}
+
+/** A counting semaphore: at most `n` holders at a time, the others served in order. */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
 }
