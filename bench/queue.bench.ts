@@ -33,14 +33,16 @@
  *    chunk, is (wall until the last chunk is stored × 2 − Σ compute) / chunks
  *    (waiting for Redis, sending results, the start and the tail); the
  *    summary after it is timed apart.
- * 5. Redis memory against N: the peak of `used_memory` during queue runs of
- *    N/5 and 2N runs (results are streamed to the store, so it should not grow).
+ * 5. Against N: a local and a queue run of N/5 and of 2N runs (how the
+ *    difference grows with N), with the peak of Redis's `used_memory` during
+ *    the queue runs (results are streamed to the store, so it should not grow).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import type { Bench } from 'tinybench';
 import { parseDocument } from 'yaml';
 import { startRedis, type TestRedis } from '../test/queue/redis-server.js';
@@ -139,15 +141,15 @@ function stopWorkers(workers: readonly ChildProcess[]): Promise<void> {
   ).then(() => undefined);
 }
 
-/** Redis's used_memory (bytes). */
-function usedMemory(redis: TestRedis): number {
-  const m = /used_memory:(\d+)/.exec(redis.cli('info', 'memory'));
+/** Redis's used_memory (bytes), through a connection (spawning redis-cli 20 times a second would load the cores measured). */
+async function usedMemory(client: Redis): Promise<number> {
+  const m = /used_memory:(\d+)/.exec(await client.info('memory'));
   return m ? Number(m[1]) : 0;
 }
 
 /** Redis's CPU time so far (s, user + system). */
-function redisCpuS(redis: TestRedis): number {
-  const info = redis.cli('info', 'cpu');
+async function redisCpuS(client: Redis): Promise<number> {
+  const info = await client.info('cpu');
   const user = /used_cpu_user:([\d.]+)/.exec(info);
   const sys = /used_cpu_sys:([\d.]+)/.exec(info);
   return (user ? Number(user[1]) : 0) + (sys ? Number(sys[1]) : 0);
@@ -179,17 +181,31 @@ async function queueRun(
   peakMiB: number;
   idleMiB: number;
   coordinatorCpuS: number;
+  workersCpuS: number;
   redisCpuS: number;
 }> {
   const workers = await startWorkers(redis.url);
-  const idle = usedMemory(redis);
-  const redisCpu0 = redisCpuS(redis);
+  const client = new Redis({ port: redis.port, host: '127.0.0.1', lazyConnect: true });
+  await client.connect();
+  const idle = await usedMemory(client);
+  const redisCpu0 = await redisCpuS(client);
+  const workersCpu0 = workers.reduce((sum, w) => sum + processCpuS(w.pid), 0);
   let peak = idle;
   let coordinatorCpuS = 0;
   let pid: number | undefined;
+  let sampling = false;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, usedMemory(redis));
     coordinatorCpuS = Math.max(coordinatorCpuS, processCpuS(pid));
+    if (sampling) return;
+    sampling = true;
+    usedMemory(client)
+      .then((m) => {
+        peak = Math.max(peak, m);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        sampling = false;
+      });
   }, 50);
   try {
     const r = run([
@@ -212,11 +228,42 @@ async function queueRun(
       peakMiB: peak / 2 ** 20,
       idleMiB: idle / 2 ** 20,
       coordinatorCpuS,
-      redisCpuS: redisCpuS(redis) - redisCpu0,
+      workersCpuS: workers.reduce((sum, w) => sum + processCpuS(w.pid), 0) - workersCpu0,
+      redisCpuS: (await redisCpuS(client)) - redisCpu0,
     };
   } finally {
     clearInterval(sampler);
+    client.disconnect();
     await stopWorkers(workers);
+  }
+}
+
+/** `concert run --workers 2`: wall time, output and the process's CPU time (sampled every 50 ms). */
+async function localRun(
+  runs: number,
+  store: string,
+): Promise<{ wallS: number; stdout: string; cpuS: number }> {
+  const r = run([
+    'run',
+    scenario,
+    '--runs',
+    String(runs),
+    '--seed',
+    '1',
+    '--workers',
+    '2',
+    '--store',
+    store,
+    '--json',
+  ]);
+  let cpuS = 0;
+  const sampler = setInterval(() => {
+    cpuS = Math.max(cpuS, processCpuS(r.child.pid));
+  }, 50);
+  try {
+    return { ...(await r.done), cpuS };
+  } finally {
+    clearInterval(sampler);
   }
 }
 
@@ -308,19 +355,7 @@ export default async function (bench: Bench): Promise<void> {
   const ratios: number[] = [];
   try {
     for (let rep = 1; rep <= repeats; rep++) {
-      const local = await run([
-        'run',
-        scenario,
-        '--runs',
-        String(runs),
-        '--seed',
-        '1',
-        '--workers',
-        '2',
-        '--store',
-        join(dir, `local-${rep}.db`),
-        '--json',
-      ]).done;
+      const local = await localRun(runs, join(dir, `local-${rep}.db`));
       const queued = await queueRun(redis, runs, join(dir, `queue-${rep}.db`));
       if (queued.stdout !== local.stdout) throw new Error('the queued ensemble differs from the local one');
       walls.stdout = local.stdout;
@@ -331,6 +366,7 @@ export default async function (bench: Bench): Promise<void> {
         task: `local, 2 threads: ${runs} runs × 20 years`,
         repetition: rep,
         'wall (s)': Number(local.wallS.toFixed(2)),
+        'CPU: local process / coordinator (s)': Number(local.cpuS.toFixed(2)),
       });
       rows.push({
         task: `queue, 2 workers × 1 thread: ${runs} runs × 20 years`,
@@ -338,8 +374,9 @@ export default async function (bench: Bench): Promise<void> {
         'wall (s)': Number(queued.wallS.toFixed(2)),
         'Redis peak (MiB)': Number(queued.peakMiB.toFixed(1)),
         'Redis idle (MiB)': Number(queued.idleMiB.toFixed(1)),
-        'coordinator CPU (s)': Number(queued.coordinatorCpuS.toFixed(2)),
-        'Redis CPU (s)': Number(queued.redisCpuS.toFixed(2)),
+        'CPU: local process / coordinator (s)': Number(queued.coordinatorCpuS.toFixed(2)),
+        'CPU: workers (s)': Number(queued.workersCpuS.toFixed(2)),
+        'CPU: Redis (s)': Number(queued.redisCpuS.toFixed(2)),
       });
       console.log(
         `repetition ${rep} (load average ${load()}): local ${local.wallS.toFixed(2)} s, queue ${queued.wallS.toFixed(2)} s`,
@@ -373,16 +410,30 @@ export default async function (bench: Bench): Promise<void> {
         repetition: fixed[mode].map((w) => w.toFixed(2)).join(', '),
         'wall (s)': Number(median(fixed[mode]).toFixed(2)),
       });
+    // N/5 and 2N runs, local then queue: how the difference grows with N (and Redis memory does not).
     for (const n of [Math.max(1, Math.round(runs / 5)), 2 * runs]) {
+      const local = await localRun(n, join(dir, `local-n${n}.db`));
       const queued = await queueRun(redis, n, join(dir, `queue-n${n}.db`));
+      if (queued.stdout !== local.stdout)
+        throw new Error(`the queued ensemble of ${n} runs differs from the local one`);
+      console.log(
+        `${n} runs (load average ${load()}): local ${local.wallS.toFixed(2)} s, queue ${queued.wallS.toFixed(2)} s`,
+      );
+      rows.push({
+        task: `local, 2 threads: ${n} runs × 20 years`,
+        repetition: 1,
+        'wall (s)': Number(local.wallS.toFixed(2)),
+        'CPU: local process / coordinator (s)': Number(local.cpuS.toFixed(2)),
+      });
       rows.push({
         task: `queue, 2 workers × 1 thread: ${n} runs × 20 years`,
         repetition: 1,
         'wall (s)': Number(queued.wallS.toFixed(2)),
         'Redis peak (MiB)': Number(queued.peakMiB.toFixed(1)),
         'Redis idle (MiB)': Number(queued.idleMiB.toFixed(1)),
-        'coordinator CPU (s)': Number(queued.coordinatorCpuS.toFixed(2)),
-        'Redis CPU (s)': Number(queued.redisCpuS.toFixed(2)),
+        'CPU: local process / coordinator (s)': Number(queued.coordinatorCpuS.toFixed(2)),
+        'CPU: workers (s)': Number(queued.workersCpuS.toFixed(2)),
+        'CPU: Redis (s)': Number(queued.redisCpuS.toFixed(2)),
       });
     }
     const { wallS, computeWallS, stats } = await coordinatorStats(redis.url, runs, join(dir, 'stats.db'));
