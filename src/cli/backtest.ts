@@ -1,9 +1,13 @@
 /**
  * `concert backtest [--from 2000] [--to 2016] [--events FILE] [--runs N] [--seed S]
  *  [--scenario FILE] [--workers K | --queue URL] [--store PATH] [--json]`: starts the
- * engine in a past year, unconditionally or conditioned on observed events, and scores
- * its spending forecast against what happened (SIPRI), beside a random walk and an
- * AR(1); MID onsets, relations and UNGA affinity per dyad-year. docs/validation.md.
+ * engine in a past year and scores its spending forecast against what happened
+ * (SIPRI), beside a random walk and an AR(1); MID onsets, relations and UNGA affinity
+ * per dyad-year. docs/validation.md. With `--events` it runs two ensembles — the
+ * unconditional one and the one conditioned on the observed events (same template,
+ * calibration and seed) — and shows them side by side; the JSON document's top-level
+ * scores are then the conditioned runs' and its `unconditional` block the others'
+ * (null without `--events`, when the top level is unconditional).
  */
 import type { Command } from '@commander-js/extra-typings';
 import { readDocument } from '../core/document.js';
@@ -24,14 +28,19 @@ const DEFAULT_RUNS = 200;
 
 const pct = (x: number) => `${fixed(100 * x, 1)} %`;
 
-/** The human table of a backtest document. */
-export function backtestText(doc: BacktestDocument): string {
+type Scores = Pick<BacktestDocument, 'years' | 'mids' | 'relations' | 'unga' | 'summary'>;
+
+const rho = (x: number | null) => (x === null ? '–' : fixed(x, 3));
+
+/** The lines that introduce a backtest: what ran, the events applied, the calibration, what is scored. */
+function headerLines(doc: BacktestDocument): string[] {
   const out: string[] = [];
   const c = doc.conditioning;
+  const both = doc.unconditional !== null;
   out.push(
-    `${doc.scenario}: the engine started from the world of ${doc.from} (forces of ${doc.forcesYear}), ${doc.runs} runs, seed ${doc.seed}, ` +
+    `${doc.scenario}: the engine started from the world of ${doc.from} (forces of ${doc.forcesYear}), ${doc.runs} runs${both ? ' each' : ''}, seed ${doc.seed}, ` +
       (c
-        ? `CONDITIONED on ${c.applied.length} of the ${c.listed} observed events of ${c.file}`
+        ? `${both ? 'unconditional and ' : ''}CONDITIONED on ${c.applied.length} of the ${c.listed} observed events of ${c.file}`
         : 'unconditional (no observed events imposed)'),
   );
   if (c) {
@@ -39,6 +48,8 @@ export function backtestText(doc: BacktestDocument): string {
       const moved = a.year === a.listedYear ? '' : ` (listed ${a.listedYear})`;
       out.push(`  ${a.year}${moved} ${a.type} ${a.actors.join(', ')}`);
     }
+    if (c.applied.length === 0)
+      out.push('  (none applies to these years and actors: the two ensembles are the same runs)');
   }
   const cal = doc.calibration;
   if (cal) {
@@ -57,6 +68,20 @@ export function backtestText(doc: BacktestDocument): string {
     `benchmarks fitted on the observed growth of ${doc.training.from}–${doc.training.to}`,
     '',
   );
+  return out;
+}
+
+/** The human table of a backtest document (both ensembles side by side when it holds an unconditional block). */
+export function backtestText(doc: BacktestDocument): string {
+  const out = headerLines(doc);
+  if (doc.unconditional) out.push(...comparisonLines(doc, doc.unconditional));
+  else out.push(...singleLines(doc));
+  return `${out.join('\n')}\n`;
+}
+
+/** One ensemble: its per-year table and its scores. */
+function singleLines(doc: BacktestDocument): string[] {
+  const out: string[] = [];
   out.push(
     renderTable(
       [
@@ -72,7 +97,7 @@ export function backtestText(doc: BacktestDocument): string {
       doc.years.map((y) => [
         String(y.year),
         pct(y.observed),
-        `${pct(y.q50)} [${pct(y.q05)}, ${pct(y.q95)}]`,
+        band(y),
         y.in50 ? 'yes' : 'no',
         y.in90 ? 'yes' : 'no',
         fixed(y.crps, 4),
@@ -95,7 +120,7 @@ export function backtestText(doc: BacktestDocument): string {
       ? `MID onsets ${m.from}–${m.to} (COW MID v5.0, every dyad of the actors): ${m.onsets} in ${m.dyadYears} dyad-years; ` +
           `engine's mean crisis probability ${fixed(m.meanProbability, 3)} a dyad-year against ${fixed(m.onsets / m.dyadYears, 3)} observed; ` +
           `Brier ${fixed(m.brier, 4)}, base rate of ${doc.training.from}–${doc.training.to} (${fixed(m.baseRate, 3)}) ${fixed(m.brierBaseRate, 4)}, skill ${fixed(m.skill, 3)}`
-      : 'MID onsets: not scored (COW MID v5.0 ends in 2014)',
+      : MIDS_NOT_SCORED,
   );
   const r = doc.relations;
   out.push(
@@ -104,19 +129,150 @@ export function backtestText(doc: BacktestDocument): string {
           `class (friendly / neutral ±0.15 / hostile) agrees in ${pct(r.classAgreement)} of ${r.dyadYears} dyad-years ` +
           `(persistence of ${doc.from}: ${pct(r.classAgreementPersistence)}); mean absolute error ${fixed(r.meanAbsoluteError, 3)} ` +
           `(persistence ${fixed(r.meanAbsoluteErrorPersistence, 3)})`
-      : 'relations: not scored (the embedded worlds end in 2016)',
+      : RELATIONS_NOT_SCORED,
   );
   const u = doc.unga;
-  const rho = (x: number | null) => (x === null ? '–' : fixed(x, 3));
   out.push(
     u
       ? `UNGA affinity ${u.from}–${u.to} (S-score of each year's roll calls, ${u.dyadYears} dyad-years): ` +
           `rank correlation across dyads, mean over years ${rho(u.meanRankCorrelation)} ` +
           `(start-year relations held ${rho(u.meanRankCorrelationPersistence)}, start-year S-scores held ${rho(u.meanRankCorrelationUngaPersistence)}); ` +
           `direction of change agrees in ${u.directionAgreement === null ? '–' : pct(u.directionAgreement)} of ${u.directionDyadYears} dyad-years (chance 50 %)`
-      : 'UNGA affinity: not scored (the UNGA data end in 2019)',
+      : UNGA_NOT_SCORED,
   );
-  return `${out.join('\n')}\n`;
+  return out;
+}
+
+const MIDS_NOT_SCORED = 'MID onsets: not scored (COW MID v5.0 ends in 2014)';
+const RELATIONS_NOT_SCORED = 'relations: not scored (the embedded worlds end in 2016)';
+const UNGA_NOT_SCORED = 'UNGA affinity: not scored (the UNGA data end in 2019)';
+
+/** A year's median with its 90 % band. */
+function band(y: BacktestDocument['years'][number]): string {
+  return `${pct(y.q50)} [${pct(y.q05)}, ${pct(y.q95)}]`;
+}
+
+/**
+ * Two ensembles side by side: the per-year table with both bands and CRPS, then
+ * one table of the scores — a row per score, the unconditional and conditioned
+ * values, and the benchmark the score is read against.
+ */
+function comparisonLines(doc: BacktestDocument, u: Scores): string[] {
+  const out: string[] = [];
+  const c: Scores = doc;
+  out.push(
+    renderTable(
+      [
+        { header: 'year' },
+        { header: 'observed', align: 'right' },
+        { header: 'unconditional [5 %, 95 %]', align: 'right' },
+        { header: 'conditioned [5 %, 95 %]', align: 'right' },
+        { header: 'CRPS uncond.', align: 'right' },
+        { header: 'CRPS cond.', align: 'right' },
+        { header: 'random walk', align: 'right' },
+        { header: 'AR(1)', align: 'right' },
+      ],
+      c.years.map((y, t) => {
+        const v = u.years[t]!;
+        return [
+          String(y.year),
+          pct(y.observed),
+          band(v),
+          band(y),
+          fixed(v.crps, 4),
+          fixed(y.crps, 4),
+          fixed(y.crpsRandomWalk, 4),
+          fixed(y.crpsAr1, 4),
+        ];
+      }),
+    ),
+    '(medians of the engine with the 5 % and 95 % quantiles; CRPS lower is better)',
+    '',
+  );
+  const rows: string[][] = [];
+  const row = (label: string, f: (x: Scores) => string, benchmark = '') =>
+    rows.push([label, f(u), f(c), benchmark]);
+  const s = c.summary;
+  row(
+    'spending: mean CRPS',
+    (x) => fixed(x.summary.crps, 4),
+    `random walk ${fixed(s.crpsRandomWalk, 4)}, AR(1) ${fixed(s.crpsAr1, 4)}`,
+  );
+  row(
+    '  skill against the random walk',
+    (x) => fixed(x.summary.skillRandomWalk, 3),
+    '> 0: the engine is better',
+  );
+  row('  skill against the AR(1)', (x) => fixed(x.summary.skillAr1, 3));
+  row('  years inside the 50 % band', (x) => pct(x.summary.coverage50), '50 % if calibrated');
+  row('  years inside the 90 % band', (x) => pct(x.summary.coverage90), '90 % if calibrated');
+  const notes: string[] = [];
+  const m = c.mids;
+  if (m && u.mids) {
+    row(
+      `MID onsets ${m.from}–${m.to}: Brier`,
+      (x) => fixed(x.mids!.brier, 4),
+      `base rate of ${doc.training.from}–${doc.training.to} (${fixed(m.baseRate, 3)}) ${fixed(m.brierBaseRate, 4)}`,
+    );
+    row('  skill against the base rate', (x) => fixed(x.mids!.skill, 3));
+    row(
+      '  mean crisis probability',
+      (x) => fixed(x.mids!.meanProbability, 3),
+      `observed ${fixed(m.onsets / m.dyadYears, 3)} (${m.onsets} onsets in ${m.dyadYears} dyad-years)`,
+    );
+    notes.push(
+      "MID onsets: COW MID v5.0, every dyad of the actors, against the ensemble's mean crisis probability",
+    );
+  } else notes.push(MIDS_NOT_SCORED);
+  const r = c.relations;
+  if (r && u.relations) {
+    row(
+      `relations ${r.from}–${r.to}: class agrees`,
+      (x) => pct(x.relations!.classAgreement),
+      `persistence of ${doc.from} ${pct(r.classAgreementPersistence)}`,
+    );
+    row(
+      '  mean absolute error',
+      (x) => fixed(x.relations!.meanAbsoluteError, 3),
+      `persistence ${fixed(r.meanAbsoluteErrorPersistence, 3)}`,
+    );
+    notes.push(
+      "relations: the ensemble's median against the relation rule on each year's observed data (friendly / neutral ±0.15 / hostile)",
+    );
+  } else notes.push(RELATIONS_NOT_SCORED);
+  const g = c.unga;
+  if (g && u.unga) {
+    row(
+      `UNGA affinity ${g.from}–${g.to}: mean ρ`,
+      (x) => rho(x.unga!.meanRankCorrelation),
+      `start-year relations held ${rho(g.meanRankCorrelationPersistence)}, S-scores held ${rho(g.meanRankCorrelationUngaPersistence)}`,
+    );
+    row(
+      '  direction of change agrees',
+      (x) =>
+        x.unga!.directionAgreement === null
+          ? '–'
+          : `${pct(x.unga!.directionAgreement)} of ${x.unga!.directionDyadYears}`,
+      'chance 50 %',
+    );
+    notes.push(
+      "UNGA affinity: Spearman's ρ across dyads with the S-score of each year's roll calls, mean over the years",
+    );
+  } else notes.push(UNGA_NOT_SCORED);
+  out.push(
+    renderTable(
+      [
+        { header: 'score' },
+        { header: 'unconditional', align: 'right' },
+        { header: 'conditioned', align: 'right' },
+        { header: 'benchmark' },
+      ],
+      rows,
+    ),
+    '',
+    ...notes,
+  );
+  return out;
 }
 
 export function register(program: Command): void {
@@ -168,6 +324,7 @@ export function register(program: Command): void {
             | undefined) ??
           1;
         await withEnsembleResources(settings, opts.store, async ({ store, bar, compute }) => {
+          let label = `backtest ${from}→${to}`;
           const outcome = await runBacktest(template, {
             from: from!,
             to: to!,
@@ -177,7 +334,10 @@ export function register(program: Command): void {
             ...(calibrateFrom === undefined ? {} : { calibrateFrom }),
             ...compute,
             store,
-            onProgress: (done, total) => bar.update(`backtest ${from}→${to}`, done, total),
+            onEnsemble: (which) => {
+              label = `backtest ${from}→${to} ${which}`;
+            },
+            onProgress: (done, total) => bar.update(label, done, total),
           }).catch((e: unknown) => {
             throw reroot(e, (path) =>
               path[0] === 'from' || path[0] === 'to' ? [`--${path[0]}`, ...path.slice(1)] : path,

@@ -74,5 +74,15 @@ export function backtestDocument(
         }
       : null,
     summary: o.summary,
+    unconditional: o.unconditional
+      ? {
+          ensemble: o.unconditional.ensemble.meta.id,
+          years: o.unconditional.years,
+          mids: o.unconditional.mids,
+          relations: o.unconditional.relations,
+          unga: o.unconditional.unga,
+          summary: o.unconditional.summary,
+        }
+      : null,
   };
 }

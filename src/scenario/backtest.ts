@@ -9,7 +9,10 @@
  * By default the run is unconditional: the template scenario's policies,
  * couplings and uncertain ranges, with its events removed. With `events` (an
  * observed-events file, data/events-2001-2016.yaml) the observed events that
- * fall within the simulated years are added: the run is conditioned on them.
+ * fall within the simulated years are added: the run is conditioned on them,
+ * and the unconditional ensemble (same template, calibration and seed) is
+ * run and scored beside it ({@link BacktestOutcome.unconditional}), so that
+ * what the events change is read off the two.
  *
  * Relations are scored twice: against the relation rule on each year's
  * observed data, and against UNGA voting affinity on its own (the rank
@@ -81,6 +84,11 @@ export interface BacktestOptions extends Omit<EnsembleOptions, 'summarize'> {
    * with the calibrated rule forms. Default: no calibration (the template as given).
    */
   readonly calibrateFrom?: number;
+  /**
+   * Called before each ensemble starts: with `events` the unconditional ensemble runs
+   * first, then the conditioned one (both report through `onProgress`).
+   */
+  readonly onEnsemble?: (which: 'unconditional' | 'conditioned') => void;
 }
 
 /** Years with fewer UNGA roll calls than this are not scored (2020 holds 1, of January 2020). */
@@ -177,16 +185,21 @@ export interface BacktestConditioning {
   readonly applied: readonly AppliedEvent[];
 }
 
-export interface BacktestOutcome {
+/** The summary of the spending forecast's scores over the scored years. */
+export interface BacktestSummary {
+  readonly crps: number;
+  readonly crpsRandomWalk: number;
+  readonly crpsAr1: number;
+  readonly skillRandomWalk: number;
+  readonly skillAr1: number;
+  readonly coverage50: number;
+  readonly coverage90: number;
+}
+
+/** One ensemble of a backtest, scored: its scenario, runs and scores against the observed data. */
+export interface BacktestScores {
   readonly scenario: Scenario;
-  /** The calibration written into the template (null without `calibrateFrom`). */
-  readonly calibration: Calibration | null;
   readonly ensemble: EnsembleOutcome;
-  readonly forcesYear: ForcesYear;
-  /** Training years of the benchmarks: growth in years trainFrom … from. */
-  readonly trainFrom: number;
-  /** The observed growth the benchmarks were fitted on. */
-  readonly training: readonly number[];
   readonly years: readonly BacktestYear[];
   /** Null when no scored year is covered by COW MID (after 2014). */
   readonly mids: MidScore | null;
@@ -194,17 +207,30 @@ export interface BacktestOutcome {
   readonly relations: RelationScore | null;
   /** Null when no scored year has UNGA roll calls (after 2019). */
   readonly unga: UngaScore | null;
+  readonly summary: BacktestSummary;
+}
+
+/**
+ * A backtest: the scores of the runs as asked (conditioned on the observed
+ * events when `events` is given, else unconditional), and with `events` the
+ * unconditional runs' scores beside them.
+ */
+export interface BacktestOutcome extends BacktestScores {
+  /** The calibration written into the template (null without `calibrateFrom`). */
+  readonly calibration: Calibration | null;
+  readonly forcesYear: ForcesYear;
+  /** Training years of the benchmarks: growth in years trainFrom … from. */
+  readonly trainFrom: number;
+  /** The observed growth the benchmarks were fitted on. */
+  readonly training: readonly number[];
   /** Null for an unconditional run. */
   readonly conditioning: BacktestConditioning | null;
-  readonly summary: {
-    readonly crps: number;
-    readonly crpsRandomWalk: number;
-    readonly crpsAr1: number;
-    readonly skillRandomWalk: number;
-    readonly skillAr1: number;
-    readonly coverage50: number;
-    readonly coverage90: number;
-  };
+  /**
+   * With `events`: the same template, calibration and seed run without the
+   * events, scored against the same observed data. Null for an unconditional
+   * run (the outcome's own scores are then the unconditional ones).
+   */
+  readonly unconditional: BacktestScores | null;
 }
 
 /** The shipped forces year nearest to `year` (ties go to the earlier year). */
@@ -329,7 +355,8 @@ export async function runBacktest(
     calibration = calibrate({ actors: templateActors, from: options.calibrateFrom, to: from });
     template = calibratedDocument(template, calibration);
   }
-  let s = backtestScenario(template, from, to);
+  const plain = backtestScenario(template, from, to);
+  let s = plain;
   let applied: AppliedEvent[] = [];
   if (options.events) {
     applied = selectObservedEvents(options.events.events, {
@@ -353,16 +380,58 @@ export async function runBacktest(
   const observedAll = checkObserved(s.actors, trainFrom, to);
   // observedAll[k] is the growth in year trainFrom + k.
   const training = observedAll.slice(0, trainingYears);
-  const ensemble = await runEnsemble(s, { ...options });
-  const years = yearCount(s);
-  const seriesIndex = scenarioSeries(s).indexOf(BACKTEST_SERIES);
-  const column = seriesIndex * years;
-  if (seriesIndex < 0)
+  if (!scenarioSeries(s).includes(BACKTEST_SERIES))
     throw badInput({
       file: template.file,
       path: ['indicators'],
       message: `the template must record ${BACKTEST_SERIES}`,
     });
+  const frame: ScoringFrame = { from, trainFrom, observedAll, training };
+  // With events, the unconditional ensemble first (same template, calibration and seed), then the conditioned one.
+  let unconditional: BacktestScores | null = null;
+  if (options.events) {
+    options.onEnsemble?.('unconditional');
+    unconditional = await scoreEnsemble(plain, options, frame);
+    options.onEnsemble?.('conditioned');
+  }
+  const scores = await scoreEnsemble(s, options, frame);
+  return {
+    ...scores,
+    calibration,
+    forcesYear: forcesYearFor(from),
+    trainFrom,
+    training,
+    conditioning: options.events
+      ? {
+          file: options.events.file,
+          name: options.events.name,
+          listed: options.events.events.length,
+          applied,
+        }
+      : null,
+    unconditional,
+  };
+}
+
+/** What every ensemble of one backtest is scored against. */
+interface ScoringFrame {
+  readonly from: number;
+  readonly trainFrom: number;
+  /** Observed growth in years trainFrom … to: observedAll[k] is the growth in year trainFrom + k. */
+  readonly observedAll: readonly number[];
+  /** The first growth values, those the benchmarks are fitted on. */
+  readonly training: readonly number[];
+}
+
+/** Runs (or resumes) the ensemble of scenario `s` and scores it against the observed data. */
+async function scoreEnsemble(
+  s: Scenario,
+  options: BacktestOptions,
+  { from, trainFrom, observedAll, training }: ScoringFrame,
+): Promise<BacktestScores> {
+  const ensemble = await runEnsemble(s, { ...options });
+  const years = yearCount(s);
+  const column = scenarioSeries(s).indexOf(BACKTEST_SERIES) * years;
   const values = Array.from({ length: years }, () => new Float64Array(options.runs));
   let r = 0;
   for (const v of options.store.iterateValues(ensemble.meta.id, options.runs)) {
@@ -402,23 +471,11 @@ export async function runBacktest(
   const crpsAr1 = mean((y) => y.crpsAr1);
   return {
     scenario: s,
-    calibration,
     ensemble,
-    forcesYear: forcesYearFor(from),
-    trainFrom,
-    training: train,
     years: scored,
     mids,
     relations,
     unga,
-    conditioning: options.events
-      ? {
-          file: options.events.file,
-          name: options.events.name,
-          listed: options.events.events.length,
-          applied,
-        }
-      : null,
     summary: {
       crps,
       crpsRandomWalk,

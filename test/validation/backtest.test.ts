@@ -16,7 +16,8 @@ import { dyadSeriesName } from '../../src/scenario/indicators.js';
 import { readObservedEvents } from '../../src/scenario/observed-events.js';
 import { scenarioDyads } from '../../src/scenario/state.js';
 import { loadDefaultWorld } from '../../src/world/index.js';
-import { runCli } from '../helpers/cli.js';
+import type { BacktestDocument } from '../../src/reports/index.js';
+import { runCli, runCliJson } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'concert-backtest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -157,6 +158,14 @@ describe('backtest', { timeout: 180_000 }, () => {
       const plain = await runBacktest(readDocument(small), base);
       const o = await runBacktest(readDocument(small), { ...base, events });
       expect(plain.conditioning).toBeNull();
+      expect(plain.unconditional).toBeNull();
+      // Conditioned, the unconditional ensemble runs beside it: the same runs as the plain backtest's.
+      expect(o.unconditional!.ensemble.meta.id).toBe(plain.ensemble.meta.id);
+      expect(o.unconditional!.scenario.events).toEqual([]);
+      expect(o.unconditional!.years).toEqual(plain.years);
+      expect(o.unconditional!.summary).toEqual(plain.summary);
+      expect(o.unconditional!.relations).toEqual(plain.relations);
+      expect(o.ensemble.meta.id).not.toBe(plain.ensemble.meta.id);
       // From the world of 2000 among USA, RUS and CHN: the events of 2001–2003 among them, the
       // NATO–Russia Council and the Six-Party Talks restricted to the simulated members.
       expect(o.conditioning!.applied.map((a) => `${a.event.year} ${a.event.type}`)).toEqual([
@@ -224,7 +233,8 @@ describe('backtest', { timeout: 180_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('CONDITIONED on 2 of the');
     expect(r.stdout).toContain('2014 sanction USA, RUS');
-    expect(r.stdout).toMatch(/UNGA affinity 2014–2015 .* rank correlation across dyads/);
+    expect(r.stdout).toMatch(/UNGA affinity 2014–2015: mean ρ/);
+    expect(r.stdout).toContain('unconditional [5 %, 95 %]  conditioned [5 %, 95 %]');
     const bad = join(dir, 'bad-events.yaml');
     writeFileSync(
       bad,
@@ -250,6 +260,52 @@ describe('backtest', { timeout: 180_000 }, () => {
     const c = runWindow(bad);
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(new RegExp(`${bad}:4:\\d+: events\\[0\\]\\.target: unknown actor "ZZZ"`));
+  });
+
+  it('concert backtest --events shows the unconditional and the conditioned runs side by side', () => {
+    const store = join(dir, 'bt-both.db');
+    const args = ['backtest', '--scenario', small, '--from', '2000', '--to', '2003', '--runs', '5'].concat([
+      '--events',
+      'data/events-2001-2016.yaml',
+      '--store',
+      store,
+    ]);
+    const doc = runCliJson<BacktestDocument>(args);
+    const u = doc.unconditional!;
+    expect(doc.conditioning!.applied).toHaveLength(6);
+    expect(u.years.map((y) => y.year)).toEqual([2001, 2002, 2003]);
+    expect(u.ensemble).not.toBe(doc.ensemble);
+    // Both against the same observations; the events act from 2002 (the first year is the same runs).
+    expect(u.years.map((y) => y.observed)).toEqual(doc.years.map((y) => y.observed));
+    expect(u.years[0]!.q50).toBe(doc.years[0]!.q50);
+    expect(u.years[1]!.q50).not.toBe(doc.years[1]!.q50);
+    expect(u.summary.crps).not.toBe(doc.summary.crps);
+    expect(u.relations!.meanAbsoluteError).not.toBe(doc.relations!.meanAbsoluteError);
+    expect(u.mids!.meanProbability).not.toBe(doc.mids!.meanProbability);
+    // The text shows the two (resumed from the store: the same runs).
+    const r = runCli(args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('5 runs each');
+    expect(r.stdout).toContain('unconditional and CONDITIONED on 6 of the');
+    const row = (year: number) => r.stdout.split('\n').find((l) => l.startsWith(`${year} `))!;
+    const p = (x: number) => `${(100 * x).toFixed(1)} %`;
+    const y2 = (d: typeof u) => d.years[1]!;
+    expect(row(2002)).toContain(
+      `${p(y2(u).q50)} [${p(y2(u).q05)}, ${p(y2(u).q95)}]    ${p(y2(doc).q50)} [${p(y2(doc).q05)}, ${p(y2(doc).q95)}]`,
+    );
+    expect(row(2002)).toContain(`${u.years[1]!.crps.toFixed(4)}      ${doc.years[1]!.crps.toFixed(4)}`);
+    const mean = r.stdout.split('\n').find((l) => l.startsWith('spending: mean CRPS'))!;
+    expect(mean).toMatch(
+      new RegExp(`${u.summary.crps.toFixed(4)}\\s+${doc.summary.crps.toFixed(4)}\\s+random walk`),
+    );
+    expect(r.stdout).toMatch(/relations 2001–2003: class agrees/);
+    expect(r.stdout).toMatch(/MID onsets 2001–2003: Brier/);
+    // Without --events the document has no unconditional block and the text is the single table.
+    const plain = runCliJson<BacktestDocument>(args.slice(0, 9).concat(['--store', store]));
+    expect(plain.conditioning).toBeNull();
+    expect(plain.unconditional).toBeNull();
+    expect(plain.ensemble).toBe(u.ensemble);
+    expect(plain.years).toEqual(u.years);
   });
 
   it('scores UNGA affinity after the COW data end (2017–2019)', async () => {

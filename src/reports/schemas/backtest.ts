@@ -115,6 +115,32 @@ export const ConditioningSchema = z
   })
   .describe('the observed events the runs were conditioned on');
 
+const SummarySchema = z.strictObject({
+  crps: z.number(),
+  crpsRandomWalk: z.number(),
+  crpsAr1: z.number(),
+  skillRandomWalk: z.number().describe('1 − CRPS/CRPS(random walk): > 0 the engine is better'),
+  skillAr1: z.number(),
+  coverage50: z.number().describe('share of years inside the 50 % band'),
+  coverage90: z.number().describe('share of years inside the 90 % band'),
+});
+
+/** One ensemble's scores: the fields a backtest document holds for the runs it reports. */
+export const BacktestScoresSchema = z
+  .strictObject({
+    ensemble: z.string(),
+    years: z.array(BacktestYearSchema),
+    mids: MidScoreSchema.nullable().describe('null when no scored year is in COW MID (to 2014)'),
+    relations: RelationScoreSchema.nullable().describe(
+      'null when no scored year has an embedded world (to 2016)',
+    ),
+    unga: UngaScoreSchema.nullable().describe('null when no scored year has UNGA roll calls (to 2019)'),
+    summary: SummarySchema,
+  })
+  .describe(
+    'the unconditional runs (same template, calibration and seed, no observed events) scored against the same observed data',
+  );
+
 export const BacktestSchema = z
   .strictObject({
     scenario: z.string(),
@@ -138,15 +164,12 @@ export const BacktestSchema = z
     conditioning: ConditioningSchema.nullable().describe(
       'null: unconditional (no observed events imposed); else the observed events added to the runs (--events)',
     ),
-    summary: z.strictObject({
-      crps: z.number(),
-      crpsRandomWalk: z.number(),
-      crpsAr1: z.number(),
-      skillRandomWalk: z.number().describe('1 − CRPS/CRPS(random walk): > 0 the engine is better'),
-      skillAr1: z.number(),
-      coverage50: z.number().describe('share of years inside the 50 % band'),
-      coverage90: z.number().describe('share of years inside the 90 % band'),
-    }),
+    summary: SummarySchema,
+    unconditional: BacktestScoresSchema.nullable().describe(
+      'null without --events (the fields above are then the unconditional runs); with --events the fields above are the conditioned runs and this block the unconditional ones beside them',
+    ),
   })
-  .describe('a backtest of the scenario engine against observed military spending (concert backtest --json)')
+  .describe(
+    'a backtest of the scenario engine against observed military spending (concert backtest --json): the scores of the runs as asked — conditioned on the observed events when `conditioning` is set — and, when conditioned, the unconditional runs’ scores in `unconditional`',
+  )
   .meta({ id: 'Backtest' });
