@@ -55,6 +55,7 @@ const COMMANDS: ReadonlyArray<readonly [string, readonly Loader[]]> = [
   ['run', [() => import('./scenario-run.js')]],
   ['compare', [() => import('./compare.js')]],
   ['backtest', [() => import('./backtest.js')]],
+  ['calibrate', [() => import('./calibrate.js')]],
   ['sensitivity', [() => import('./sensitivity.js')]],
   ['runs', [() => import('./runs.js')]],
   ['report', [() => import('./report.js')]],
