@@ -141,6 +141,18 @@ export function calibrationText(cal: Calibration): string {
       `crisis base rate: ${fixed(cal.crises.baseRate, 4)} onsets a dyad-year (${cal.crises.from}–${cal.crises.to}); ` +
         `log-likelihood ${fixed(cal.crises.fit.logLikelihood, 2)} against ${fixed(cal.crises.fit.nullLogLikelihood, 2)} for the base rate`,
     );
+  const r = cal.relations;
+  if (r) {
+    const m = r.moments;
+    notes.push(
+      `relation moments ${r.from}–${r.to} (${r.gridPoints} grid points × ${r.runs} runs, seed ${r.seed}): volatility ${fixed(m.observed[0]!, 3)} observed, ${fixed(m.simulated[0]!, 3)} at the fit; ` +
+        `objective ${fixed(r.objective, 3)} at the fit, ${fixed(r.objectiveWithoutRules, 3)} with α = β = 0, ${fixed(r.objectivePersistence, 3)} for persistence (each dyad's drift: --json)`,
+    );
+    for (const edge of r.atGridEdge)
+      notes.push(
+        `relations: ${edge === 'interactionRate' ? 'α' : 'β'} is at the upper edge of the searched grid; the best rate may be larger (and less plausible)`,
+      );
+  }
   if (cal.crisesNote) notes.push(`crises: ${cal.crisesNote}`);
   if (cal.relationsNote) notes.push(`relations: ${cal.relationsNote}`);
   if (notes.length > 0) out.push('', ...notes);
@@ -164,7 +176,7 @@ export function register(program: Command): void {
   program
     .command('calibrate')
     .description(
-      'fit the arms rule (trend, reaction, fatigue, shocks) and the crisis constants on history (SIPRI, COW MID) and print the fit',
+      'fit the arms rule (trend, reaction, fatigue, shocks), the crisis constants and the relation rates on history (SIPRI, COW MID, the relation rule) and print the fit',
     )
     .option('--from <year>', `first training year (default ${DEFAULT_FROM})`)
     .option('--to <year>', `last training year (default ${DEFAULT_TO}, the last embedded world)`)
@@ -172,6 +184,10 @@ export function register(program: Command): void {
     .option(
       '--scenario <file>',
       `template scenario: its actors, and where --write writes the fit (default ${DEFAULT_TEMPLATE})`,
+    )
+    .option(
+      '--no-relations',
+      'skip the rates of the relation rules R1 and R2 (fitted by simulated moments: the engine runs the template on a grid, about half a minute)',
     )
     .option('--json', 'print the calibration as one JSON document')
     .option(
@@ -199,7 +215,16 @@ export function register(program: Command): void {
         }
         let cal: Calibration;
         try {
-          cal = calibrate({ actors, from: from!, to: to! });
+          const note = () =>
+            process.stderr.write(
+              'fitting the relation rates R1 and R2 by simulated moments (the engine on a grid of rates; up to half a minute; --no-relations skips it)\n',
+            );
+          cal = calibrate({
+            actors,
+            from: from!,
+            to: to!,
+            ...(opts.relations ? { template, onRelationFit: note } : {}),
+          });
         } catch (e) {
           throw reroot(e, (path) =>
             path[0] === 'from' || path[0] === 'to' ? [`--${path[0]}`, ...path.slice(1)] : path,

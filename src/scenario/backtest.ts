@@ -352,7 +352,7 @@ export async function runBacktest(
         path: ['actors'],
         message: 'a calibrated backtest needs the template to list its actors',
       });
-    calibration = calibrate({ actors: templateActors, from: options.calibrateFrom, to: from });
+    calibration = calibrate({ actors: templateActors, from: options.calibrateFrom, to: from, template });
     template = calibratedDocument(template, calibration);
   }
   const plain = backtestScenario(template, from, to);

@@ -55,6 +55,9 @@ export const BOOTSTRAP_RESAMPLES = 200;
 /** The coarse grid: α in steps of 0.1 up to 0.6, β in steps of 0.05 up to 0.3; then a fine grid of half … quarter steps around the best point. */
 const COARSE_ALPHA = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 const COARSE_BETA = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+/** The largest values the search reaches (the fine grid goes half a coarse step beyond the coarse grid). */
+const ALPHA_EDGE = 0.65;
+const BETA_EDGE = 0.325;
 
 export interface RelationCalibrationOptions {
   /** The calibrated template: its actors, policies, couplings and uncertain ranges are run. */
@@ -100,6 +103,8 @@ export interface RelationCalibration {
   readonly objectivePersistence: number;
   /** Grid points simulated. */
   readonly gridPoints: number;
+  /** The rates whose estimate is at the upper edge of the searched range (the optimum may lie beyond it). */
+  readonly atGridEdge: readonly ('interactionRate' | 'balanceRate')[];
 }
 
 type Mapping = Record<string, unknown>;
@@ -129,7 +134,7 @@ export function calibrateRelations(options: RelationCalibrationOptions): Relatio
   const n = actors.length;
   const years = to - from + 1;
   const observedPaths = Array.from({ length: years }, (_, t) => options.observed(from + t));
-  const base = baseDocument(options.template, from, to);
+  const base = baseDocument(options.template, actors, from, to);
   const caches = engineCaches();
   const memo = new Map<string, PointMoments>();
   let dyads: readonly (readonly [number, number])[] = [];
@@ -209,6 +214,10 @@ export function calibrateRelations(options: RelationCalibrationOptions): Relatio
     objectiveWithoutRules: objective(simulate(0, 0).mean, weights),
     objectivePersistence: objective(new Float64Array(observed.length), weights),
     gridPoints: memo.size,
+    atGridEdge: [
+      ...(alpha >= ALPHA_EDGE ? (['interactionRate'] as const) : []),
+      ...(beta >= BETA_EDGE ? (['balanceRate'] as const) : []),
+    ],
   };
 }
 
@@ -253,16 +262,29 @@ function bootstrap(
   return [sd(sums[0]!, sums[1]!), sd(sums[2]!, sums[3]!)];
 }
 
-/** The template as the calibration runs it: from the world of `from`, relations recorded, no events, no deterrence draws. */
-function baseDocument(template: SourceDocument, from: number, to: number): SourceDocument {
+/**
+ * The template as the calibration runs it: its actors cut to `actors` (with
+ * their policies and uncertain entries), from the world of `from`, relations
+ * recorded, no events, no deterrence draws.
+ */
+function baseDocument(
+  template: SourceDocument,
+  actors: readonly string[],
+  from: number,
+  to: number,
+): SourceDocument {
   const value = mapping(template.value);
+  const kept = new Set(['default', ...actors]);
+  const policies = Object.fromEntries(Object.entries(mapping(value.policies)).filter(([id]) => kept.has(id)));
   const uncertain = (Array.isArray(value.uncertain) ? value.uncertain : []).filter((u) => {
     const p = mapping(u).parameter;
+    if (typeof p !== 'string') return false;
+    const policy = /^policies\.([^.]+)\./.exec(p);
     return (
-      typeof p === 'string' &&
       !p.startsWith('deterrence.') &&
       p !== 'couplings.interactionSignal.rate' &&
-      p !== 'couplings.structuralBalance.rate'
+      p !== 'couplings.structuralBalance.rate' &&
+      (policy === null || kept.has(policy[1]!))
     );
   });
   return {
@@ -272,7 +294,9 @@ function baseDocument(template: SourceDocument, from: number, to: number): Sourc
       ...value,
       name: `calibrate-relations-${from}-${to}`,
       world: { default: from, forces: forcesYearFor(from) },
+      actors: [...actors],
       years: `${from + 1}..${to}`,
+      policies,
       events: [],
       indicators: [RELATIONS],
       uncertain,
@@ -283,16 +307,18 @@ function baseDocument(template: SourceDocument, from: number, to: number): Sourc
 /**
  * The scenario the fit runs at (α, β): the template from the world of `from`
  * (nearest shipped forces) to `to`, no events, only `relations.dyad`
- * recorded, the deterrence parameters at their defaults, R1's target relative.
+ * recorded, the deterrence parameters at their defaults, R1's target relative,
+ * the actors cut to `actors`.
  */
 export function relationCalibrationScenario(
   template: SourceDocument,
+  actors: readonly string[],
   from: number,
   to: number,
   alpha: number,
   beta: number,
 ): Scenario {
-  return withRates(baseDocument(template, from, to), alpha, beta);
+  return withRates(baseDocument(template, actors, from, to), alpha, beta);
 }
 
 function withRates(base: SourceDocument, alpha: number, beta: number): Scenario {

@@ -35,6 +35,8 @@ export interface CalibrationOptions {
   readonly template?: SourceDocument;
   /** Runs per grid point of the relation fit (default 12). */
   readonly relationRuns?: number;
+  /** Called once the data-only fits are done, before the (slower) simulated fit of the relation rates starts. */
+  readonly onRelationFit?: () => void;
 }
 
 /** The crisis rule's constants fitted to MID onsets: P(onset in t) = logistic(c0 − c1·r_ij(t − 1)). */
@@ -128,6 +130,7 @@ export function calibrate(options: CalibrationOptions): Calibration {
     ...calibrateCrises(actors, from, to, relations),
   };
   if (!options.template) return cal;
+  options.onRelationFit?.();
   return { ...cal, ...fitRelations(options.template, cal, options.relationRuns, relations) };
 }
 

@@ -17,7 +17,7 @@ const n = actors.length;
 
 /** The relation matrices of one engine run at (α, β), the start year's observed. */
 function enginePath(from: number, to: number, alpha: number, beta: number): (year: number) => number[] {
-  const s = relationCalibrationScenario(template, from, to, alpha, beta);
+  const s = relationCalibrationScenario(template, actors, from, to, alpha, beta);
   const [run] = simulateRuns(s, 1, [0], defaultParts(s));
   const y = yearCount(s);
   const dyads = scenarioDyads(s).all;
@@ -76,6 +76,19 @@ describe('calibrateRelations', () => {
     expect(fit.objective).toBeLessThanOrEqual(fit.objectiveWithoutRules);
     expect(fit.interactionRate.standardError).toBeGreaterThanOrEqual(0);
     expect(calibrateRelations(options)).toEqual(fit);
+  });
+
+  it("fits a subset of the template's actors (their dyads only)", () => {
+    const three = ['USA', 'CHN', 'RUS'];
+    const fit = calibrateRelations({
+      template,
+      actors: three,
+      from: 2005,
+      to: 2008,
+      observed: (year) => observedRelationMatrix(three, year),
+      runs: 1,
+    });
+    expect(fit.moments.names).toEqual(['volatility', 'drift.USA-CHN', 'drift.USA-RUS', 'drift.CHN-RUS']);
   });
 
   it('refuses training years past the embedded worlds', () => {

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readDocument } from '../../src/core/document.js';
 import { calibrate } from '../../src/scenario/calibrate.js';
 import { runCli, runCliJson } from '../helpers/cli.js';
 
@@ -15,7 +16,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('concert calibrate', { timeout: 120_000 }, () => {
   const args = ['calibrate', '--from', '1993', '--to', '2010', '--actors', 'USA,CHN,RUS'];
-  const cal = calibrate({ actors: ['USA', 'CHN', 'RUS'], from: 1993, to: 2010 });
+  const template = readDocument('scenarios/baseline-2017.yaml');
+  const cal = calibrate({ actors: ['USA', 'CHN', 'RUS'], from: 1993, to: 2010, template });
 
   it('prints the fitted values calibrate() computes', () => {
     const r = runCli(args);
@@ -41,6 +43,10 @@ describe('concert calibrate', { timeout: 120_000 }, () => {
     row('fatigue a', cal.arms.fatigue);
     row('crisis c0', cal.crises!.base);
     row('crisis c1', cal.crises!.hostility);
+    row('interaction α', cal.relations!.interactionRate);
+    row('balance β', cal.relations!.balanceRate);
+    expect(out).toContain(`objective ${cal.relations!.objective.toFixed(3)} at the fit`);
+    expect(r.stderr).toContain('fitting the relation rates R1 and R2 by simulated moments');
     expect(out).toContain(`crisis base rate: ${cal.crises!.baseRate.toFixed(4)} onsets a dyad-year`);
     expect(out).toContain(`${cal.arms.observations} yearly increments 1993–2010`);
   });
@@ -64,6 +70,12 @@ describe('concert calibrate', { timeout: 120_000 }, () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`error: --write: ${file} exists`);
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('--no-relations fits the arms and crisis parameters only, without running the engine', () => {
+    const r = runCliJson([...args, '--no-relations']) as { relations?: unknown; arms: unknown };
+    expect(r.relations).toBeUndefined();
+    expect(r.arms).toEqual(JSON.parse(JSON.stringify(cal.arms)));
   });
 
   it('bad input exits 2 with one message naming the option', () => {
