@@ -15,7 +15,16 @@ const PARAMETERS = [
   'policies.default.consultation',
   'policies.default.arms.reaction',
   'policies.default.arms.fatigue',
-  'policies.default.arms.baselineGrowth',
+  'policies.USA.arms.baselineGrowth',
+  'policies.CHN.arms.baselineGrowth',
+  'policies.RUS.arms.baselineGrowth',
+  'policies.JPN.arms.baselineGrowth',
+  'policies.DEU.arms.baselineGrowth',
+  'policies.GBR.arms.baselineGrowth',
+  'policies.FRA.arms.baselineGrowth',
+  'policies.IND.arms.baselineGrowth',
+  'couplings.crises.base',
+  'couplings.crises.hostility',
   'couplings.structuralBalance.rate',
   'couplings.threatPerception.rate',
   'couplings.damageLimitation.weight',
@@ -35,7 +44,7 @@ const PARAMETERS = [
 async function open(page: Page, lang: string, hash = '') {
   await page.addInitScript((l) => localStorage.setItem('concert.language', l), lang);
   await page.goto(`/#/sensitivity${hash}`);
-  await expect(page.getByTestId('sens-design')).toContainText('19');
+  await expect(page.getByTestId('sens-design')).toContainText('28');
 }
 
 /** Runs the design with `n` and waits for the table. */
@@ -73,11 +82,11 @@ test('sensitivity: a small Morris design runs to the μ* chart, the μ*–σ sca
   await open(page, 'en');
   await expect(page.getByTestId('sens-method')).toHaveValue('morris');
   await expect(page.getByTestId('sens-n')).toHaveValue('10');
-  await expect(page.getByText('200 runs: 10 × (19 parameters + 1)')).toBeVisible();
+  await expect(page.getByText('290 runs: 10 × (28 parameters + 1)')).toBeVisible();
   await run(page, '3');
-  await expect(page.getByTestId('progress')).toHaveAttribute('value', '60');
+  await expect(page.getByTestId('progress')).toHaveAttribute('value', '87');
   await expect(page.getByTestId('sens-summary')).toContainText(
-    'baseline-2017: Morris elementary effects on Strategic stability index in 2036; r = 3 trajectories on 4 levels, 60 runs, seed 2017',
+    'baseline-2017: Morris elementary effects on Strategic stability index in 2036; r = 3 trajectories on 4 levels, 87 runs, seed 2017',
   );
   await checkTable(page);
   await expect(page.getByTestId('sens-table').locator('thead')).toContainText('μ*');
@@ -104,7 +113,7 @@ test('sensitivity: a small Morris design runs to the μ* chart, the μ*–σ sca
   await expect(page.getByTestId('sens-results')).toHaveCount(0);
   await expect(page.getByTestId('sens-n')).toHaveValue('8');
   await run(page, '2');
-  await expect(page.getByTestId('sens-summary')).toContainText('N = 2 base points, 42 runs');
+  await expect(page.getByTestId('sens-summary')).toContainText('N = 2 base points, 60 runs');
   await expect(page.getByTestId('sens-sum')).toContainText('Σ Sᵢ');
   await checkTable(page);
   await expect(page.getByTestId('sens-table').locator('thead')).toContainText('Total Sₜᵢ');
@@ -119,7 +128,7 @@ for (const lang of ['zh-Hans', 'zh-Hant'] as const) {
   }) => {
     // 繁體中文 at tablet width: the longest labels must still fit.
     if (lang === 'zh-Hant') await page.setViewportSize({ width: 820, height: 1180 });
-    // 简体中文 with the first click's N (8 base points, 168 runs), 繁體中文 with 2.
+    // 简体中文 with the first click's N (8 base points, 240 runs), 繁體中文 with 2.
     await open(page, lang, lang === 'zh-Hans' ? '?method=sobol' : '?method=sobol&n=2');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('敏感性分析');
     await page.getByTestId('sens-run').click();
@@ -178,11 +187,11 @@ test('sensitivity: bad input is refused next to its field, and nothing is starte
   await expect(nMessage).toHaveText('Enter a whole number.');
   await expect(page.getByTestId('sens-run')).toBeDisabled();
   await n.fill('0');
-  await expect(nMessage).toHaveText('Enter a whole number from 2 to 5,000.');
+  await expect(nMessage).toHaveText('Enter a whole number from 2 to 3,448.');
   await n.fill('-4');
-  await expect(nMessage).toHaveText('Enter a whole number from 2 to 5,000.');
+  await expect(nMessage).toHaveText('Enter a whole number from 2 to 3,448.');
   await n.fill('100000');
-  await expect(nMessage).toHaveText('Enter a whole number from 2 to 5,000.');
+  await expect(nMessage).toHaveText('Enter a whole number from 2 to 3,448.');
   await n.fill('ten');
   await expect(nMessage).toHaveText('Enter a whole number.');
   await expect(n).toHaveAttribute('aria-invalid', 'true');
