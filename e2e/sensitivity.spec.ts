@@ -62,6 +62,12 @@ async function checkTable(page: Page) {
   await expect(rows).toHaveCount(PARAMETERS.length);
   const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-parameter')));
   expect([...shown].sort()).toEqual([...PARAMETERS].sort());
+  // Every parameter has a label of its own (a bare path means a missing translation).
+  const bare = await rows.evaluateAll(
+    (trs) =>
+      trs.filter((tr) => tr.querySelector('td')?.textContent === tr.getAttribute('data-parameter')).length,
+  );
+  expect(bare).toBe(0);
   await expect(page.getByTestId('sens-table')).toContainText('deterrence.alert.road-mobile.generated');
   const chart = page.getByTestId('sens-chart');
   await expect(chart.locator('svg path').first()).toBeAttached();
@@ -91,6 +97,9 @@ test('sensitivity: a small Morris design runs to the μ* chart, the μ*–σ sca
   await checkTable(page);
   await expect(page.getByTestId('sens-table').locator('thead')).toContainText('μ*');
   await expect(page.getByTestId('sens-table')).toContainText('Misperception');
+  // A state's own policy is labelled with the state's name; no parameter is shown by its bare path alone.
+  await expect(page.getByTestId('sens-table')).toContainText('Baseline spending growth (Russia');
+  await expect(page.getByTestId('sens-table')).toContainText('Crises: hostility weight c₁');
   await expect(page.getByTestId('sens-scatter').locator('svg text').first()).toBeAttached();
   // The CSV has every parameter, unrounded.
   const download = page.waitForEvent('download');
@@ -137,6 +146,9 @@ for (const lang of ['zh-Hans', 'zh-Hant'] as const) {
     const header = page.getByTestId('sens-table').locator('thead');
     await expect(header).toContainText(lang === 'zh-Hans' ? '总 Sₜᵢ' : '總 Sₜᵢ');
     await expect(page.getByTestId('sens-table')).toContainText(lang === 'zh-Hans' ? '误判' : '誤判');
+    await expect(page.getByTestId('sens-table')).toContainText(
+      lang === 'zh-Hans' ? '军费基准增长（俄罗斯）' : '軍費基準增長（俄羅斯）',
+    );
     await expect(page.getByTestId('sens-chart').locator('svg')).toContainText(
       lang === 'zh-Hans' ? 'Sobol 指数' : 'Sobol 指數',
     );

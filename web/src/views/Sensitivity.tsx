@@ -42,12 +42,22 @@ const NOT_A_FACTOR = 'coreInterests.stances';
 /** Longest parameter label drawn in full on a chart axis, in pixels (longer ones end in …; the tooltip and table have them whole). */
 const MAX_LABEL_PX = 250;
 
-/** The label of an uncertain parameter (`param.<path with _ for .>`), else its path. */
+/**
+ * The label of an uncertain parameter (`param.<path with _ for .>`); a
+ * state's own policy (`policies.RUS.arms.baselineGrowth`) is the default
+ * policy's label with the state's name; else the path.
+ */
 export function useParameterLabel(): (path: string) => string {
   const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   return (path: string) => {
     const key = `param.${path.replaceAll('.', '_')}`;
-    return i18n.exists(key) ? t(key) : path;
+    if (i18n.exists(key)) return t(key);
+    const own = /^policies\.([A-Z][A-Z0-9]{1,5})\.(.+)$/.exec(path);
+    const general = own ? `param.policies_default_${own[2]!.replaceAll('.', '_')}` : '';
+    if (own && i18n.exists(general))
+      return t('param.ofState', { label: t(general), state: fmt.country(own[1]!) });
+    return path;
   };
 }
 
