@@ -61,6 +61,13 @@ function headerLines(doc: BacktestDocument): string[] {
         .map(([id, e]) => `${id} ${pct(e.estimate)}`)
         .join(', ')}`,
     );
+    const r = cal.relations;
+    if (r) {
+      const edge = r.atGridEdge.length > 0 ? ` (at the grid's upper edge: ${r.atGridEdge.join(', ')})` : '';
+      out.push(
+        `  relation rates ${r.from}–${r.to} (simulated moments): α ${est(r.interactionRate)}, β ${est(r.balanceRate)}; objective ${fixed(r.objective, 2)} (α = β = 0: ${fixed(r.objectiveWithoutRules, 2)}, persistence ${fixed(r.objectivePersistence, 2)})${edge}`,
+      );
+    } else if (cal.relationsNote) out.push(`  relation rates: not fitted, ${cal.relationsNote}`);
   }
   out.push(
     `scored: ${doc.series} — growth of the total military spending of ${doc.actors.join(', ')}`,

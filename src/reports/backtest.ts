@@ -1,6 +1,7 @@
 /** The backtest report (src/scenario/backtest.ts; docs/validation.md). */
 import type { FittedEstimate } from '../models/arms/fit.js';
 import type { BacktestOutcome } from '../scenario/backtest.js';
+import type { RelationCalibration } from '../scenario/calibrate-relations.js';
 import { BACKTEST_SERIES } from '../scenario/backtest.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
 import type { Document } from './document.js';
@@ -18,11 +19,27 @@ function eventActors(e: ScenarioEvent): string[] {
   return 'target' in e ? [e.actor, e.target] : [e.actor];
 }
 
-/** The document of a backtest. */
+/** The relation rates' fit as the report gives it (without the moment vectors: `concert calibrate --json` has them). */
+function relationFit(r: RelationCalibration | null) {
+  return r
+    ? {
+        from: r.from,
+        to: r.to,
+        interactionRate: estimateOf(r.interactionRate)!,
+        balanceRate: estimateOf(r.balanceRate)!,
+        objective: r.objective,
+        objectiveWithoutRules: r.objectiveWithoutRules,
+        objectivePersistence: r.objectivePersistence,
+        atGridEdge: [...r.atGridEdge],
+      }
+    : null;
+}
+
 function estimateOf(e: FittedEstimate | null): { estimate: number; standardError: number } | null {
   return e ? { estimate: e.estimate, standardError: e.standardError } : null;
 }
 
+/** The document of a backtest. */
 export function backtestDocument(
   o: BacktestOutcome,
   from: number,
@@ -56,6 +73,8 @@ export function backtestDocument(
           shockSd: Object.fromEntries(o.calibration.arms.shockSd.map((t) => [t.actor, t.value])),
           crisisBase: estimateOf(o.calibration.crises?.base ?? null),
           crisisHostility: estimateOf(o.calibration.crises?.hostility ?? null),
+          relations: relationFit(o.calibration.relations ?? null),
+          ...(o.calibration.relationsNote ? { relationsNote: o.calibration.relationsNote } : {}),
         }
       : null,
     conditioning: o.conditioning

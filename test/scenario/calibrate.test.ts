@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/core/document.js';
 import { isConcertError } from '../../src/core/errors.js';
+import { backtestDocument } from '../../src/reports/backtest.js';
+import { BacktestSchema } from '../../src/reports/schemas/backtest.js';
 import { RunStore } from '../../src/runtime/store.js';
 import { runBacktest } from '../../src/scenario/backtest.js';
 import { Rng } from '../../src/core/rng.js';
@@ -114,6 +116,20 @@ describe('calibrate', { timeout: 120_000 }, () => {
       });
       expect(o.scenario.uncertain.map((u) => u.parameter)).toContain('policies.USA.arms.baselineGrowth');
       expect(o.years).toHaveLength(2);
+      // The relation rates are fitted on the same training years and run, and the report carries them.
+      const rel = o.calibration!.relations!;
+      expect([rel.from, rel.to]).toEqual([1992, 2000]);
+      const couplings = o.scenario.raw.couplings as Record<string, { rate?: number }>;
+      expect(couplings.interactionSignal!.rate).toBeCloseTo(rel.interactionRate.estimate, 4);
+      expect(couplings.structuralBalance!.rate).toBeCloseTo(rel.balanceRate.estimate, 4);
+      const doc = backtestDocument(o, 2000, 2002, 8, 3);
+      expect(doc.calibration!.relations).toMatchObject({
+        from: 1992,
+        to: 2000,
+        interactionRate: { estimate: rel.interactionRate.estimate },
+        balanceRate: { estimate: rel.balanceRate.estimate },
+      });
+      expect(BacktestSchema.safeParse(doc).success).toBe(true);
     } finally {
       store.close();
     }

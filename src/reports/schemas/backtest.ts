@@ -94,6 +94,26 @@ export const CalibrationSchema = z
       .describe('σ per actor: sd of the yearly shock to the spending index'),
     crisisBase: FitSchema.nullable().describe('c0 by maximum likelihood of MID onsets (null: not fitted)'),
     crisisHostility: FitSchema.nullable().describe('c1'),
+    relations: z
+      .strictObject({
+        from: z.number().int().describe('first year of the moments (the engine starts from its world)'),
+        to: z.number().int().describe('last year of the moments (at most the last embedded world)'),
+        interactionRate: FitSchema.describe('α, rule R1 (bootstrap standard error over dyads)'),
+        balanceRate: FitSchema.describe('β, rule R2'),
+        objective: z.number().describe('the moments objective at the fit'),
+        objectiveWithoutRules: z.number().describe('the objective at α = β = 0'),
+        objectivePersistence: z
+          .number()
+          .describe('the objective of persistence (every score held at its start)'),
+        atGridEdge: z
+          .array(z.enum(['interactionRate', 'balanceRate']))
+          .describe('rates whose estimate is at the upper edge of the searched range'),
+      })
+      .nullable()
+      .describe(
+        'the relation rates by simulated method of moments on the training years (src/scenario/calibrate-relations.ts); null when they could not be fitted (relationsNote says why)',
+      ),
+    relationsNote: z.string().optional().describe('why the relation rates were not fitted'),
   })
   .describe('parameters fitted on the training years and written into the template (--calibrate-from)');
 
