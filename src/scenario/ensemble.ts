@@ -62,8 +62,11 @@ export interface EnsembleOptions {
   readonly chunkRuns?: number;
   /**
    * Where the missing runs are computed when not in this process: a
-   * distributed queue (src/runtime/queue). `workers`, `pool` and `chunkRuns`
-   * do not apply then; the summary is computed in this thread.
+   * distributed queue (src/runtime/queue). `chunkRuns` does not apply then,
+   * and `workers` and `pool` only to the summary: with a file store and
+   * `workers` > 1 its blocks are summarised on `pool` or on a pool of
+   * `workers` − 1 threads and this one, started while the runs are computed
+   * elsewhere (as a local run summarises on its pool), else in this thread.
    */
   readonly executor?: EnsembleExecutor;
   /**
@@ -121,6 +124,11 @@ export interface EnsembleOutcome {
 /** The module of the ensemble's worker tasks. */
 function taskModule(): string {
   return moduleUrl(import.meta.url, './task');
+}
+
+/** The module of {@link summarizeBlock}, for a pool that only summarises. */
+function summaryModule(): string {
+  return moduleUrl(import.meta.url, './summary');
 }
 
 /**
@@ -211,10 +219,11 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
     options.onProgress?.(stored, options.runs);
   };
   let bands: Record<string, Bands> | undefined;
-  if (options.executor) {
+  /** The missing runs computed by `executor`, each stored once (a result already stored is ignored). */
+  const computeElsewhere = async (executor: EnsembleExecutor) => {
     const pending = new Uint8Array(options.runs);
     for (const k of missing) pending[k] = 1;
-    await options.executor.compute({
+    await executor.compute({
       scenario: s,
       meta,
       runs: options.runs,
@@ -241,6 +250,20 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
         return missing.filter((k) => pending[k] === 1);
       },
     });
+  };
+  if (options.executor) {
+    // The summary's threads start (loading only the summary's code) while the runs are computed elsewhere.
+    const summaryPool =
+      options.summarize && store.path !== ':memory:' && options.workers > 1
+        ? (options.pool ?? WorkerPool.create(options.workers - 1, { preload: [summaryModule()] }))
+        : undefined;
+    try {
+      await computeElsewhere(options.executor);
+      if (summaryPool)
+        bands = await summarizeOnPool(summaryPool, store.path, meta, options.runs, summaryModule());
+    } finally {
+      if (summaryPool && !options.pool) await summaryPool.close();
+    }
   } else if (options.workers <= 1 || chunks.length <= 1 || options.pool?.threads === 1) {
     for (const runs of chunks) save(chunkResults(simulateChunk({ scenario: s, seed: options.seed, runs })));
   } else {
@@ -315,9 +338,9 @@ async function summarizeOnPool(
   storePath: string,
   meta: EnsembleMeta,
   runs: number,
+  task = taskModule(),
 ): Promise<Record<string, Bands>> {
   const years = meta.yearTo - meta.yearFrom + 1;
-  const task = taskModule();
   const input = (first: number, last: number): SummaryBlockInput => ({
     storePath,
     ensembleId: meta.id,
