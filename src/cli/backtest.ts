@@ -324,19 +324,13 @@ export function register(program: Command): void {
         f.done();
         const template = readDocument(opts.scenario ?? DEFAULT_TEMPLATE);
         const events = opts.events === undefined ? undefined : readObservedEvents(readDocument(opts.events));
-        const seed =
-          settings.seed ??
-          ((template.value as { ensemble?: { seed?: unknown } } | null)?.ensemble?.seed as
-            | number
-            | undefined) ??
-          1;
         await withEnsembleResources(settings, opts.store, async ({ store, bar, compute }) => {
           let label = `backtest ${from}→${to}`;
           const outcome = await runBacktest(template, {
             from: from!,
             to: to!,
             runs: settings.runs!,
-            seed,
+            ...(settings.seed === undefined ? {} : { seed: settings.seed }),
             ...(events ? { events } : {}),
             ...(calibrateFrom === undefined ? {} : { calibrateFrom }),
             ...compute,
@@ -351,7 +345,7 @@ export function register(program: Command): void {
             );
           });
           bar.stop();
-          const doc = backtestDocument(outcome, from!, to!, settings.runs!, seed);
+          const doc = backtestDocument(outcome, from!, to!, settings.runs!, outcome.seed);
           if (opts.json) printJson(doc);
           else process.stdout.write(backtestText(doc));
         });

@@ -69,7 +69,9 @@ export const DEFAULT_TRAINING_YEARS = 8;
 /** Last start year: the embedded worlds end in 2016. */
 export const LAST_START_YEAR = 2016;
 
-export interface BacktestOptions extends Omit<EnsembleOptions, 'summarize'> {
+export interface BacktestOptions extends Omit<EnsembleOptions, 'summarize' | 'seed'> {
+  /** Ensemble seed (default: the template's `ensemble.seed`, as the prepared scenario has it). */
+  readonly seed?: number;
   /** The start year: the world of this year; the first simulated year is from + 1. */
   readonly from: number;
   /** The last simulated and scored year. */
@@ -216,6 +218,8 @@ export interface BacktestScores {
  * unconditional runs' scores beside them.
  */
 export interface BacktestOutcome extends BacktestScores {
+  /** The seed every ensemble of the backtest ran with. */
+  readonly seed: number;
   /** The calibration written into the template (null without `calibrateFrom`). */
   readonly calibration: Calibration | null;
   readonly forcesYear: ForcesYear;
@@ -387,16 +391,19 @@ export async function runBacktest(
       message: `the template must record ${BACKTEST_SERIES}`,
     });
   const frame: ScoringFrame = { from, trainFrom, observedAll, training };
+  const seed = options.seed ?? plain.ensemble.seed;
+  const run = { ...options, seed };
   // With events, the unconditional ensemble first (same template, calibration and seed), then the conditioned one.
   let unconditional: BacktestScores | null = null;
   if (options.events) {
     options.onEnsemble?.('unconditional');
-    unconditional = await scoreEnsemble(plain, options, frame);
+    unconditional = await scoreEnsemble(plain, run, frame);
     options.onEnsemble?.('conditioned');
   }
-  const scores = await scoreEnsemble(s, options, frame);
+  const scores = await scoreEnsemble(s, run, frame);
   return {
     ...scores,
+    seed,
     calibration,
     forcesYear: forcesYearFor(from),
     trainFrom,
@@ -426,7 +433,7 @@ interface ScoringFrame {
 /** Runs (or resumes) the ensemble of scenario `s` and scores it against the observed data. */
 async function scoreEnsemble(
   s: Scenario,
-  options: BacktestOptions,
+  options: BacktestOptions & { readonly seed: number },
   { from, trainFrom, observedAll, training }: ScoringFrame,
 ): Promise<BacktestScores> {
   const ensemble = await runEnsemble(s, { ...options });

@@ -71,6 +71,19 @@ async function withStore(fn: (store: RunStore) => Promise<void>): Promise<void> 
 }
 
 describe('backtest', { timeout: 180_000 }, () => {
+  it("runs with the template's ensemble seed when none is given, as if it had been given", async () => {
+    await withStore(async (store) => {
+      const base = { from: 2000, to: 2002, runs: 6, workers: 1, store };
+      const implicit = await runBacktest(readDocument(small), base);
+      expect(implicit.seed).toBe(3); // small.yaml: ensemble.seed 3
+      const explicit = await runBacktest(readDocument(small), { ...base, seed: 3 });
+      expect(explicit.ensemble.meta.id).toBe(implicit.ensemble.meta.id);
+      expect(explicit.summary).toEqual(implicit.summary);
+      const other = await runBacktest(readDocument(small), { ...base, seed: 4 });
+      expect(other.ensemble.meta.id).not.toBe(implicit.ensemble.meta.id);
+    });
+  });
+
   it('scores the stored runs against the observed growth of the three powers’ total spending', async () => {
     const store = RunStore.open(':memory:');
     try {
