@@ -332,6 +332,10 @@ export function poolRunner(
 /**
  * The summary of runs 0…runs−1: its blocks of series are computed by the
  * pool's threads and by this thread (idle otherwise), each reading the store.
+ * Every lane takes the next block when it is free. This thread yields to the
+ * event loop before each of its blocks, so that a thread of the pool that has
+ * finished gets its next block at once instead of waiting for this thread's
+ * block (a thread's next task is only posted when its result is received).
  */
 async function summarizeOnPool(
   pool: WorkerPool,
@@ -341,7 +345,7 @@ async function summarizeOnPool(
   task = taskModule(),
 ): Promise<Record<string, Bands>> {
   const years = meta.yearTo - meta.yearFrom + 1;
-  const input = (first: number, last: number): SummaryBlockInput => ({
+  const input = ([first, last]: [number, number]): SummaryBlockInput => ({
     storePath,
     ensembleId: meta.id,
     series: meta.series,
@@ -352,15 +356,24 @@ async function summarizeOnPool(
     last,
   });
   const blocks = seriesBlocks(meta.series.length, years, runs, pool.threads + 1);
-  // Every (threads + 1)-th block is this thread's; the pool's tasks are posted first.
-  const own = blocks.filter((_, b) => b % (pool.threads + 1) === pool.threads);
-  const posted = blocks
-    .filter((_, b) => b % (pool.threads + 1) !== pool.threads)
-    .map(([first, last]) =>
-      pool.run<SummaryBlockInput, Record<string, Bands>>(task, 'summarizeBlock', input(first, last)),
-    );
-  const mine = own.map(([first, last]) => summarizeBlock(input(first, last)));
-  const parts = [...(await Promise.all(posted)), ...mine];
+  const parts: Record<string, Bands>[] = [];
+  let next = 0;
+  const poolLane = async () => {
+    while (next < blocks.length) {
+      const block = blocks[next++]!;
+      parts.push(
+        await pool.run<SummaryBlockInput, Record<string, Bands>>(task, 'summarizeBlock', input(block)),
+      );
+    }
+  };
+  const ownLane = async () => {
+    for (;;) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (next >= blocks.length) return;
+      parts.push(summarizeBlock(input(blocks[next++]!)));
+    }
+  };
+  await Promise.all([...Array.from({ length: pool.threads }, poolLane), ownLane()]);
   return inSeriesOrder(Object.assign({}, ...parts) as Record<string, Bands>, meta.series);
 }
 
