@@ -32,7 +32,7 @@ import {
 } from '../models/forecast/scores.js';
 import { RELATION_KIND_THRESHOLDS } from '../models/relations/relation-score.js';
 import { votingAffinity } from '../models/relations/voting-affinity.js';
-import { FORCES_YEARS, type ForcesYear } from '../world/forces.js';
+import { type ForcesYear, forcesYearFor } from '../world/forces.js';
 import { DEFAULT_YEAR, loadDefaultWorld } from '../world/index.js';
 import { loadWorldInputs, type WorldInputs } from '../world/inputs.js';
 import { midOnsets } from '../world/mids.js';
@@ -237,12 +237,8 @@ export interface BacktestOutcome extends BacktestScores {
   readonly unconditional: BacktestScores | null;
 }
 
-/** The shipped forces year nearest to `year` (ties go to the earlier year). */
-export function forcesYearFor(year: number): ForcesYear {
-  let best: ForcesYear = FORCES_YEARS[0]!;
-  for (const y of FORCES_YEARS) if (Math.abs(y - year) < Math.abs(best - year)) best = y;
-  return best;
-}
+/** The shipped forces year nearest to a year (world/forces.ts), which a backtest starts with. */
+export { forcesYearFor };
 
 /**
  * The backtest scenario: the template's parameters and actors, the world of

@@ -55,9 +55,12 @@ export const BOOTSTRAP_RESAMPLES = 200;
 /** The coarse grid: α in steps of 0.1 up to 0.6, β in steps of 0.05 up to 0.3; then a fine grid of half … quarter steps around the best point. */
 const COARSE_ALPHA = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 const COARSE_BETA = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
-/** The largest values the search reaches (the fine grid goes half a coarse step beyond the coarse grid). */
-const ALPHA_EDGE = 0.65;
-const BETA_EDGE = 0.325;
+/** The fine grid's offsets from the coarse optimum: half and quarter coarse steps. */
+const FINE_ALPHA = [-0.05, -0.025, 0, 0.025, 0.05];
+const FINE_BETA = [-0.025, -0.0125, 0, 0.0125, 0.025];
+/** The largest values the search reaches: the coarse grid's last point plus the fine grid's largest offset. */
+const ALPHA_EDGE = COARSE_ALPHA.at(-1)! + FINE_ALPHA.at(-1)!;
+const BETA_EDGE = COARSE_BETA.at(-1)! + FINE_BETA.at(-1)!;
 
 export interface RelationCalibrationOptions {
   /** The calibrated template: its actors, policies, couplings and uncertain ranges are run. */
@@ -187,8 +190,7 @@ export function calibrateRelations(options: RelationCalibrationOptions): Relatio
     for (const a of COARSE_ALPHA) for (const b of COARSE_BETA) consider(a, b);
     // Fine grid: half and quarter steps around the coarse optimum.
     const [a0, b0] = best;
-    for (const da of [-0.05, -0.025, 0, 0.025, 0.05])
-      for (const db of [-0.025, -0.0125, 0, 0.0125, 0.025]) consider(round(a0 + da), round(b0 + db));
+    for (const da of FINE_ALPHA) for (const db of FINE_BETA) consider(round(a0 + da), round(b0 + db));
     return best;
   };
   const weights = new Float64Array(observed.length).fill(1);
@@ -215,8 +217,8 @@ export function calibrateRelations(options: RelationCalibrationOptions): Relatio
     objectivePersistence: objective(new Float64Array(observed.length), weights),
     gridPoints: memo.size,
     atGridEdge: [
-      ...(alpha >= ALPHA_EDGE ? (['interactionRate'] as const) : []),
-      ...(beta >= BETA_EDGE ? (['balanceRate'] as const) : []),
+      ...(alpha >= ALPHA_EDGE - 1e-9 ? (['interactionRate'] as const) : []),
+      ...(beta >= BETA_EDGE - 1e-9 ? (['balanceRate'] as const) : []),
     ],
   };
 }

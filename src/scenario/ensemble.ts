@@ -219,38 +219,6 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
     options.onProgress?.(stored, options.runs);
   };
   let bands: Record<string, Bands> | undefined;
-  /** The missing runs computed by `executor`, each stored once (a result already stored is ignored). */
-  const computeElsewhere = async (executor: EnsembleExecutor) => {
-    const pending = new Uint8Array(options.runs);
-    for (const k of missing) pending[k] = 1;
-    await executor.compute({
-      scenario: s,
-      meta,
-      runs: options.runs,
-      missing,
-      save: (results) => {
-        const fresh = results.filter((r) => r.run >= 0 && r.run < options.runs && pending[r.run] === 1);
-        for (const r of fresh) pending[r.run] = 0;
-        if (fresh.length > 0) save(fresh);
-      },
-      refresh: () => {
-        const still = new Uint8Array(options.runs);
-        for (const k of store.missingRuns(meta.id, options.runs)) still[k] = 1;
-        let elsewhere = 0;
-        for (const k of missing) {
-          if (pending[k] === 1 && still[k] === 0) {
-            pending[k] = 0;
-            elsewhere++;
-          }
-        }
-        if (elsewhere > 0) {
-          stored += elsewhere;
-          options.onProgress?.(stored, options.runs);
-        }
-        return missing.filter((k) => pending[k] === 1);
-      },
-    });
-  };
   if (options.executor) {
     // The summary's threads start (loading only the summary's code) while the runs are computed elsewhere.
     const summaryPool =
@@ -258,7 +226,36 @@ export async function runEnsemble(s: Scenario, options: EnsembleOptions): Promis
         ? (options.pool ?? WorkerPool.create(options.workers - 1, { preload: [summaryModule()] }))
         : undefined;
     try {
-      await computeElsewhere(options.executor);
+      // Each missing run is stored once: a result for a run already stored (here or by another coordinator) is ignored.
+      const pending = new Uint8Array(options.runs);
+      for (const k of missing) pending[k] = 1;
+      await options.executor.compute({
+        scenario: s,
+        meta,
+        runs: options.runs,
+        missing,
+        save: (results) => {
+          const fresh = results.filter((r) => r.run >= 0 && r.run < options.runs && pending[r.run] === 1);
+          for (const r of fresh) pending[r.run] = 0;
+          if (fresh.length > 0) save(fresh);
+        },
+        refresh: () => {
+          const still = new Uint8Array(options.runs);
+          for (const k of store.missingRuns(meta.id, options.runs)) still[k] = 1;
+          let elsewhere = 0;
+          for (const k of missing) {
+            if (pending[k] === 1 && still[k] === 0) {
+              pending[k] = 0;
+              elsewhere++;
+            }
+          }
+          if (elsewhere > 0) {
+            stored += elsewhere;
+            options.onProgress?.(stored, options.runs);
+          }
+          return missing.filter((k) => pending[k] === 1);
+        },
+      });
       if (summaryPool)
         bands = await summarizeOnPool(summaryPool, store.path, meta, options.runs, summaryModule());
     } finally {
